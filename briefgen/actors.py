@@ -1,0 +1,230 @@
+"""Actors: people, organisations, places and groups from spaCy NER, merged within an article, with roles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Actor, ActorKind
+
+LABEL_KIND: dict[str, ActorKind] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+}  # fmt: skip
+# Common short forms of the same actor; values are the canonical names.
+ALIASES = {
+    "u.s.": "United States", "u.s": "United States", "us": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states": "United States", "united states of america": "United States",
+    "america": "United States", "u.n.": "United Nations", "un": "United Nations", "united nations": "United Nations",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "eu": "European Union", "e.u.": "European Union",
+    "european union": "European Union", "prc": "China", "people's republic of china": "China", "dprk": "North Korea",
+    "democratic people's republic of korea": "North Korea", "rok": "Republic of Korea", "south korea": "Republic of Korea",
+    "republic of korea": "Republic of Korea", "ussr": "Soviet Union", "soviet union": "Soviet Union",
+    "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates", "prc government": "China",
+}  # fmt: skip
+ROLE_HEADS = {
+    "president", "vice", "secretary", "minister", "premier", "chancellor", "senator", "sen.", "rep.", "representative",
+    "congressman", "congresswoman", "governor", "gov.", "mayor", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "director", "chief", "ceo", "king", "queen", "prince",
+    "princess", "emir", "amir", "sheikh", "general", "gen.", "admiral", "adm.", "colonel", "col.", "commissioner",
+    "leader", "adviser", "advisor", "envoy", "judge", "justice", "attorney", "official", "diplomat", "deputy",
+    "speaker", "head", "founder", "executive", "officer", "commander", "administrator", "pope", "bishop", "cardinal",
+    "dr.", "professor", "prof.", "lawyer", "journalist", "dissident", "activist", "candidate", "nominee", "counterpart",
+    "captain", "lieutenant", "sergeant", "councillor", "councilor", "member", "lawmaker", "legislator", "analyst",
+    "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
+    "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
+    "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+}  # fmt: skip
+ALIAS_ORGANIZATIONS = {"United Nations", "European Union"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+_LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
+_CONNECTIVES = {"of", "for", "-", "&"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """The article's actors, and which actor each mention's character span belongs to."""
+
+    actors: tuple[Actor, ...]
+    by_span: dict[tuple[int, int], str]
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor whose mention overlaps [start, end), if any."""
+        for (a, b), actor_id in self.by_span.items():
+            if a < end and start < b:
+                return self.get(actor_id)
+        return None
+
+    def get(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
+    """Merge the article's entity mentions into actors, ranked by salience."""
+    role_spans: list[tuple[int, int]] = []
+    roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_KIND:
+            continue
+        ent = _clean(ent)
+        if ent is None:
+            continue
+        if ent.label_ == "PERSON":
+            for role, span in _roles(ent):
+                roles_of[ent.start_char].append(role)
+                role_spans.append(span)
+        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_))
+    # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
+    mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in role_spans) and not _junk(m)]
+    groups = _group(mentions)
+    return _build(doc, groups, roles_of, title_end)
+
+
+def _clean(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
+        end -= 1
+    if end <= start:
+        return None
+    span = Span(doc, start, end, label=ent.label_)
+    return span
+
+
+def _junk(m: Mention) -> bool:
+    text = m.text
+    if len(text) < 2 or not any(c.isalpha() for c in text) or not text[0].isupper() and not text[0].isdigit():
+        return True
+    if m.label == "NORP" and "-" in text:
+        return True  # "Sino-U.S." describes a relation, not an actor
+    if "\n" in text:
+        return True
+    return False
+
+
+def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
+    """Titles written before a name ("Vice President Al Gore") or in apposition ("Jake Sullivan, the adviser")."""
+    doc = ent.doc
+    found = []
+    i = ent.start - 1
+    run: list[Token] = []
+    while i >= 0:
+        t = doc[i]
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"):
+            break
+        if t.is_title or t.is_upper and len(t) > 1 or (t.lower_ in _CONNECTIVES and run) or (t.pos_ == "NOUN" and t.is_lower and t.lower_ in ROLE_HEADS):
+            run.insert(0, t)
+            i -= 1
+            continue
+        break
+    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS or run[0].is_sent_start and run[0].lower_ not in ROLE_HEADS):
+        run.pop(0)
+    if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
+        span = doc[run[0].i : ent.start]
+        found.append((span.text, (span.start_char, span.end_char)))
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
+            sub = [t for t in child.subtree if t.dep_ not in ("det", "poss", "case", "punct") and not (t.ent_type_ and t.i < child.i and t.dep_ == "poss")]
+            if sub and any(t.lower_ in ROLE_HEADS for t in sub) and len(sub) <= 8:
+                span = doc[sub[0].i : sub[-1].i + 1]
+                found.append((span.text, (span.start_char, span.end_char)))
+    return found
+
+
+def _key(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    t = re.sub(r"^the ", "", t)
+    return t
+
+
+def _group(mentions: list[Mention]) -> list[list[Mention]]:
+    """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        k = ALIASES.get(_key(m.text), _key(m.text)).lower()
+        groups.setdefault(k, []).append(m)
+    persons = {k for k, ms in groups.items() if any(m.label == "PERSON" for m in ms)}
+
+    def merge(src: str, dst: str) -> None:
+        groups[dst].extend(groups.pop(src))
+
+    # A surname (or the first name alone) refers to the one fuller person name it ends with.
+    for k in sorted(groups, key=lambda k: len(k.split())):
+        if k not in groups or len(k.split()) > 1:
+            continue
+        first_seen = min(m.start for m in groups[k])
+        # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
+        fuller = [
+            p for p in persons
+            if p in groups and p != k and len(p.split()) > 1 and k in (p.split()[-1], p.split()[0])
+            and min(m.start for m in groups[p]) < first_seen
+        ]
+        if len(fuller) == 1:
+            merge(k, fuller[0])
+    # An acronym names the organisation whose initials it spells; "State Department" the "U.S. State Department".
+    for k in list(groups):
+        if k not in groups:
+            continue
+        for other in list(groups):
+            if other == k or other not in groups or k not in groups:
+                continue
+            if _initials(other) == k.replace(".", "") and len(k) >= 2 and groups[k][0].text.isupper():
+                merge(k, other)
+            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label:
+                merge(k, other)
+    return list(groups.values())
+
+
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w not in ("of", "and", "the", "for", "&")]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int) -> ActorIndex:
+    n_chars = max(len(doc.text), 1)
+    scored = []
+    for ms in groups:
+        ms = sorted(set(ms), key=lambda m: m.start)
+        labels = Counter(m.label for m in ms)
+        forms = [m.text for m in ms]
+        canonical = ALIASES.get(_key(forms[0]))
+        if canonical:
+            kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
+        else:
+            kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
+        name = canonical or max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        aliases = sorted({f for f in forms if f != name}, key=forms.index)
+        roles: list[str] = []
+        for m in ms:
+            for r in roles_of.get(m.start, []):
+                if r.lower() not in (x.lower() for x in roles):
+                    roles.append(r)
+        # Salience: mentions count, and early mentions (headline, lead) count more.
+        weight = sum(1.0 + (1.0 if m.start < title_end else 0.0) + max(0.0, 1.0 - m.start / (0.3 * n_chars)) for m in ms)
+        weight *= {"person": 1.2, "organization": 1.1, "place": 1.0, "group": 0.6}.get(kind, 0.5)
+        scored.append((weight, name, kind, tuple(aliases), tuple(roles), ms))
+    scored.sort(key=lambda x: (-x[0], x[5][0].start))
+    total = sum(s[0] for s in scored) or 1.0
+    actors = []
+    by_span: dict[tuple[int, int], str] = {}
+    for n, (weight, name, kind, aliases, roles, ms) in enumerate(scored, start=1):
+        actor_id = f"a{n}"
+        spans = tuple((m.start, m.end) for m in ms)
+        actors.append(Actor(actor_id, name, kind, aliases, roles, len(ms), spans, round(weight / total, 4)))
+        for sp in spans:
+            by_span[sp] = actor_id
+    return ActorIndex(tuple(actors), by_span)

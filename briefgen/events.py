@@ -1,0 +1,128 @@
+"""Upcoming events: future happenings with who, what and when, dated by the article's time expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorIndex
+from .model import Event, Timex, When
+from .timexes import tense_direction
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str) -> tuple[Event, ...]:
+    """Each dated expression after the article's date, in a sentence that is not about the past, is an event."""
+    if ref is None:
+        return ()
+    events: list[Event] = []
+    seen = set()
+    for t in timexes:
+        if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or tense_direction(span) < 0:
+            continue
+        sent = span.sent
+        key = (sent.start_char, t.range)
+        if key in seen:
+            continue
+        seen.add(key)
+        what, who = _what(span, actors)
+        ids = list(dict.fromkeys(who + _actors_in(sent, actors)))
+        when = When(t.text, t.start, t.end, t.range)
+        s_text = doc.text[sent.start_char : sent.end_char].strip()
+        s_start = sent.start_char + (len(doc.text[sent.start_char : sent.end_char]) - len(doc.text[sent.start_char : sent.end_char].lstrip()))
+        events.append(Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id))
+    events.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
+    return tuple(events)
+
+
+def _governor(span: Span) -> Token:
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "npadvmod", "compound") and tok.i not in range(span.start, span.end):
+            break
+        tok = tok.head
+    return tok
+
+
+def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
+    """A short description: "Albright to visit China", or the noun phrase of the happening."""
+    verb = _governor(span)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return _phrase(verb, exclude=span).lstrip("'\u2019s ").strip(), []
+    subject, subject_tok = None, None
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subj:
+            subject_tok = subj[0]
+            break
+        left = _left_noun(node)
+        if node.dep_ == "conj" and left is not None:
+            subject_tok = left  # "... and Vice President Al Gore is to come": the parser lost this subject
+            break
+        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head is not node:
+            node = node.head
+        else:
+            break
+    if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+        subject_tok = node.head  # "Discovery, which will launch ...": the relative pronoun stands for its noun
+    ids = []
+    if subject_tok is not None and subject_tok.lower_ in ("he", "she"):
+        people = [a for a in actors.actors if a.kind == "person" and any(s < subject_tok.idx for s, _ in a.spans)]
+        # The person last named before the pronoun.
+        if people:
+            last = max(people, key=lambda a: max(s for s, _ in a.spans if s < subject_tok.idx))
+            subject_tok = subject_tok.doc.char_span(*next(sp for sp in sorted(last.spans, reverse=True) if sp[0] < subject_tok.idx), alignment_mode="expand").root
+    if subject_tok is not None:
+        actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
+        if actor is not None:
+            subject = actor.name
+            ids.append(actor.id)
+        else:
+            subject = _phrase(subject_tok, exclude=span)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for") and not (span.start <= c.i < span.end)), None)
+        if prep is not None:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj_text = f"{prep.text} {_phrase(pobj, exclude=span)}" if pobj is not None else None
+        else:
+            obj_text = None
+    else:
+        obj_text = _phrase(obj, exclude=span)
+    verb_text = verb.lemma_ if verb.lemma_ != "be" else "be"
+    parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
+    return " ".join(parts), ids
+
+
+def _left_noun(verb: Token) -> Token | None:
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    tok = verb.doc[i] if i >= 0 else None
+    return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
+
+
+def _phrase(tok: Token, exclude: Span) -> str:
+    """The words a token heads, without clauses, appositions, the time expression or punctuation."""
+    dropped: set[int] = set(range(exclude.start, exclude.end))
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
+            dropped.update(x.i for x in t.subtree)
+    words = [t for t in tok.subtree if t.i not in dropped]
+    if words and words[0].dep_ == "det":
+        words = words[1:]
+    text = " ".join(t.text for t in words)
+    return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")[:120]
+
+
+def _actors_in(sent: Span, actors: ActorIndex) -> list[str]:
+    return [a.id for a in actors.actors if any(sent.start_char <= s < sent.end_char for s, _ in a.spans)]

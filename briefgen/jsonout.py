@@ -1,0 +1,119 @@
+"""The brief JSON contract (schema briefgen.brief/1): Brief -> plain JSON-ready dicts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Actor, Analysis, Brief, Event, Fact, Quote, Sentence, Timex
+
+SCHEMA = "briefgen.brief/1"
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": brief.kind,
+        "title": brief.title,
+        "audience": brief.audience,
+        "as_of": brief.as_of.isoformat(),
+        "articles": [_article(a) for a in brief.analyses],
+        "actors": [_actor(a, rollup=True) for a in brief.actors],
+        "upcoming": [_event(e) for e in brief.upcoming],
+        "top_quotes": [_quote(q) for q in brief.top_quotes],
+        "key_facts": [_fact(f) for f in brief.key_facts],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "article_ids": list(s.article_ids),
+                "summary": [{**_sentence(sent), "article_id": aid} for aid, sent in s.summary],
+            }
+            for s in brief.stories
+        ],
+    }
+
+
+def dumps(brief: Brief) -> str:
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def _article(an: Analysis) -> dict[str, Any]:
+    a = an.article
+    return {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "published": a.published.isoformat() if a.published else None,
+        "text": a.text,
+        "summary": [_sentence(s) for s in an.summary],
+        "actors": [_actor(x, rollup=False) for x in an.actors],
+        "quotes": [_quote(q) for q in an.quotes],
+        "events": [_event(e) for e in an.events],
+        "facts": [_fact(f) for f in an.facts],
+        "timexes": [_timex(t) for t in an.timexes],
+    }
+
+
+def _sentence(s: Sentence) -> dict[str, Any]:
+    return {"text": s.text, "start": s.start, "end": s.end, "score": s.score}
+
+
+def _actor(a: Actor, rollup: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "roles": list(a.roles),
+        "mentions": a.mentions,
+        "spans": [list(s) for s in a.spans],
+        "salience": a.salience,
+    }
+    if rollup:
+        d["article_ids"] = list(a.article_ids)
+    return d
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+        "actor_id": q.actor_id,
+        "cue": q.cue,
+        "direct": q.direct,
+        "confidence": q.confidence,
+        "article_id": q.article_id,
+    }
+
+
+def _timex(t: Timex) -> dict[str, Any]:
+    return {"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
+
+
+def _event(e: Event) -> dict[str, Any]:
+    r = e.when.range
+    return {
+        "text": e.text,
+        "start": e.start,
+        "end": e.end,
+        "what": e.what,
+        "actor_ids": list(e.actor_ids),
+        "when": {
+            "text": e.when.text,
+            "start": e.when.start,
+            "end": e.when.end,
+            "date_start": r.start.isoformat(),
+            "date_end": r.end.isoformat(),
+            "granularity": r.granularity,
+        },
+        "article_id": e.article_id,
+    }
+
+
+def _fact(f: Fact) -> dict[str, Any]:
+    return {"text": f.text, "start": f.start, "end": f.end, "score": f.score, "article_id": f.article_id}

@@ -1,0 +1,146 @@
+"""Typed, immutable data exchanged between briefgen's stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["person", "organization", "place", "group", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal["day", "week", "month", "quarter", "year"]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: `text` is the body that every offset indexes into."""
+
+    id: str
+    title: str
+    text: str
+    published: dt.date | None
+    source: str | None = None
+    url: str | None = None
+    origin: str = ""  # file (and line) it came from, for messages
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    score: float | None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: int
+    spans: tuple[Span, ...]
+    salience: float
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_span: Span | None
+    actor_id: str | None
+    cue: str | None
+    direct: bool
+    confidence: float
+    article_id: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The calendar days a time expression covers, inclusive."""
+
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+
+
+@dataclass(frozen=True)
+class Timex:
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    mod: str | None
+    range: DateRange | None = None  # resolved days, when the value names a calendar period
+
+
+@dataclass(frozen=True)
+class When:
+    text: str
+    start: int
+    end: int
+    range: DateRange
+
+
+@dataclass(frozen=True)
+class Event:
+    text: str
+    start: int
+    end: int
+    what: str
+    actor_ids: tuple[str, ...]
+    when: When
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    start: int
+    end: int
+    score: float
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything extracted from one article."""
+
+    article: Article
+    summary: tuple[Sentence, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[Event, ...]
+    facts: tuple[Fact, ...]
+    timexes: tuple[Timex, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    summary: tuple[tuple[str, Sentence], ...]  # (article id, sentence)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A briefing note's content, ready to render or serialise."""
+
+    kind: Literal["brief", "digest"]
+    title: str
+    audience: str
+    as_of: dt.date
+    analyses: tuple[Analysis, ...]
+    actors: tuple[Actor, ...]
+    upcoming: tuple[Event, ...]
+    top_quotes: tuple[Quote, ...]
+    key_facts: tuple[Fact, ...]
+    stories: tuple[Story, ...]
+    generator: str = field(default="briefgen")

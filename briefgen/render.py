@@ -1,0 +1,105 @@
+"""Rendering: Jinja2 templates (autoescaped) to HTML, and WeasyPrint to PDF without network or stray file access."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import jinja2
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from . import __version__
+from .errors import RenderError
+from .model import Brief, DateRange
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """`templates` or `styles`: inside the installed package, else at the top of a source checkout."""
+    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise RenderError(f"briefgen's {name} folder is missing from the installation ({_PACKAGE})")
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Lets WeasyPrint read data: URLs and files inside the template and style folders, and nothing else."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file", "data"))
+        self._roots = [r.resolve() for r in roots]
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        parsed = urlparse(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path)).resolve()
+            if not any(path.is_relative_to(root) for root in self._roots):
+                raise ValueError(f"briefgen does not let the PDF read {url}")
+        elif parsed.scheme != "data":
+            raise ValueError(f"briefgen does not let the PDF fetch {url}")
+        return super().fetch(url, headers)
+
+
+def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
+    dirs = [*(template_dirs or []), resource_dir("templates")]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,  # set explicitly: select_autoescape() would not match "*.html.j2"
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = _format_date
+    env.filters["range"] = format_range
+    return env
+
+
+def render_html(brief: Brief, template: str = "brief.html.j2", css_files: list[Path] | None = None) -> str:
+    """The briefing note as one self-contained HTML page (its CSS inlined)."""
+    styles = css_files or [resource_dir("styles") / "brief.css"]
+    try:
+        css = "\n".join(p.read_text(encoding="utf-8") for p in styles)
+    except OSError as exc:
+        raise RenderError(f"{exc.filename}: cannot read stylesheet ({exc.strerror})") from exc
+    names = {a.id: a.name for a in brief.actors}
+    for an in brief.analyses:
+        names.update({f"{an.article.id}/{a.id}": a.name for a in an.actors})
+    try:
+        tpl = environment().get_template(template)
+        return tpl.render(brief=brief, css=css, actor_names=names, version=__version__)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template {template}: {exc}") from exc
+
+
+def render_pdf(html: str) -> bytes:
+    """Typeset the HTML with WeasyPrint; only the template and style folders are readable."""
+    roots = [resource_dir("templates"), resource_dir("styles")]
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    doc = HTML(string=html, base_url=str(roots[0]) + "/", url_fetcher=LocalOnlyFetcher(roots))
+    pdf = doc.write_pdf()
+    if pdf is None:
+        raise RenderError("WeasyPrint produced no PDF")
+    return pdf
+
+
+def _format_date(value: dt.date | None) -> str:
+    return value.strftime("%-d %B %Y") if value else "date unknown"
+
+
+def format_range(r: DateRange) -> str:
+    """A human date range at its granularity: "20-28 February 1997", "March 1997", "10 April 2024"."""
+    if r.start == r.end:
+        return _format_date(r.start)
+    if r.granularity == "year" and r.start.month == 1 and r.start.day == 1 and r.end.month == 12 and r.end.day == 31:
+        return str(r.start.year) if r.start.year == r.end.year else f"{r.start.year}\u2013{r.end.year}"
+    if r.start.year == r.end.year and r.start.month == r.end.month:
+        return f"{r.start.day}\u2013{r.end.day} {r.start:%B %Y}"
+    if r.start.year == r.end.year:
+        return f"{r.start.day} {r.start:%B} \u2013 {r.end.day} {r.end:%B %Y}"
+    return f"{_format_date(r.start)} \u2013 {_format_date(r.end)}"

@@ -1,0 +1,102 @@
+"""Extractive summaries with sumy, over spaCy's sentences and words, mapped back to character offsets."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from .model import Sentence
+
+SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
+    "lexrank": LexRankSummarizer,
+    "textrank": TextRankSummarizer,
+    "lsa": LsaSummarizer,
+    "luhn": LuhnSummarizer,
+    "kl": KLSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "lead": None,  # the first sentences: the baseline news writing makes strong
+}
+DEFAULT_SUMMARIZER = "lexrank"
+_STOP_WORDS = frozenset(get_stop_words("english"))
+_STEMMER = Stemmer("english")
+
+
+class SpacyWords:
+    """A sumy tokenizer that hands back the words spaCy already found, so nothing is tokenised twice."""
+
+    def __init__(self, words: dict[str, tuple[str, ...]]) -> None:
+        self._words = words
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return (paragraph,)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return self._words.get(sentence.strip(), ())
+
+
+def default_length(n_sentences: int) -> int:
+    """Longer articles get longer summaries: about 0.8 * sqrt(n), from 3 to 8 sentences."""
+    return max(3, min(8, round(0.8 * math.sqrt(n_sentences))))
+
+
+def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFAULT_SUMMARIZER, count: int | None = None) -> tuple[Sentence, ...]:
+    """The `count` best sentences in document order, each with its method's score."""
+    if method not in SUMMARIZERS:
+        raise ValueError(f"unknown summarizer {method!r} (choose from {', '.join(SUMMARIZERS)})")
+    text = doc.text
+    n = count if count is not None else default_length(len(sentences))
+    if not sentences or n <= 0:
+        return ()
+    if method == "lead":
+        chosen = sentences[:n]
+        return tuple(Sentence(text[a:b], a, b, round(1.0 - i / len(sentences), 4)) for i, (a, b) in enumerate(chosen))
+    scores = rate(doc, sentences, method)
+    best = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))[:n]
+    return tuple(Sentence(text[sentences[i][0] : sentences[i][1]], *sentences[i], round(scores[i], 4)) for i in sorted(best))
+
+
+def rate(doc: Doc, sentences: Sequence[tuple[int, int]], method: str) -> list[float]:
+    """Every sentence's score under a sumy method (higher is better)."""
+    text = doc.text
+    words: dict[str, tuple[str, ...]] = {}
+    for a, b in sentences:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        words[text[a:b].strip()] = tuple(t.text for t in span if not (t.is_punct or t.is_space)) if span else ()
+    tokenizer = SpacyWords(words)
+    sumy_sentences = [SumySentence(text[a:b], tokenizer) for a, b in sentences]
+    document = ObjectDocumentModel([Paragraph(sumy_sentences)])
+    summarizer_cls = SUMMARIZERS[method]
+    assert summarizer_cls is not None
+    summarizer = summarizer_cls(_STEMMER)
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = _STOP_WORDS
+    captured: dict[SumySentence, float] = {}
+    summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
+    summarizer(document, len(sentences))
+    return [float(captured.get(s, 0.0)) for s in sumy_sentences]
+
+
+def _capture(into: dict[SumySentence, float]) -> Callable[..., tuple]:
+    """sumy returns only the chosen sentences; catch the ratings it ranks them by (and choose ourselves)."""
+
+    def get_best(sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN202 - sumy's own signature
+        # Some ratings are one-shot iterators (LSA), so each sentence is rated exactly once, in order.
+        rate_one = (lambda s: rating[s]) if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
+        for s in sentences:
+            into[s] = rate_one(s)
+        return tuple(sentences)
+
+    return get_best

@@ -1,0 +1,520 @@
+"""Time expressions: find DATE/TIME/DURATION/SET expressions and resolve them to TIMEX3 values and date ranges."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Span
+
+from .model import DateRange, Timex, TimexType
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+    "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "numerous", "the", "couple", "multiple"}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# unit -> (TIMEX3 duration code, is a time-of-day unit)
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False), "millennium": ("ML", False), "millennia": ("ML", False),
+}  # fmt: skip
+MODS = {
+    "early": "START", "earlier": "START", "beginning of": "START", "start of": "START", "the beginning of": "START",
+    "the start of": "START", "mid": "MID", "middle of": "MID", "the middle of": "MID", "late": "END",
+    "later": "END", "end of": "END", "the end of": "END",
+}  # fmt: skip
+APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+}  # fmt: skip
+SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y",
+    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biannual": "P6M", "biennial": "P2Y",
+}  # fmt: skip
+PRESENT = {"now", "right now", "currently", "at present", "presently", "nowadays", "these days", "at the moment",
+           "the moment", "present", "today's", "current", "this time"}  # fmt: skip
+PAST = {"recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
+        "in recent years", "recent years", "recent months", "recent weeks", "recent days", "former times"}  # fmt: skip
+FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
+          "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
+          "the near future", "the coming weeks", "coming weeks", "the coming days", "coming days"}  # fmt: skip
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_WEEKDAY = r"(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?)\.?"
+_MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|end of)[\s-]+)?"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??)"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
+
+# Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
+_EXTRA = re.compile(
+    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
+    r"(?:last|this|next) (?:week|month|year|weekend)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades))\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: TimexType
+    value: str
+    mod: str | None = None
+    range: DateRange | None = None
+
+
+def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
+    """Every time expression in document order, resolved against `ref` (the article's date)."""
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    taken = [(s.start_char, s.end_char) for s in spans]
+    for m in _EXTRA.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+            taken.append((m.start(), m.end()))
+    out = []
+    for span in sorted(spans, key=lambda s: s.start_char):
+        span = _trim(span)
+        if span is None or _AGE.search(span.text):
+            continue
+        after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
+        res = resolve(span.text, ref, tense_direction(span), after_number=after_number)
+        if res is None:
+            continue
+        out.append(Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range))
+    return tuple(out)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop edge tokens TIMEX3 leaves out: punctuation and a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
+                    "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
+
+
+def tense_direction(span: Span) -> int:
+    """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return verb_direction(tok)
+
+
+def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lower_ for a in auxes}
+    if lemmas & {"will", "'ll", "shall", "wo", "would"}:
+        return 1
+    if "to" in lemmas and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_ in FUTURE_GOVERNORS:
+        return 1 if verb_direction(verb.head) >= 0 or verb.head.lemma_ != "be" else -1
+    if verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ != "VBD":
+        if not any(a.tag_ == "VBD" for a in auxes):
+            return 1
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBN" and lemmas & {"have", "has", "had"}):
+        return -1
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return 1  # "is meeting on Monday": the present progressive plans ahead
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- resolution
+
+
+def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bool = False) -> Resolved | None:
+    """Resolve one expression to a TIMEX3 type, value, mod and (where it is a calendar period) its days."""
+    s = re.sub(r"\s+", " ", text.lower()).strip()
+    s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
+    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _explicit, _clock, _duration):
+        res = rule(s, ref, direction, after_number)
+        if res is not None:
+            return res
+    if re.search(r"\d|day|week|month|year|morning|night|time|season|century|decade", s):
+        return Resolved("DATE", "XXXX-XX-XX")
+    return None
+
+
+def _set(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    if s in SETS:
+        return Resolved("SET", SETS[s])
+    m = re.fullmatch(r"(?:every|each|per|a|an) (?:other |single )?(?:(?P<n>\d+|\w+) )?" + _UNIT, s)
+    if m and (not s.startswith(("a ", "an ")) or after_number):
+        n = _number(m.group("n")) if m.group("n") else 1
+        return Resolved("SET", _period(n or 1, m.group("unit")))
+    m = re.fullmatch(r"(?:every|each) " + _WEEKDAY, s)
+    if m and _weekday_index(m.group("weekday")) is not None:
+        return Resolved("SET", f"XXXX-WXX-{_weekday_index(m.group('weekday')) + 1}")
+    m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
+    if m:
+        return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group(1)]}")
+    m = re.fullmatch(r"(?:once|twice|\w+ times) (?:a|an|per|each|every) " + _UNIT, s)
+    if m:
+        return Resolved("SET", _period(1, m.group("unit")))
+    return None
+
+
+def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    if s in PRESENT:
+        return Resolved("DATE", "PRESENT_REF", range=_day_range(ref, ref) if ref else None)
+    if s in PAST:
+        return Resolved("DATE", "PAST_REF")
+    if s in FUTURE:
+        return Resolved("DATE", "FUTURE_REF")
+    return None
+
+
+def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this)(?:'s)?(?: (morning|afternoon|evening|night))?", s)
+    if not m or (m.group(1) == "this" and not m.group(2)):
+        return None
+    word, part = m.group(1), m.group(2)
+    if ref is None:
+        return Resolved("TIME" if part or word == "tonight" else "DATE", "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[part or 'night']}" if part or word == "tonight" else ""))
+    day = ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if word == "tonight" or part:
+        return Resolved("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part or 'tonight']}", range=_day_range(day, day))
+    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+
+
+def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    m = re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over|just|only) )?" + _NUM + r" " + _UNIT + r" (?P<dir>ago|earlier|before|later|hence|from now)", s)
+    if not m:
+        return None
+    n = _number(m.group("num"))
+    unit = m.group("unit")
+    sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
+    if ref is None or n is None or unit in ("second", "minute", "hour") or m.group("dir") in ("earlier", "before", "later"):
+        return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now") else None
+    n_int = int(n)
+    if unit == "day":
+        d = ref + dt.timedelta(days=sign * n_int)
+        return Resolved("DATE", d.isoformat(), range=_day_range(d, d))
+    if unit in ("week", "fortnight"):
+        d = ref + dt.timedelta(weeks=sign * n_int * (2 if unit == "fortnight" else 1))
+        return Resolved("DATE", _week_value(d), range=_week_range(d))
+    if unit == "month":
+        d = ref + relativedelta(months=sign * n_int)
+        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=_month_range(d.year, d.month))
+    years = {"year": 1, "decade": 10, "century": 100, "centurie": 100}.get(unit, 1) * n_int
+    y = ref.year + sign * years
+    if unit == "decade":
+        return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y // 10 * 10, 1, 1), dt.date(y // 10 * 10 + 9, 12, 31), "year"))
+    return Resolved("DATE", f"{y:04d}", range=_year_range(y))
+
+
+def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    m = re.fullmatch(_MODW + r"(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
+                     r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|season)", s)
+    if not m:
+        return None
+    rel, unit, mod = m.group("rel"), m.group("unit"), _mod(m.group("mod"))
+    if rel == "past" and unit not in SEASONS:
+        return Resolved("DURATION", _period(1, unit))  # "the past year" spans back from now
+    if ref is None:
+        return Resolved("DATE", _unknown_value(unit), mod)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    if unit in ("week", "weekend"):
+        d = ref + dt.timedelta(weeks=step)
+        if unit == "weekend":
+            sat = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
+            return Resolved("DATE", _week_value(d) + "-WE", mod, DateRange(sat, sat + dt.timedelta(days=1), "day"))
+        return Resolved("DATE", _week_value(d), mod, _week_range(d))
+    if unit == "month":
+        d = ref + relativedelta(months=step)
+        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", mod, _with_mod(_month_range(d.year, d.month), mod))
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + step
+        y = ref.year + (q // 4)
+        q = q % 4 + 1
+        return Resolved("DATE", f"{y:04d}-Q{q}", mod, _quarter_range(y, q))
+    if unit == "year":
+        y = ref.year + step
+        return Resolved("DATE", f"{y:04d}", mod, _with_mod(_year_range(y), mod))
+    if unit == "decade":
+        y = ref.year + 10 * step
+        return Resolved("DATE", f"{y // 10:03d}", mod)
+    if unit == "century":
+        return Resolved("DATE", f"{(ref.year + 100 * step) // 100:02d}", mod)
+    if unit in SEASONS:
+        code = SEASONS[unit]
+        y = _season_year(code, ref, step if step else direction, explicit=bool(step))
+        return Resolved("DATE", f"{y:04d}-{code}", mod, _season_range(y, code))
+    return None
+
+
+def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    m = re.fullmatch(r"(?:(?P<rel>last|this|next|coming|past) )?" + _WEEKDAY + r"(?:,)?(?: (?P<part>morning|afternoon|evening|night))?", s)
+    if not m:
+        return None
+    wd = _weekday_index(m.group("weekday"))
+    if wd is None:
+        return None
+    part = m.group("part")
+    if ref is None:
+        return Resolved("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS_OF_DAY[part]}" if part else ""))
+    rel = m.group("rel")
+    delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0 = the reference day)
+    if rel in ("last", "past"):
+        d = ref - dt.timedelta(days=(7 - delta) % 7 or 7)
+    elif rel in ("next", "coming"):
+        d = ref + dt.timedelta(days=delta or 7)
+    elif rel == "this":
+        d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=wd)
+    elif direction > 0:
+        d = ref + dt.timedelta(days=delta or 7)
+    elif direction < 0 or delta > 3:
+        d = ref - dt.timedelta(days=(7 - delta) % 7)
+    else:
+        d = ref + dt.timedelta(days=delta)
+    if part:
+        return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", range=_day_range(d, d))
+    return Resolved("DATE", d.isoformat(), range=_day_range(d, d))
+
+
+def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    s = re.sub(r"^(?:" + _WEEKDAY + r",? )", "", s)  # "Monday, March 3" names the date anyway
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", s):
+        y = int(m.group(3))
+        return _day(y + (1900 if y >= 50 else 2000) if y < 100 else y, int(m.group(1)), int(m.group(2)))
+    if m := re.fullmatch(_MONTH + r" " + _DAY + r",? " + _YEAR, s):
+        return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
+    if m := re.fullmatch(_DAY + r" (?:of )?" + _MONTH + r",? " + _YEAR, s):
+        return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
+    if (m := re.fullmatch(_MONTH + r" " + _DAY, s)) or (m := re.fullmatch(r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH, s)):
+        month, day = MONTHS[m.group("month")], int(m.group("day"))
+        if ref is None:
+            return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
+        y = _pick_year(month, day, ref, direction)
+        return _day(y, month, day)
+    if m := re.fullmatch(_MODW + r"(?P<rel>last|next|this|past)?\s?" + _MONTH + r"(?:,? (?:of )?" + _YEAR + r")?", s):
+        month, mod = MONTHS[m.group("month")], _mod(m.group("mod"))
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif ref is None:
+            return Resolved("DATE", f"XXXX-{month:02d}", mod)
+        else:
+            rel = m.group("rel")
+            step = -1 if rel in ("last", "past") else 1 if rel == "next" else 0
+            y = _pick_year(month, None, ref, step or direction, strict=bool(step)) if rel != "this" else ref.year
+        return Resolved("DATE", f"{y:04d}-{month:02d}", mod, _with_mod(_month_range(y, month), mod))
+    if m := re.fullmatch(_MODW + r"(?:the )?(?P<decade>1[0-9]{2}0|20[0-9]0)'?s", s):
+        y = int(m.group("decade"))
+        return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
+    if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|fy|budget) (?:year )?)" + _YEAR, s):
+        return Resolved("DATE", f"FY{m.group('year')}", range=_year_range(int(m.group("year"))))
+    if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
+        y, mod = int(m.group("year")), _mod(m.group("mod"))
+        return Resolved("DATE", f"{y:04d}", mod, _with_mod(_year_range(y), mod))
+    if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
+        q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
+        y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
+        if y is None:
+            return Resolved("DATE", f"XXXX-Q{q}")
+        return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
+    if m := re.fullmatch(_MODW + r"(?:this |last |next )?(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?" + _YEAR + ")?", s):
+        code = SEASONS[m.group("season")]
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif ref is None:
+            return Resolved("DATE", f"XXXX-{code}", _mod(m.group("mod")))
+        else:
+            step = -1 if s.startswith("last") else 1 if s.startswith("next") else 0
+            y = _season_year(code, ref, step or direction, explicit=bool(step))
+        return Resolved("DATE", f"{y:04d}-{code}", _mod(m.group("mod")), _season_range(y, code))
+    if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
+        return Resolved("DATE", f"{int(m.group('n')) - 1:02d}")
+    return None
+
+
+def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    day = ref.isoformat() if ref else "XXXX-XX-XX"
+    rng = _day_range(ref, ref) if ref else None
+    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?(?: \w+)?", s):
+        h = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
+        return Resolved("TIME", f"{day}T{h:02d}:{int(m.group(2) or 0):02d}", range=rng)
+    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2}):(\d{2})(?: (?:gmt|utc|[a-z]{2,4}t))?", s):
+        return Resolved("TIME", f"{day}T{int(m.group(1)):02d}:{m.group(2)}", range=rng)
+    if s in ("noon", "midday"):
+        return Resolved("TIME", f"{day}T12:00", range=rng)
+    if s == "midnight":
+        return Resolved("TIME", f"{day}T24:00", range=rng)
+    if s in PARTS_OF_DAY or s in ("the morning", "the afternoon", "the evening", "the night"):
+        return Resolved("TIME", f"{day}T{PARTS_OF_DAY[s.removeprefix('the ')]}", range=rng)
+    return None
+
+
+def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    m = re.fullmatch(r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
+                     r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
+                     + _NUM + r"?[\s-]?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
+    if m:
+        raw = m.group("num")
+        n = _number(raw) if raw else 1
+        if raw and n is None and raw not in VAGUE_NUMBERS and not raw.endswith(tuple(VAGUE_NUMBERS)):
+            return None
+        if raw is None and s.endswith("s") and not s.endswith("ss"):
+            n = None  # "years", "decades": an unspecified number
+        return Resolved("DURATION", _period(n, m.group("unit")), APPROX_MODS.get(m.group("approx") or ""))
+    if m := re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over) )?(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (?:hours?|hrs?)", s):
+        n = _number(m.group(1))
+        return Resolved("DURATION", f"PT{_fmt(n)}H" if n else "PTXH")
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- helpers
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    w = word.strip().replace(",", "")
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in NUMBERS:
+        return NUMBERS[w]
+    parts = re.split(r"[\s-]+", w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _period(n: float | None, unit: str) -> str:
+    code, is_time = UNITS[unit]
+    if unit == "quarter":
+        return f"P{_fmt(3 * n)}M" if n else "PXQ"
+    if unit == "fortnight":
+        return f"P{_fmt(2 * n)}W" if n else "PXW"
+    return ("PT" if is_time else "P") + (_fmt(n) if n else "X") + code
+
+
+def _unknown_value(unit: str) -> str:
+    return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "day": "XXXX-XX-XX"}.get(unit, "XXXX-XX-XX")
+
+
+def _mod(word: str | None) -> str | None:
+    return MODS.get(word) if word else None
+
+
+def _weekday_index(word: str) -> int | None:
+    w = word.rstrip(".")
+    if w in WEEKDAYS:
+        return WEEKDAYS[w]
+    return WEEKDAYS.get(w[:3]) if w.endswith("day") else None
+
+
+def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict: bool = False) -> int:
+    """The year of a month (and day) named without one: after the reference for the future, before for the past."""
+    key_ref = (ref.month, ref.day if day is not None else 0)
+    key = (month, day if day is not None else 0)
+    if direction > 0:
+        return ref.year if (key > key_ref if strict else key >= key_ref) else ref.year + 1
+    if direction < 0:
+        return ref.year if (key < key_ref if strict else key <= key_ref) else ref.year - 1
+    # No tense to go by: the nearest such month.
+    candidates = [ref.year - 1, ref.year, ref.year + 1]
+    return min(candidates, key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
+
+
+def _season_year(code: str, ref: dt.date, direction: int, explicit: bool) -> int:
+    first, _ = SEASON_MONTHS[code]
+    if direction > 0:
+        return ref.year if first > ref.month or (not explicit and first >= ref.month - 2) else ref.year + 1
+    if direction < 0:
+        return ref.year if first < ref.month else ref.year - 1
+    return ref.year
+
+
+def _day(y: int, m: int, d: int) -> Resolved | None:
+    try:
+        day = dt.date(y, m, d)
+    except ValueError:
+        return None
+    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+
+
+def _day_range(a: dt.date, b: dt.date) -> DateRange:
+    return DateRange(a, b, "day")
+
+
+def _week_value(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _week_range(d: dt.date) -> DateRange:
+    monday = d - dt.timedelta(days=d.weekday())
+    return DateRange(monday, monday + dt.timedelta(days=6), "week")
+
+
+def _month_range(y: int, m: int) -> DateRange:
+    return DateRange(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def _quarter_range(y: int, q: int) -> DateRange:
+    start = dt.date(y, 3 * q - 2, 1)
+    end_month = 3 * q
+    return DateRange(start, dt.date(y, end_month, calendar.monthrange(y, end_month)[1]), "quarter")
+
+
+def _year_range(y: int) -> DateRange:
+    return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def _season_range(y: int, code: str) -> DateRange:
+    a, b = SEASON_MONTHS[code]
+    end_year = y + 1 if b < a else y
+    return DateRange(dt.date(y, a, 1), dt.date(end_year, b, calendar.monthrange(end_year, b)[1]), "quarter")
+
+
+def _with_mod(rng: DateRange, mod: str | None) -> DateRange:
+    """early/mid/late keep the first, middle or last third of the period."""
+    if mod not in ("START", "MID", "END"):
+        return rng
+    days = (rng.end - rng.start).days + 1
+    a, b = round(days / 3), round(2 * days / 3)
+    lo, hi = {"START": (0, a - 1), "MID": (a, b - 1), "END": (b, days - 1)}[mod]
+    return DateRange(rng.start + dt.timedelta(days=lo), rng.start + dt.timedelta(days=hi), rng.granularity)
