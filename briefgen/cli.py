@@ -105,8 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli.main(args=args, prog_name="briefgen", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "briefgen"
+        click.echo(f"briefgen: error: {exc.format_message()} (see '{where} --help')", err=True)
+        return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"briefgen: error: {exc.format_message()}", err=True)
         return exc.exit_code
     except click.Abort:
         click.echo("briefgen: interrupted", err=True)

@@ -77,6 +77,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
             if n_words < 4:
                 continue  # a scare quote or a title, not a quotation
             quote = Quote(quoted, q.start, q.end, None, None, None, None, True, 0.3, article_id)
+        elif attr.speaker is None and n_words < 4:
+            continue  # "the so-called 'peace dividend'": a cue word but nobody speaking
         else:
             speaker, span, actor_id, conf = _resolve(attr.speaker, q.start, candidates, actors)
             cue = attr.cue.lower_ if attr.cue is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+import numpy
 from spacy.tokens import Doc
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
@@ -85,8 +86,11 @@ def rate(doc: Doc, sentences: Sequence[tuple[int, int]], method: str) -> list[fl
         summarizer.stop_words = _STOP_WORDS
     captured: dict[SumySentence, float] = {}
     summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
-    summarizer(document, len(sentences))
-    return [float(captured.get(s, 0.0)) for s in sumy_sentences]
+    # Degenerate documents (one or two sentences, no shared words) make LexRank divide by zero: score them 0.
+    with numpy.errstate(all="ignore"):
+        summarizer(document, len(sentences))
+    scores = [float(captured.get(s, 0.0)) for s in sumy_sentences]
+    return [x if math.isfinite(x) else 0.0 for x in scores]
 
 
 def _capture(into: dict[SumySentence, float]) -> Callable[..., tuple]:

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real spaCy model, the seed article and its brief, the JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from briefgen.analyse import Options
+from briefgen.model import Analysis, Brief
+from briefgen.nlp import DEFAULT_MODEL, load_model
+from briefgen.pipeline import build_brief
+from briefgen.readers import read_input
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "1997-02-03_reuters_china-human-rights.txt"
+SCHEMA = ROOT / "briefgen" / "schema" / "brief-v1.schema.json"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    # The real model: a missing model is a broken install and must fail, not skip.
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def seed_brief(nlp) -> Brief:
+    return build_brief(read_input(str(SEED)), Options(), None, None)
+
+
+@pytest.fixture(scope="session")
+def seed(seed_brief: Brief) -> Analysis:
+    return seed_brief.analyses[0]
+
+
+@pytest.fixture(scope="session")
+def analyse_text(nlp):
+    """Analyse a short text as an article of a given date."""
+    from briefgen.analyse import StageTimes, analyse_doc
+    from briefgen.model import Article
+
+    def run(text: str, published: dt.date | None = dt.date(2020, 6, 10)) -> Analysis:
+        art = Article("t", "Test", text, published)
+        return analyse_doc(art, nlp(text), Options(), published or dt.date(2020, 6, 10), StageTimes())
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def validate():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(obj: dict) -> dict:
+        errors = sorted(validator.iter_errors(obj), key=lambda e: list(e.path))
+        assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+        for art in obj["articles"]:
+            text = art["text"]
+            for key in ("summary", "quotes", "facts", "timexes", "events"):
+                for item in art[key]:
+                    assert text[item["start"] : item["end"]] == item["text"], (key, item)
+            for ev in art["events"]:
+                assert text[ev["when"]["start"] : ev["when"]["end"]] == ev["when"]["text"]
+            for actor in art["actors"]:
+                forms = {actor["name"], *actor["aliases"]}
+                for a, b in actor["spans"]:
+                    assert text[a:b] in forms, (actor, text[a:b])
+        return obj
+
+    return check

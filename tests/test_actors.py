@@ -1,0 +1,61 @@
+"""Actors on the seed article: merged mentions, roles, no junk."""
+
+from __future__ import annotations
+
+
+def _by_name(seed):
+    return {a.name: a for a in seed.actors}
+
+
+def test_seed_actors_present_with_kinds(seed):
+    actors = _by_name(seed)
+    expected = {
+        "Madeline Albright": "person", "Al Gore": "person", "Bill Clinton": "person", "Jiang Zemin": "person",
+        "Xi Yang": "person", "Chen Ziming": "person", "China": "place", "United States": "place",
+        "United Nations": "organization", "Red Cross": "organization",
+    }  # fmt: skip
+    for name, kind in expected.items():
+        assert name in actors, name
+        assert actors[name].kind == kind, name
+    state_department = [a for a in seed.actors if a.name.endswith("State Department")]
+    assert len(state_department) == 1 and state_department[0].kind == "organization"
+
+
+def test_seed_roles(seed):
+    actors = _by_name(seed)
+    assert "Secretary of State" in actors["Madeline Albright"].roles
+    assert "Vice President" in actors["Al Gore"].roles
+    assert "President" in actors["Bill Clinton"].roles
+
+
+def test_mentions_are_merged(seed):
+    actors = _by_name(seed)
+    albright = actors["Madeline Albright"]
+    assert "Albright" in albright.aliases and albright.mentions == 2
+    assert "U.S." in actors["United States"].aliases
+    assert "U.N." in actors["United Nations"].aliases
+    assert len([a for a in seed.actors if a.name in ("Albright", "U.S.", "U.N.")]) == 0
+
+
+def test_no_junk_actors(seed):
+    names = {a.name for a in seed.actors}
+    assert "State" not in names  # from "Secretary of State"
+    assert "Sino-U.S." not in names
+    assert all(len(n) > 1 and n[0].isupper() for n in names)
+
+
+def test_ranked_by_salience_with_unique_ids(seed):
+    saliences = [a.salience for a in seed.actors]
+    assert saliences == sorted(saliences, reverse=True)
+    assert len({a.id for a in seed.actors}) == len(seed.actors)
+    assert all(a.mentions == len(a.spans) for a in seed.actors)
+
+
+def test_surname_merges_only_into_a_person_named_before(analyse_text):
+    an = analyse_text(
+        "President Joe Biden met reporters. Biden said talks went well. "
+        "Later a reporter asked about Hunter Biden, and Biden declined to comment."
+    )
+    people = {a.name: a for a in an.actors if a.kind == "person"}
+    assert people["Joe Biden"].mentions == 3
+    assert "Hunter Biden" in people

@@ -1,0 +1,53 @@
+"""Upcoming events: future happenings with who, what and real dates; nothing from the past."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.analyse import Options
+from briefgen.pipeline import build_brief
+from briefgen.readers import read_input
+
+from .conftest import EXAMPLES
+
+
+def test_seed_visits(seed):
+    assert len(seed.events) == 2
+    albright, gore = seed.events
+    assert "Albright" in albright.what and "visit" in albright.what
+    assert dt.date(1997, 2, 15) <= albright.when.range.start <= albright.when.range.end <= dt.date(1997, 2, 28)
+    assert albright.when.text == "late February" and albright.when.range.granularity == "month"
+    assert "Gore" in gore.what
+    assert dt.date(1997, 3, 15) <= gore.when.range.start <= gore.when.range.end <= dt.date(1997, 3, 31)
+    names = {a.id: a.name for a in seed.actors}
+    assert "Madeline Albright" in [names[i] for i in albright.actor_ids]
+    assert "Al Gore" in [names[i] for i in gore.actor_ids]
+
+
+def test_seed_has_no_past_events(seed):
+    for e in seed.events:
+        assert e.when.range.start > seed.article.published
+        assert "report" not in e.what and "Xi Yang" not in e.text
+
+
+@pytest.mark.parametrize(
+    ("name", "who", "day"),
+    [
+        ("2023-07-28_whitehouse_upcoming-camp-david-trilateral-summit.txt", "Biden", "2023-08-18"),
+        ("2023-08-09_whitehouse_upcoming-albanese-official-visit.txt", "Biden", "2023-10-25"),
+        ("2024-01-25_whitehouse_upcoming-kishida-official-visit.txt", "Biden", "2024-04-10"),
+        ("2024-03-18_whitehouse_upcoming-us-japan-philippines-summit.txt", "Biden", "2024-04-11"),
+        ("2024-07-08_whitehouse_upcoming-starmer-visit.txt", "Biden", "2024-07-10"),
+    ],
+)
+def test_announced_visits_in_the_corpus(name, who, day):
+    brief = build_brief(read_input(str(EXAMPLES / name)), Options(), None, None)
+    days = [(e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for e in brief.upcoming]
+    assert any(a == b == day and who in what for a, b, what in days), days
+
+
+def test_past_tense_sentence_with_a_weekday_is_not_an_event(analyse_text):
+    an = analyse_text("The minister resigned on Friday. She will address parliament on Thursday.", dt.date(2020, 6, 10))
+    assert [e.when.range.start for e in an.events] == [dt.date(2020, 6, 11)]

@@ -1,0 +1,48 @@
+"""The brief JSON contract: every example validates against schema briefgen.brief/1, every offset holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefgen.analyse import Options
+from briefgen.jsonout import brief_to_dict
+from briefgen.pipeline import build_brief
+from briefgen.readers import read_inputs
+
+from .conftest import EXAMPLES, SCHEMA, SHARED
+
+
+def test_packaged_schema_is_the_shared_contract():
+    shared = SHARED / "schema" / "brief-v1.schema.json"
+    assert shared.is_file(), f"{shared} is missing: the project's tests run beside ../shared"
+    assert json.loads(SCHEMA.read_text()) == json.loads(shared.read_text())
+
+
+def test_every_example_validates(validate):
+    paths = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    assert len(paths) >= 38
+    brief = build_brief(read_inputs(paths), Options(), None, None)
+    data = validate(brief_to_dict(brief))
+    assert data["kind"] == "digest" and len(data["articles"]) == len(paths)
+    ids = {a["id"] for a in data["actors"]}
+    assert len(ids) == len(data["actors"])
+    for art in data["articles"]:
+        assert art["published"] is not None and art["text"]
+        local = {a["id"] for a in art["actors"]}
+        for q in art["quotes"]:
+            assert q["actor_id"] is None or q["actor_id"] in local
+        for e in art["events"]:
+            assert set(e["actor_ids"]) <= local
+            assert e["when"]["date_start"] > art["published"]  # only what happens after the article
+    dates = [e["when"]["date_start"] for e in data["upcoming"]]
+    assert dates == sorted(dates)
+
+
+def test_examples_keep_their_credits():
+    sources = (EXAMPLES / "SOURCES.md").read_text()
+    assert "CC BY 2.5" in sources and "Wikinews" in sources
+    readme = (EXAMPLES / "README.md").read_text()
+    assert "CC BY 2.5" in readme
+    for p in Path(EXAMPLES).glob("*.txt"):
+        assert p.read_text().startswith("title: ")

@@ -1,0 +1,61 @@
+"""Quotes: the seed article's six quotations, and the harder shapes news uses."""
+
+from __future__ import annotations
+
+
+def test_seed_has_all_six_quotes_attributed_to_a_diplomat(seed):
+    text = seed.article.text
+    assert len(seed.quotes) == 6
+    openings = sorted(q.text[:25] for q in seed.quotes)
+    assert openings == sorted([
+        "The Chinese correctly ide", "If we do not see discerni", "Those people probably wou",
+        "The average Chinese perso", "This is an administration", "It is a kind of conversat",
+    ])  # fmt: skip
+    for q in seed.quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.direct and q.cue == "said"
+        assert q.speaker and "diplomat" in q.speaker, q
+        assert q.speaker_span is not None
+        assert 0 < q.confidence <= 1
+    pronoun_quotes = [q for q in seed.quotes if text[slice(*q.speaker_span)] == "he"]
+    assert len(pronoun_quotes) == 3  # "he said", resolved to the diplomat
+    first = next(q for q in seed.quotes if q.text.startswith("The Chinese correctly"))
+    assert first.speaker == "a Beijing-based diplomat"  # "the diplomat" goes back to "one Beijing-based diplomat"
+
+
+def test_quotes_ranked_by_confidence(seed):
+    confidences = [q.confidence for q in seed.quotes]
+    assert confidences[0] == max(confidences)
+
+
+def test_split_quote_and_pronoun(analyse_text):
+    an = analyse_text(
+        'Health minister Anna Berg visited the hospital on Tuesday. "We are doing everything we can," she said, '
+        '"and we will not stop until every patient is safe."'
+    )
+    assert len(an.quotes) == 2
+    for q in an.quotes:
+        assert q.speaker == "Anna Berg" and q.cue == "said" and q.actor_id is not None
+
+
+def test_attribution_before_quote_with_curly_marks(analyse_text):
+    an = analyse_text("The mayor told reporters: \u201cThe bridge will reopen next week, as planned.\u201d")
+    (q,) = an.quotes
+    assert q.text == "The bridge will reopen next week, as planned."
+    assert q.speaker == "The mayor" and q.cue == "told"
+
+
+def test_quote_running_over_two_paragraphs(analyse_text):
+    text = (
+        'The agency said in a statement:\n\n"The first part of the statement runs on here.\n\n'
+        '"And the second part closes it here."\n\nOther news followed.'
+    )
+    an = analyse_text(text)
+    (q,) = an.quotes
+    assert q.text.startswith("The first part") and q.text.endswith("closes it here.")
+    assert q.speaker == "The agency"
+
+
+def test_scare_quotes_are_not_quotations(analyse_text):
+    an = analyse_text('The so-called "peace dividend" was debated in parliament on Monday.')
+    assert an.quotes == ()

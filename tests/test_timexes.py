@@ -1,0 +1,93 @@
+"""Time expressions: TIMEX3 values, mods and date ranges, resolved against the article's date and tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.timexes import resolve
+
+REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "type_", "value", "mod", "first", "last"),
+    [
+        ("late February", 1, "DATE", "1997-02", "END", "1997-02-20", "1997-02-28"),
+        ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-21"),
+        ("early April", 1, "DATE", "1997-04", "START", "1997-04-01", "1997-04-10"),
+        ("last November", 0, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
+        ("November", -1, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
+        ("January", 1, "DATE", "1998-01", None, "1998-01-01", "1998-01-31"),
+        ("Monday", -1, "DATE", "1997-02-03", None, "1997-02-03", "1997-02-03"),
+        ("Friday", -1, "DATE", "1997-01-31", None, "1997-01-31", "1997-01-31"),
+        ("Friday", 1, "DATE", "1997-02-07", None, "1997-02-07", "1997-02-07"),
+        ("last week", 0, "DATE", "1997-W05", None, "1997-01-27", "1997-02-02"),
+        ("next week", 0, "DATE", "1997-W07", None, "1997-02-10", "1997-02-16"),
+        ("last month", 0, "DATE", "1997-01", None, "1997-01-01", "1997-01-31"),
+        ("this year", 0, "DATE", "1997", None, "1997-01-01", "1997-12-31"),
+        ("next year", 0, "DATE", "1998", None, "1998-01-01", "1998-12-31"),
+        ("15 years ago", 0, "DATE", "1982", None, "1982-01-01", "1982-12-31"),
+        ("three days ago", 0, "DATE", "1997-01-31", None, "1997-01-31", "1997-01-31"),
+        ("1989", 0, "DATE", "1989", None, "1989-01-01", "1989-12-31"),
+        ("the 1990s", 0, "DATE", "199", None, "1990-01-01", "1999-12-31"),
+        ("February 3, 1997", 0, "DATE", "1997-02-03", None, "1997-02-03", "1997-02-03"),
+        ("3 March 2008", 0, "DATE", "2008-03-03", None, "2008-03-03", "2008-03-03"),
+        ("August 18", 1, "DATE", "1997-08-18", None, "1997-08-18", "1997-08-18"),
+        ("the first quarter of 2009", 0, "DATE", "2009-Q1", None, "2009-01-01", "2009-03-31"),
+        ("this summer", 0, "DATE", "1997-SU", None, "1997-06-01", "1997-08-31"),
+        ("tomorrow", 0, "DATE", "1997-02-04", None, "1997-02-04", "1997-02-04"),
+        ("yesterday", 0, "DATE", "1997-02-02", None, "1997-02-02", "1997-02-02"),
+        ("tonight", 0, "TIME", "1997-02-03TNI", None, "1997-02-03", "1997-02-03"),
+        ("3 p.m.", 0, "TIME", "1997-02-03T15:00", None, "1997-02-03", "1997-02-03"),
+    ],
+)
+def test_dates(text, direction, type_, value, mod, first, last):
+    r = resolve(text, REF, direction)
+    assert r is not None
+    assert (r.type, r.value, r.mod) == (type_, value, mod)
+    assert r.range is not None
+    assert (r.range.start.isoformat(), r.range.end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("the past six years", "DURATION", "P6Y"),
+        ("six years", "DURATION", "P6Y"),
+        ("fifty-year", "DURATION", "P50Y"),
+        ("several years", "DURATION", "PXY"),
+        ("48 hours", "DURATION", "PT48H"),
+        ("annual", "SET", "P1Y"),
+        ("every week", "SET", "P1W"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("recently", "DATE", "PAST_REF"),
+        ("the future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_durations_sets_and_references(text, type_, value):
+    r = resolve(text, REF, 0)
+    assert r is not None and (r.type, r.value) == (type_, value)
+
+
+def test_without_a_reference_date_values_stay_unresolved():
+    r = resolve("Monday", None, -1)
+    assert r is not None and r.value == "XXXX-WXX-1" and r.range is None
+
+
+def test_seed_timexes(seed):
+    got = {(t.text, t.type, t.value, t.mod) for t in seed.timexes}
+    for expected in [
+        ("Monday", "DATE", "1997-02-03", None),
+        ("last week", "DATE", "1997-W05", None),
+        ("last month", "DATE", "1997-01", None),
+        ("last November", "DATE", "1996-11", None),
+        ("15 years ago", "DATE", "1982", None),
+        ("late February", "DATE", "1997-02", "END"),
+        ("late March", "DATE", "1997-03", "END"),
+        ("1989", "DATE", "1989", None),
+        ("the past six years", "DURATION", "P6Y", None),
+    ]:
+        assert expected in got, expected
+    assert [t.start for t in seed.timexes] == sorted(t.start for t in seed.timexes)
