@@ -88,6 +88,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "direct": q.direct,
         "confidence": q.confidence,
         "article_id": q.article_id,
+        "parts": [list(p) for p in q.parts],
     }
 
 

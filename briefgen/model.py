@@ -58,6 +58,7 @@ class Quote:
     direct: bool
     confidence: float
     article_id: str
+    parts: tuple[Span, ...] = ()  # the quoted words when attribution splits them; (start, end) is their hull
 
 
 @dataclass(frozen=True)

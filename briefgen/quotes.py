@@ -18,12 +18,20 @@ CUES = {
     "assert", "boast", "charge", "contend", "counter", "quip", "recount", "reiterate", "reveal", "scoff", "shout",
     "speculate", "tout", "wonder", "exclaim", "lament", "allege", "maintain", "mention", "comment", "conclude",
     "pledge", "proclaim", "quote", "cite", "accuse", "demand", "criticize", "criticise", "thank", "hail", "recommend",
-    "yell", "whisper", "mutter", "plead", "point", "agree", "predict", "threaten", "promise", "label", "dub",
+    "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "predict", "threaten", "promise", "label", "dub",
 }  # fmt: skip
 STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
+INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
 PRONOUNS = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "them": "pl", "i": "self", "we": "self", "it": "it"}
 OPENERS = {'"': "straight", "\u201c": "open", "\u201d": "close"}
-_SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019)]|$)")
+_SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019]|$)")
+# Full stops that end an abbreviation, not a sentence: "Rep. Gwen Moore (D-Wis.) said".
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "st", "jr", "sr", "prof",
+    "rev", "hon", "pres", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "ft", "mt", "ave", "blvd", "dept", "univ", "assn",
+}  # fmt: skip
+DASHES = "\u2015\u2014\u2013-"
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Candidate:
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote, ...]:
+    """One Quote per attributed statement: the parts of a quote split by its attribution are one quote."""
     text = doc.text
     spans = find_quote_spans(text)
     in_quote = [False] * (len(text) + 1)
@@ -61,39 +70,65 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
         for i in range(q.open_mark, min(q.close_mark + 1, len(text))):
             in_quote[i] = True
     candidates = _candidates(doc, in_quote)
-    out: list[tuple[float, Quote]] = []
-    previous: Quote | None = None
+    groups: list[tuple[list[QuoteSpan], Attribution | None, str]] = []
     for i, q in enumerate(spans):
         prev_close = spans[i - 1].close_mark + 1 if i else 0
         next_open = spans[i + 1].open_mark if i + 1 < len(spans) else len(text)
         attr, how = _attribute(doc, q, prev_close, next_open, in_quote)
-        quoted = text[q.start : q.end]
-        n_words = len(quoted.split())
-        if attr is None and previous is not None and _same_or_next_paragraph(text, previous.end, q.start):
-            # A quote running on from the last one, with no attribution of its own: the same speaker.
-            quote = Quote(quoted, q.start, q.end, previous.speaker, previous.speaker_span, previous.actor_id,
-                          previous.cue, True, round(min(previous.confidence, 0.6), 2), article_id)
-        elif attr is None:
-            if n_words < 4:
-                continue  # a scare quote or a title, not a quotation
-            quote = Quote(quoted, q.start, q.end, None, None, None, None, True, 0.3, article_id)
-        elif attr.speaker is None and n_words < 4:
-            continue  # "the so-called 'peace dividend'": a cue word but nobody speaking
+        if groups and _continues(text, groups[-1], q, attr):
+            parts, g_attr, g_how = groups[-1]
+            groups[-1] = (parts + [q], g_attr or attr, g_how or how)
         else:
-            speaker, span, actor_id, conf = _resolve(attr.speaker, q.start, candidates, actors)
-            cue = attr.cue.lower_ if attr.cue is not None else None
-            if attr.cue is not None and attr.cue.lemma_ not in STRONG_CUES:
-                conf -= 0.1
-            if how == "colon":
-                conf -= 0.1
-            if n_words < 3:
-                conf -= 0.3
-            quote = Quote(quoted, q.start, q.end, speaker, span, actor_id, cue, True, round(max(0.05, conf), 2), article_id)
+            groups.append(([q], attr, how))
+    out: list[tuple[float, Quote]] = []
+    previous: Quote | None = None
+    for parts, attr, how in groups:
+        quote = _make_quote(text, parts, attr, how, previous, candidates, actors, article_id)
+        if quote is None:
+            continue
         previous = quote
+        n_words = sum(len(text[a:b].split()) for a, b in quote.parts)
         rank = quote.confidence * (1.0 + min(n_words, 40) / 40) + (0.3 if quote.actor_id else 0.0)
         out.append((rank, quote))
     out.sort(key=lambda rq: (-rq[0], rq[1].start))
     return tuple(q for _, q in out)
+
+
+def _continues(text: str, group: tuple[list[QuoteSpan], Attribution | None, str], q: QuoteSpan, attr: Attribution | None) -> bool:
+    """A quote part continues the group before it in the same paragraph when it has no attribution of its own,
+    or shares the one between them ('"...," he said, "..."')."""
+    parts, g_attr, _ = group
+    if "\n" in text[parts[-1].close_mark : q.open_mark]:
+        return False
+    if attr is None:
+        return True
+    return g_attr is not None and g_attr.cue is not None and attr.cue is not None and g_attr.cue.i == attr.cue.i
+
+
+def _make_quote(text: str, parts: list[QuoteSpan], attr: Attribution | None, how: str, previous: Quote | None,
+                candidates: list[Candidate], actors: ActorIndex, article_id: str) -> Quote | None:
+    start, end = parts[0].start, parts[-1].end
+    bounds = tuple((p.start, p.end) for p in parts)
+    n_words = sum(len(text[p.start : p.end].split()) for p in parts)
+    if attr is None and previous is not None and _same_or_next_paragraph(text, previous.end, start):
+        # A quote running on from the last one, with no attribution of its own: the same speaker.
+        return Quote(text[start:end], start, end, previous.speaker, previous.speaker_span, previous.actor_id,
+                     previous.cue, True, round(min(previous.confidence, 0.6), 2), article_id, bounds)
+    if attr is None:
+        if n_words < 4:
+            return None  # a scare quote or a title, not a quotation
+        return Quote(text[start:end], start, end, None, None, None, None, True, 0.3, article_id, bounds)
+    if attr.speaker is None and n_words < 4:
+        return None  # "the so-called 'peace dividend'": a cue word but nobody speaking
+    speaker, span, actor_id, conf = _resolve(attr.speaker, start, candidates, actors)
+    cue = attr.cue.lower_ if attr.cue is not None else None
+    if attr.cue is not None and attr.cue.lemma_ not in STRONG_CUES:
+        conf -= 0.1
+    if how in ("colon", "dash", "previous"):
+        conf -= 0.1
+    if n_words < 3:
+        conf -= 0.3
+    return Quote(text[start:end], start, end, speaker, span, actor_id, cue, True, round(max(0.05, conf), 2), article_id, bounds)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -159,18 +194,29 @@ def _attribute(doc: Doc, q: QuoteSpan, prev_close: int, next_open: int, in_quote
     par_end = len(text) if par_end < 0 else par_end
     par_start = text.rfind("\n", 0, q.open_mark) + 1
     after_end = min(par_end, next_open)
-    m = _SENT_END.search(text, q.close_mark + 1, after_end)
-    if m:
-        after_end = m.end()
+    m = _sentence_end(text, q.close_mark + 1, after_end)
+    if m is not None:
+        after_end = m
     before_start = max(par_start, prev_close)
-    ends = list(_SENT_END.finditer(text, before_start, q.open_mark))
-    ends = [e for e in ends if not in_quote[e.start()]]
+    ends = [e for e in _sentence_ends(text, before_start, q.open_mark) if not in_quote[e - 1]]
     if ends:
-        before_start = ends[-1].end()
+        before_start = ends[-1]
+    dash = re.compile(r"[\s\u00a0]*[%s]+[\s\u00a0]*" % DASHES).match(text, q.close_mark + 1, par_end)
+    if dash:
+        # '"..." ― Karen Bobadilla': a signature line names the speaker without a verb.
+        named = _name_at(doc, dash.end())
+        if named is not None:
+            return Attribution(None, named), "dash"
     for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark))):
         attr = _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)
         if attr is not None:
             return attr, how
+    # '..., Schiff said. "The other factor ...': the sentence just before, in the same paragraph, attributes it.
+    if before_start > par_start and not text[before_start : q.open_mark].strip():
+        ends = [e for e in _sentence_ends(text, max(par_start, prev_close), before_start - 1) if not in_quote[e - 1]]
+        attr = _cue_in(doc, ends[-1] if ends else max(par_start, prev_close), before_start, prefer_last=True, quote=q)
+        if attr is not None and attr.speaker is not None:
+            return attr, "previous"
     # "The New York Times reports:" closing the previous paragraph introduces the quote.
     if before_start == par_start and par_start > 1:
         prev_par_end = par_start - 1
@@ -182,6 +228,38 @@ def _attribute(doc: Doc, q: QuoteSpan, prev_close: int, next_open: int, in_quote
             if attr is not None:
                 return attr, "colon"
     return None, ""
+
+
+def _name_at(doc: Doc, char: int) -> Span | None:
+    """The name that starts at a character offset: an entity, else a run of proper nouns."""
+    for ent in doc.ents:
+        if ent.start_char == char and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return ent
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN":
+        j += 1
+    return doc[i:j] if j > i else None
+
+
+def _sentence_ends(text: str, a: int, b: int) -> list[int]:
+    """Offsets just past each sentence-final mark in text[a:b], skipping abbreviations and initials."""
+    out = []
+    for m in _SENT_END.finditer(text, a, b):
+        if text[m.start()] == ".":
+            word = re.search(r"([\w.]*)$", text[max(a, m.start() - 12) : m.start()]).group(1).lower()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
+                continue
+        out.append(m.end())
+    return out
+
+
+def _sentence_end(text: str, a: int, b: int) -> int | None:
+    ends = _sentence_ends(text, a, b)
+    return ends[0] if ends else None
 
 
 def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan) -> Attribution | None:
@@ -212,13 +290,20 @@ def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
         objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
         return _mention(objs[0]) if objs else None
     subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "said X": spaCy may hang the speaker after the verb as an object or an attribute.
-    if not subj:
+    # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X").
+    if not subj and cue.lemma_ in INVERTING_CUES:
         subj = [c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and (c.pos_ in ("PROPN", "NOUN", "PRON"))]
-    if not subj and cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+    if not subj and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
         subj = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN"):
+            subj = [cue.head]  # "Trump, saying ...": the participle modifies its speaker
+    if subj and subj[0].tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+        subj = [cue.head]  # "Trump, who said ...": the relative pronoun stands for its noun
     for s in subj:
-        if s.lower_ in ("it", "that", "this", "which", "what") or quote.start <= s.idx < quote.end:
+        if s.lower_ in ("that", "this", "which", "what") or quote.start <= s.idx < quote.end:
+            continue
+        if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
+            continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
             continue
         return _mention(s)
     return None
@@ -290,6 +375,11 @@ def _antecedent(speaker: Span, candidates: list[Candidate], depth: int = 0) -> S
             for c in reversed(before):
                 if c.speaker == want_speaker and c.person_like and not c.plural and c.span.root.lower_ not in PRONOUNS:
                     return (_antecedent(c.span, candidates, depth + 1) if depth < 3 else None) or c.span
+        return None
+    if kind == "it":
+        for c in reversed(before):
+            if c.speaker and not c.person_like and c.span.root.lower_ not in PRONOUNS:
+                return c.span
         return None
     if kind == "pl":
         for c in reversed(before):

@@ -13,7 +13,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import __version__
 from .errors import RenderError
-from .model import Brief, DateRange
+from .model import Brief, DateRange, Quote
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -68,9 +68,16 @@ def render_html(brief: Brief, template: str = "brief.html.j2", css_files: list[P
     names = {a.id: a.name for a in brief.actors}
     for an in brief.analyses:
         names.update({f"{an.article.id}/{a.id}": a.name for a in an.actors})
+    texts = {an.article.id: an.article.text for an in brief.analyses}
+
+    def quoted(q: Quote) -> str:
+        """A quote's own words: its parts joined with an ellipsis, without the attribution between them."""
+        text = texts[q.article_id]
+        return " \u2026 ".join(text[a:b].strip(" ,") for a, b in q.parts) if q.parts else q.text
+
     try:
         tpl = environment().get_template(template)
-        return tpl.render(brief=brief, css=css, actor_names=names, version=__version__)
+        return tpl.render(brief=brief, css=css, actor_names=names, quoted=quoted, version=__version__)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from exc
     except jinja2.TemplateError as exc:

@@ -28,14 +28,26 @@ def test_quotes_ranked_by_confidence(seed):
     assert confidences[0] == max(confidences)
 
 
-def test_split_quote_and_pronoun(analyse_text):
-    an = analyse_text(
+def test_quote_split_by_its_attribution_is_one_quote(analyse_text):
+    text = (
         'Health minister Anna Berg visited the hospital on Tuesday. "We are doing everything we can," she said, '
         '"and we will not stop until every patient is safe."'
     )
-    assert len(an.quotes) == 2
-    for q in an.quotes:
-        assert q.speaker == "Anna Berg" and q.cue == "said" and q.actor_id is not None
+    an = analyse_text(text)
+    (q,) = an.quotes
+    assert q.speaker == "Anna Berg" and q.cue == "said" and q.actor_id is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"
+    assert [text[a:b] for a, b in q.parts] == ["We are doing everything we can", "and we will not stop until every patient is safe."]
+    assert q.text == text[q.start : q.end]
+
+
+def test_signature_dash_and_previous_sentence_attributions(analyse_text):
+    text = (
+        "\u201cThe most unqualified child to ever run for president.\u201d \u2015 Francisco Herrero\n\n"
+        'The agency may act soon, Adam Schiff said. "The other factor is timing, and timing matters here."'
+    )
+    speakers = {q.text[:10]: q.speaker for q in analyse_text(text).quotes}
+    assert speakers == {"The most u": "Francisco Herrero", "The other ": "Adam Schiff"}
 
 
 def test_attribution_before_quote_with_curly_marks(analyse_text):
