@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 
 import numpy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -29,8 +29,13 @@ SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
     "kl": KLSummarizer,
     "sumbasic": SumBasicSummarizer,
     "lead": None,  # the first sentences: the baseline news writing makes strong
+    "news": None,  # LexRank centrality with the inverted pyramid's position prior and no repetition
 }
-DEFAULT_SUMMARIZER = "lexrank"
+DEFAULT_SUMMARIZER = "news"
+MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN)"), never summary material
+NEWS_POSITION_WEIGHT = 0.8
+NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
+NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
 _STOP_WORDS = frozenset(get_stop_words("english"))
 _STEMMER = Stemmer("english")
 
@@ -58,15 +63,46 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
     if method not in SUMMARIZERS:
         raise ValueError(f"unknown summarizer {method!r} (choose from {', '.join(SUMMARIZERS)})")
     text = doc.text
-    n = count if count is not None else default_length(len(sentences))
-    if not sentences or n <= 0:
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentences]
+    candidates = [i for i, sp in enumerate(spans) if sp is not None and sum(t.is_alpha for t in sp) >= MIN_WORDS]
+    if not candidates:
+        candidates = list(range(len(sentences)))
+    n = count if count is not None else default_length(len(candidates))
+    if not candidates or n <= 0:
         return ()
     if method == "lead":
-        chosen = sentences[:n]
-        return tuple(Sentence(text[a:b], a, b, round(1.0 - i / len(sentences), 4)) for i, (a, b) in enumerate(chosen))
-    scores = rate(doc, sentences, method)
-    best = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))[:n]
-    return tuple(Sentence(text[sentences[i][0] : sentences[i][1]], *sentences[i], round(scores[i], 4)) for i in sorted(best))
+        scores = [0.0] * len(sentences)
+        for rank, i in enumerate(candidates):
+            scores[i] = 1.0 - rank / len(candidates)
+        chosen = candidates[:n]
+    elif method == "news":
+        central = rate(doc, sentences, "lexrank")
+        lo, hi = min(central[i] for i in candidates), max(central[i] for i in candidates)
+        scores = [0.0] * len(sentences)
+        for rank, i in enumerate(candidates):
+            c = (central[i] - lo) / (hi - lo) if hi > lo else 0.0
+            scores[i] = (1 - NEWS_POSITION_WEIGHT) * c + NEWS_POSITION_WEIGHT * math.exp(-rank / NEWS_POSITION_DECAY)
+        chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), [_content(spans[i]) for i in range(len(spans))], n)
+    else:
+        scores = rate(doc, sentences, method)
+        chosen = sorted(candidates, key=lambda i: (-scores[i], i))[:n]
+    return tuple(Sentence(text[sentences[i][0] : sentences[i][1]], *sentences[i], round(scores[i], 4)) for i in sorted(chosen))
+
+
+def _content(span: Span | None) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop) if span is not None else frozenset()
+
+
+def _without_repeats(order: list[int], words: list[frozenset[str]], n: int) -> list[int]:
+    """Take sentences best first, skipping one that mostly repeats a sentence already taken."""
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) == n:
+            break
+        if any(len(words[i] & words[j]) > NEWS_MAX_OVERLAP * max(1, min(len(words[i]), len(words[j]))) for j in chosen):
+            continue
+        chosen.append(i)
+    return chosen
 
 
 def rate(doc: Doc, sentences: Sequence[tuple[int, int]], method: str) -> list[float]:

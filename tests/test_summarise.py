@@ -53,3 +53,24 @@ def test_seed_facts_do_not_repeat_the_summary(seed):
     assert [f.score for f in seed.facts] == sorted((f.score for f in seed.facts), reverse=True)
     text = " ".join(f.text for f in seed.facts)
     assert "1989" in text or "late February" in text  # the dated, named, decided sentences carry the facts
+
+
+def test_fragments_are_never_summary_sentences(nlp):
+    text = ("(CNN)\n\nA fire destroyed the old mill in the town centre on Friday night. Firefighters fought the blaze "
+            "for six hours before it was under control. Nobody was hurt, the fire service said. The mill had been empty "
+            "since 1998 and was due to become flats. Police are treating the fire as suspicious.")
+    doc = nlp(text)
+    for method in SUMMARIZERS:
+        summary = summarise(doc, sentence_spans(doc), method, 3)
+        assert len(summary) == 3 and all(s.text != "(CNN)" for s in summary), method
+
+
+def test_news_default_leads_with_the_lead_and_does_not_repeat_itself(nlp):
+    text = ("The city council approved a new budget of 12 million dollars on Monday. "
+            "The council approved the new budget of 12 million dollars on Monday evening. "
+            "The budget funds two new schools and a bridge. Critics said the plan raises taxes. "
+            "The mayor said the vote was a victory for families. The next vote is in May.")
+    doc = nlp(text)
+    summary = summarise(doc, sentence_spans(doc), "news", 3)
+    assert summary[0].text.startswith("The city council approved")
+    assert not any(s.text.startswith("The council approved the new budget") for s in summary)
