@@ -55,19 +55,20 @@ SETS = {
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biannual": "P6M", "biennial": "P2Y",
 }  # fmt: skip
 PRESENT = {"now", "right now", "currently", "at present", "presently", "nowadays", "these days", "at the moment",
-           "the moment", "present", "today's", "current", "this time"}  # fmt: skip
+           "the moment", "present", "today's", "current", "this time", "ongoing", "time being", "the time being"}  # fmt: skip
 PAST = {"recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
-        "in recent years", "recent years", "recent months", "recent weeks", "recent days", "former times"}  # fmt: skip
+        "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
           "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
-          "the near future", "the coming weeks", "coming weeks", "the coming days", "coming days"}  # fmt: skip
+          "the near future", "the coming weeks", "coming weeks", "the coming days", "coming days", "very soon",
+          "long term", "near term", "short term", "short-term", "long-term", "the long run", "long run"}  # fmt: skip
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY = r"(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?)\.?"
 _MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|end of)[\s-]+)?"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
@@ -75,10 +76,16 @@ _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
     r"(?:last|this|next) (?:week|month|year|weekend)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
-    r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades))\b",
+    r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
+    r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"recent|current|ongoing|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
+_PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
+_LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
+_AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,9 +108,9 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             spans.append(span)
             taken.append((m.start(), m.end()))
     out = []
-    for span in sorted(spans, key=lambda s: s.start_char):
+    for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
         span = _trim(span)
-        if span is None or _AGE.search(span.text):
+        if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
             continue
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
         res = resolve(span.text, ref, tense_direction(span), after_number=after_number)
@@ -113,9 +120,45 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     return tuple(out)
 
 
+def _lines(span: Span) -> list[Span]:
+    """An entity never crosses a line break (a dateline is not part of the headline above it)."""
+    doc = span.doc
+    parts, start = [], span.start
+    for i in range(span.start, span.end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i if "\n" in doc[i].text else i + 1
+            if end > start:
+                parts.append(doc[start:end])
+            start = i + 1
+    if span.end > start:
+        parts.append(doc[start : span.end])
+    return parts
+
+
+def _clauses(span: Span) -> list[Span]:
+    """'November 11, three days later than planned' is two expressions; 'June 8, 2010' is one."""
+    doc = span.doc
+    cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)]
+    if not cuts:
+        return [span]
+    bounds = [span.start, *cuts, span.end]
+    return [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop edge tokens TIMEX3 leaves out: punctuation and a trailing possessive."""
+    """Drop edge tokens TIMEX3 leaves out: punctuation and a trailing possessive; take in a part of the day."""
     start, end = span.start, span.end
+    doc = span.doc
+    # spaCy sometimes tags "year" in "this year": the deictic word belongs to the expression.
+    while (start > 0 and doc[start - 1].lower_ in _LEFT_DEICTIC and doc[start - 1].tag_ in ("DT", "JJ")
+           and doc[end - 1].lemma_.lower() in _PERIOD_NOUNS and "\n" not in doc[start - 1].whitespace_):
+        start -= 1
+    if end < len(doc) and doc[end].text.upper() in ("UTC", "GMT") and any(c.isdigit() for c in doc[end - 1].text):
+        end += 1
+    if end - start > 2 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an", "per"):
+        start += 1  # "15 a year": the rate's number is not part of the time expression
+    if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
+        end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
         start += 1
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
@@ -149,6 +192,8 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
             return 1
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBN" and lemmas & {"have", "has", "had"}):
         return -1
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod"):
+        return -1  # "plans announced in January": a reduced relative clause reports the past
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return 1  # "is meeting on Monday": the present progressive plans ahead
     return 0
@@ -161,12 +206,20 @@ def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bo
     """Resolve one expression to a TIMEX3 type, value, mod and (where it is a calendar period) its days."""
     s = re.sub(r"\s+", " ", text.lower()).strip()
     s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
+    m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
+    if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
+        # "the first quarter of last year", "October of next year": the year is named, relative to the article's
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
+    res = _the_period(re.sub(r"\s+", " ", text.lower()).strip(), ref, direction, after_number)
+    if res is not None:
+        return res
     for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _explicit, _clock, _duration):
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
-    if re.search(r"\d|day|week|month|year|morning|night|time|season|century|decade", s):
-        return Resolved("DATE", "XXXX-XX-XX")
+    if re.search(r"day|week|month|year|morning|night|time|season|century|decade|quarter|christmas|easter|holiday", s):
+        return Resolved("DATE", "XXXX-XX-XX")  # a time expression we cannot pin down
     return None
 
 
@@ -183,7 +236,7 @@ def _set(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
     m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
     if m:
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group(1)]}")
-    m = re.fullmatch(r"(?:once|twice|\w+ times) (?:a|an|per|each|every) " + _UNIT, s)
+    m = re.fullmatch(r"(?:once|twice|[\w,.]+ times|[\d,.]+) (?:a|an|per|each|every) " + _UNIT, s)
     if m:
         return Resolved("SET", _period(1, m.group("unit")))
     return None
@@ -200,6 +253,7 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
 
 
 def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    s = re.sub(r"^(?:earlier|later|early|late) (?=today|tonight|yesterday|tomorrow|this)", "", s)
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this)(?:'s)?(?: (morning|afternoon|evening|night))?", s)
     if not m or (m.group(1) == "this" and not m.group(2)):
         return None
@@ -297,7 +351,7 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     elif rel == "this":
         d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=wd)
     elif direction > 0:
-        d = ref + dt.timedelta(days=delta or 7)
+        d = ref + dt.timedelta(days=delta)  # "is travelling on Monday" written on a Monday: today
     elif direction < 0 or delta > 3:
         d = ref - dt.timedelta(days=(7 - delta) % 7)
     else:
@@ -335,6 +389,13 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
             step = -1 if rel in ("last", "past") else 1 if rel == "next" else 0
             y = _pick_year(month, None, ref, step or direction, strict=bool(step)) if rel != "this" else ref.year
         return Resolved("DATE", f"{y:04d}-{month:02d}", mod, _with_mod(_month_range(y, month), mod))
+    if m := re.fullmatch(r"'(\d{2})", s):
+        yy = int(m.group(1))
+        y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy  # "since '82": a past year
+        return Resolved("DATE", f"{y:04d}", range=_year_range(y))
+    if m := re.fullmatch(r"(?:the )?'?([1-9]0)'?s", s):
+        y = 1900 + int(m.group(1))
+        return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(_MODW + r"(?:the )?(?P<decade>1[0-9]{2}0|20[0-9]0)'?s", s):
         y = int(m.group("decade"))
         return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
@@ -346,6 +407,9 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
+        if not m.group("year") and ref is not None:
+            current = (ref.month - 1) // 3 + 1
+            y = ref.year - 1 if direction < 0 and q > current else ref.year + 1 if direction > 0 and q < current else ref.year
         if y is None:
             return Resolved("DATE", f"XXXX-Q{q}")
         return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
@@ -367,11 +431,15 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
 def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     day = ref.isoformat() if ref else "XXXX-XX-XX"
     rng = _day_range(ref, ref) if ref else None
-    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?(?: \w+)?", s):
+    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?(?: [\w()+ ]+)?", s):
         h = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
         return Resolved("TIME", f"{day}T{h:02d}:{int(m.group(2) or 0):02d}", range=rng)
-    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2}):(\d{2})(?: (?:gmt|utc|[a-z]{2,4}t))?", s):
-        return Resolved("TIME", f"{day}T{int(m.group(1)):02d}:{m.group(2)}", range=rng)
+    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2}):?(\d{2})(?: ?(gmt|utc|z))?(?: (today|\w+day))?", s):
+        if m.group(4) and m.group(4) != "today":
+            wd = _weekday(m.group(4), ref, direction, after_number)
+            day = wd.value if wd is not None and wd.range is not None else day
+        zone = "Z" if m.group(3) else ""  # TIMEX3 marks UTC times with Z
+        return Resolved("TIME", f"{day}T{int(m.group(1)):02d}:{m.group(2)}{zone}", range=rng)
     if s in ("noon", "midday"):
         return Resolved("TIME", f"{day}T12:00", range=rng)
     if s == "midnight":
@@ -381,10 +449,25 @@ def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> R
     return None
 
 
+def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    """'the day', 'the same week', 'the entire year', 'late in the day': the period the article is in."""
+    m = re.fullmatch(r"(?:(?P<mod>early|late|later|earlier) in )?(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)", s)
+    if not m or ref is None:
+        return None
+    unit, mod = m.group("unit"), _mod(m.group("mod"))
+    if unit == "day":
+        return Resolved("DATE", ref.isoformat(), mod, _day_range(ref, ref))
+    if unit in ("week", "weekend"):
+        return Resolved("DATE", _week_value(ref) + ("-WE" if unit == "weekend" else ""), mod, _week_range(ref))
+    if unit == "month":
+        return Resolved("DATE", f"{ref.year:04d}-{ref.month:02d}", mod, _month_range(ref.year, ref.month))
+    return Resolved("DATE", f"{ref.year:04d}", mod, _with_mod(_year_range(ref.year), mod))
+
+
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
                      r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
-                     + _NUM + r"?[\s-]?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
+                     + _NUM + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra) )?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
     if m:
         raw = m.group("num")
         n = _number(raw) if raw else 1
@@ -412,6 +495,9 @@ def _number(word: str | None) -> float | None:
         pass
     if w in NUMBERS:
         return NUMBERS[w]
+    if w.endswith(" and a half"):
+        whole = _number(w.removesuffix(" and a half"))
+        return whole + 0.5 if whole is not None else None
     parts = re.split(r"[\s-]+", w)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
@@ -424,8 +510,8 @@ def _fmt(n: float) -> str:
 
 def _period(n: float | None, unit: str) -> str:
     code, is_time = UNITS[unit]
-    if unit == "quarter":
-        return f"P{_fmt(3 * n)}M" if n else "PXQ"
+    if unit == "decade":
+        return f"P{_fmt(10 * n)}Y" if n else "PXY"  # TIMEX3 writes a decade as ten years
     if unit == "fortnight":
         return f"P{_fmt(2 * n)}W" if n else "PXW"
     return ("PT" if is_time else "P") + (_fmt(n) if n else "X") + code

@@ -41,6 +41,13 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("yesterday", 0, "DATE", "1997-02-02", None, "1997-02-02", "1997-02-02"),
         ("tonight", 0, "TIME", "1997-02-03TNI", None, "1997-02-03", "1997-02-03"),
         ("3 p.m.", 0, "TIME", "1997-02-03T15:00", None, "1997-02-03", "1997-02-03"),
+        ("18:00 UTC", 0, "TIME", "1997-02-03T18:00Z", None, "1997-02-03", "1997-02-03"),
+        ("the day", 0, "DATE", "1997-02-03", None, "1997-02-03", "1997-02-03"),
+        ("the first quarter of last year", 0, "DATE", "1996-Q1", None, "1996-01-01", "1996-03-31"),
+        ("October of next year", 0, "DATE", "1998-10", None, "1998-10-01", "1998-10-31"),
+        ("the fourth quarter", -1, "DATE", "1996-Q4", None, "1996-10-01", "1996-12-31"),
+        ("earlier today", 0, "DATE", "1997-02-03", None, "1997-02-03", "1997-02-03"),
+        ("'82", 0, "DATE", "1982", None, "1982-01-01", "1982-12-31"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -64,6 +71,11 @@ def test_dates(text, direction, type_, value, mod, first, last):
         ("now", "DATE", "PRESENT_REF"),
         ("recently", "DATE", "PAST_REF"),
         ("the future", "DATE", "FUTURE_REF"),
+        ("the past decade", "DURATION", "P10Y"),
+        ("almost two and a half years", "DURATION", "P2.5Y"),
+        ("two consecutive quarters", "DURATION", "P2Q"),
+        ("15 a year", "SET", "P1Y"),
+        ("recent years", "DURATION", "PXY"),
     ],
 )
 def test_durations_sets_and_references(text, type_, value):
@@ -91,3 +103,19 @@ def test_seed_timexes(seed):
     ]:
         assert expected in got, expected
     assert [t.start for t in seed.timexes] == sorted(t.start for t in seed.timexes)
+
+
+def test_numbers_and_ages_are_not_dates():
+    for text in ("49", "8,579.19", "the age of 56"):
+        assert resolve(text, REF, 0) is None
+
+
+def test_spans_follow_timex3_boundaries(analyse_text):
+    text = ("Two major disasters struck this year. The plane arrives on November 11, three days later than planned.\n"
+            "June 8, 2010\nStocks rose 2% at 14:58 UTC, a gain for the day.")
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 6, 8)).timexes}
+    assert got["this year"] == "2010"
+    assert got["November 11"] == "2010-11-11"
+    assert got["June 8, 2010"] == "2010-06-08"
+    assert got["14:58 UTC"] == "2010-06-08T14:58Z"
+    assert got["the day"] == "2010-06-08"
