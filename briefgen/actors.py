@@ -38,6 +38,14 @@ ROLE_HEADS = {
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
     "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
 }  # fmt: skip
+# Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
+NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
+              "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
+ORG_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|PLC|plc|AG|SA|NV|N\.V|GmbH|Group|Holdings|Airlines|Airways|Aircraft|"
+    r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
+    r"University|Institute|Foundation|Commission|Union|Authority|Office|Court|Parliament|Congress|Senate)\.?$"
+)
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
@@ -46,10 +54,11 @@ _CONNECTIVES = {"of", "for", "-", "&"}
 
 @dataclass(frozen=True)
 class Mention:
-    start: int
+    start: int  # the mention, with its determiner or title
     end: int
-    text: str
+    text: str  # the name itself
     label: str
+    name_start: int
 
 
 @dataclass(frozen=True)
@@ -76,20 +85,44 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     mentions: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in LABEL_KIND:
+        if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS:
             continue
-        ent = _clean(ent)
-        if ent is None:
+        name = _clean(ent)
+        if name is None:
             continue
+        # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
+        start = _mention_start(ent, name)
         if ent.label_ == "PERSON":
-            for role, span in _roles(ent):
-                roles_of[ent.start_char].append(role)
+            for role, span in _roles(name):
+                roles_of[name.start_char].append(role)
                 role_spans.append(span)
-        mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_))
+                title = doc.char_span(span[0], span[1], alignment_mode="expand")
+                if span[1] <= name.start_char and not doc.text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
+                    start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
+        mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
-    mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in role_spans) and not _junk(m)]
+    mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]
     groups = _group(mentions)
     return _build(doc, groups, roles_of, title_end)
+
+
+def _names_a_product(ent: Span) -> bool:
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return ent.label_ == "ORG" and nxt is not None and bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*", nxt.text))
+
+
+def _mention_start(ent: Span, name: Span) -> int:
+    doc = ent.doc
+    i = min(ent.start, name.start)
+    while i < name.start and doc[i].lower_ not in ("the",) and doc[i].lower_ not in HONORIFICS:
+        i += 1
+    before = doc[name.start - 1] if name.start > 0 else None
+    # "the GAO" but not "the US government": the determiner must belong to the name itself.
+    if i == name.start and before is not None and before.lower_ in ("the", *HONORIFICS) and name.start <= before.head.i < name.end:
+        i = name.start - 1
+    return doc[i].idx if i < name.start else name.start_char
 
 
 def _clean(ent: Span) -> Span | None:
@@ -202,15 +235,17 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         labels = Counter(m.label for m in ms)
         forms = [m.text for m in ms]
         canonical = ALIASES.get(_key(forms[0]))
+        name = canonical or max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
         if canonical:
             kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
+        elif ORG_SUFFIX.search(name):
+            kind = "organization"  # "Douglas Aircraft", "Saturn Corporation": the name says what it is
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
-        name = canonical or max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:
-            for r in roles_of.get(m.start, []):
+            for r in roles_of.get(m.name_start, []):
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
         # Salience: mentions count, and early mentions (headline, lead) count more.

@@ -59,3 +59,17 @@ def test_surname_merges_only_into_a_person_named_before(analyse_text):
     people = {a.name: a for a in an.actors if a.kind == "person"}
     assert people["Joe Biden"].mentions == 3
     assert "Hunter Biden" in people
+
+
+def test_mention_spans_cover_determiner_and_title_but_names_do_not(analyse_text):
+    text = ("The GAO said on Monday that Vice President Al Gore will visit the Pentagon. "
+            "Airbus A330 jets landed at 18:00 UTC. Douglas Aircraft said it was pleased.")
+    an = analyse_text(text)
+    spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
+    assert spans["GAO"] == ["The GAO"]
+    assert spans["Al Gore"] == ["Vice President Al Gore"]
+    assert spans["Pentagon"] == ["the Pentagon"]
+    assert "Airbus" not in spans  # the maker's name in a model name is the product, not an actor
+    assert "UTC" not in spans
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds["Douglas Aircraft"] == "organization"
