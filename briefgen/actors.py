@@ -92,6 +92,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             continue
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
+        if ent.label_ == "ORG":
+            start = min(start, _descriptor_start(name))
         if ent.label_ == "PERSON":
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
@@ -111,6 +113,21 @@ def _names_a_product(ent: Span) -> bool:
     doc = ent.doc
     nxt = doc[ent.end] if ent.end < len(doc) else None
     return ent.label_ == "ORG" and nxt is not None and bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*", nxt.text))
+
+
+def _descriptor_start(name: Span) -> int:
+    """'aircraft manufacturer Boeing', 'German magazine Der Spiegel': a common-noun descriptor right before an
+    organisation's name is part of the mention; not after another name ('Airbus parent EADS') or across a line."""
+    doc = name.doc
+    i = name.start
+    while i > 0 and doc[i - 1].head.i in range(name.start, name.end) and doc[i - 1].dep_ in ("compound", "amod", "nmod"):
+        i = min(doc[i - 1].left_edge.i, i - 1)
+    run = doc[i : name.start]
+    if (not run or run[-1].pos_ != "NOUN" or "\n" in run.text_with_ws
+            or any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in run)
+            or (i > 0 and doc[i - 1].pos_ == "PROPN")):
+        return name.start_char
+    return run.start_char
 
 
 def _mention_start(ent: Span, name: Span) -> int:

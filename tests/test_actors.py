@@ -73,3 +73,11 @@ def test_mention_spans_cover_determiner_and_title_but_names_do_not(analyse_text)
     assert "UTC" not in spans
     kinds = {a.name: a.kind for a in an.actors}
     assert kinds["Douglas Aircraft"] == "organization"
+
+
+def test_descriptor_before_an_organisation_is_part_of_its_mention(analyse_text):
+    text = "Aircraft manufacturer Boeing won the contract. Airbus parent EADS said it would appeal."
+    an = analyse_text(text)
+    spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
+    assert spans["Boeing"] == ["Aircraft manufacturer Boeing"]
+    assert spans["EADS"] == ["EADS"]
