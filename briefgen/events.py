@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .model import Event, Timex, When
+from .model import Actor, Event, Timex, When
 from .timexes import tense_direction
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -34,8 +35,9 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         what, who = _what(span, actors)
         ids = list(dict.fromkeys(who + _actors_in(sent, actors)))
         when = When(t.text, t.start, t.end, t.range)
-        s_text = doc.text[sent.start_char : sent.end_char].strip()
-        s_start = sent.start_char + (len(doc.text[sent.start_char : sent.end_char]) - len(doc.text[sent.start_char : sent.end_char].lstrip()))
+        raw = doc.text[sent.start_char : sent.end_char]
+        s_start = sent.start_char + len(raw) - len(raw.lstrip())
+        s_text = raw.strip()
         events.append(Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id))
     events.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(events)
@@ -56,7 +58,7 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening."""
     verb = _governor(span)
     if verb.pos_ not in ("VERB", "AUX"):
-        return _phrase(verb, exclude=span).lstrip("'\u2019s ").strip(), []
+        return re.sub(r"^['\u2019]s\s+", "", _phrase(verb, exclude=span)).strip(), []
     subject, subject_tok = None, None
     node = verb
     for _ in range(4):
@@ -75,14 +77,11 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
     if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
         subject_tok = node.head  # "Discovery, which will launch ...": the relative pronoun stands for its noun
     ids = []
-    if subject_tok is not None and subject_tok.lower_ in ("he", "she"):
-        people = [a for a in actors.actors if a.kind == "person" and any(s < subject_tok.idx for s, _ in a.spans)]
-        # The person last named before the pronoun.
-        if people:
-            last = max(people, key=lambda a: max(s for s, _ in a.spans if s < subject_tok.idx))
-            subject_tok = subject_tok.doc.char_span(*next(sp for sp in sorted(last.spans, reverse=True) if sp[0] < subject_tok.idx), alignment_mode="expand").root
     if subject_tok is not None:
-        actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
+        if subject_tok.lower_ in ("he", "she"):
+            actor = _last_person_before(actors, subject_tok.idx)
+        else:
+            actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
         if actor is not None:
             subject = actor.name
             ids.append(actor.id)
@@ -101,6 +100,18 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
     verb_text = verb.lemma_ if verb.lemma_ != "be" else "be"
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _last_person_before(actors: ActorIndex, offset: int) -> Actor | None:
+    """The person named last before a pronoun."""
+    best, best_at = None, -1
+    for actor in actors.actors:
+        if actor.kind != "person":
+            continue
+        at = max((a for a, _ in actor.spans if a < offset), default=-1)
+        if at > best_at:
+            best, best_at = actor, at
+    return best
 
 
 def _left_noun(verb: Token) -> Token | None:

@@ -18,7 +18,7 @@ CUES = {
     "assert", "boast", "charge", "contend", "counter", "quip", "recount", "reiterate", "reveal", "scoff", "shout",
     "speculate", "tout", "wonder", "exclaim", "lament", "allege", "maintain", "mention", "comment", "conclude",
     "pledge", "proclaim", "quote", "cite", "accuse", "demand", "criticize", "criticise", "thank", "hail", "recommend",
-    "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "predict", "threaten", "promise", "label", "dub",
+    "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "threaten", "label", "dub",
 }  # fmt: skip
 STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
 INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
@@ -31,7 +31,7 @@ ABBREVIATIONS = {
     "rev", "hon", "pres", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "ft", "mt", "ave", "blvd", "dept", "univ", "assn",
 }  # fmt: skip
-DASHES = "\u2015\u2014\u2013-"
+_SIGNATURE_DASH = re.compile("[\\s\u00a0]*[\u2015\u2014\u2013-]+[\\s\u00a0]*")
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _content(text: str, open_mark: int, close_mark: int) -> list[QuoteSpan]:
 
 
 def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
-    return text.count("\n\n", a, b) + (text.count("\n", a, b) - 2 * text.count("\n\n", a, b)) <= 1
+    return len(re.findall(r"\n+", text[a:b])) <= 1
 
 
 def _attribute(doc: Doc, q: QuoteSpan, prev_close: int, next_open: int, in_quote: list[bool]) -> tuple[Attribution | None, str]:
@@ -201,7 +201,7 @@ def _attribute(doc: Doc, q: QuoteSpan, prev_close: int, next_open: int, in_quote
     ends = [e for e in _sentence_ends(text, before_start, q.open_mark) if not in_quote[e - 1]]
     if ends:
         before_start = ends[-1]
-    dash = re.compile(r"[\s\u00a0]*[%s]+[\s\u00a0]*" % DASHES).match(text, q.close_mark + 1, par_end)
+    dash = _SIGNATURE_DASH.match(text, q.close_mark + 1, par_end)
     if dash:
         # '"..." ― Karen Bobadilla': a signature line names the speaker without a verb.
         named = _name_at(doc, dash.end())
