@@ -131,6 +131,7 @@ def _descriptor_start(name: Span) -> int:
 
 
 def _mention_start(ent: Span, name: Span) -> int:
+    """Where the mention starts: at a determiner or honorific inside the entity or right before the name."""
     doc = ent.doc
     i = min(ent.start, name.start)
     while i < name.start and doc[i].lower_ not in ("the",) and doc[i].lower_ not in HONORIFICS:
@@ -143,16 +144,14 @@ def _mention_start(ent: Span, name: Span) -> int:
 
 
 def _clean(ent: Span) -> Span | None:
+    """The name itself: without determiners, honorifics, edge punctuation or a possessive ending."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
         end -= 1
-    if end <= start:
-        return None
-    span = Span(doc, start, end, label=ent.label_)
-    return span
+    return Span(doc, start, end, label=ent.label_) if end > start else None
 
 
 def _junk(m: Mention) -> bool:
@@ -161,9 +160,7 @@ def _junk(m: Mention) -> bool:
         return True
     if m.label == "NORP" and "-" in text:
         return True  # "Sino-U.S." describes a relation, not an actor
-    if "\n" in text:
-        return True
-    return False
+    return "\n" in text
 
 
 def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
