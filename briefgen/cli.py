@@ -62,8 +62,8 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
           summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write the briefing note of one article.
 
-    ARTICLE is a text file (an optional `title:`/`date:`/`source:`/`url:` header, a blank line, the body), a JSON
-    Lines file holding one article, or - for standard input.
+    ARTICLE is one article: a text file (an optional `title:`/`date:`/`source:`/`url:` header, a blank line, the
+    body), an HTML page, a JSON Lines file or feed holding one article, an http(s) URL, or - for standard input.
 
     \b
     Examples:
@@ -84,13 +84,15 @@ def extract(inputs: Sequence[str], out: str, as_of: dt.date | None, summary_sent
             model: str | None) -> None:
     """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
 
-    Each INPUT is a text file, a JSON Lines file (one article a line: id, title, text, published, source, url),
-    or - for standard input. Several articles make one JSON object of kind "digest".
+    Each INPUT is a text file, an HTML page, an RSS/Atom feed, a JSON Lines file (one article a line: id, title,
+    text, published, source, url), a folder (read recursively), a glob, an http(s) URL, or - for standard input.
+    Several articles make one JSON object of kind "digest".
 
     \b
     Examples:
       briefgen extract article.txt
       briefgen extract a.txt b.txt day.jsonl -o day.json --summary-sentences 3
+      briefgen extract saved-pages/ feeds/*.rss https://example.org/story.html -o day.json
     """
     from .pipeline import run_extract
 

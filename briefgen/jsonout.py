@@ -45,6 +45,7 @@ def _article(an: Analysis) -> dict[str, Any]:
         "title": a.title,
         "source": a.source,
         "url": a.url,
+        "author": a.author,
         "published": a.published.isoformat() if a.published else None,
         "text": a.text,
         "summary": [_sentence(s) for s in an.summary],

@@ -23,6 +23,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str = ""  # file (and line) it came from, for messages
+    author: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,29 +1,47 @@
-"""Readers: text files with an optional header block, JSON Lines files and standard input, to Articles."""
+"""Readers: text files (with an optional header block), JSON Lines, HTML pages and RSS/Atom feeds, to Articles."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlparse
+
+import charset_normalizer
+import feedparser
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
 
 from .errors import InputError
 from .model import Article
+from .sources import MAX_INPUT_BYTES, Source, expand, load
 
 HEADER_KEYS = ("title", "date", "source", "url", "license")
 _HEADER_LINE = re.compile(r"^(%s):[ \t]*(.*)$" % "|".join(HEADER_KEYS), re.IGNORECASE)
-JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+SUFFIX_KINDS = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".feed": "feed", ".txt": "text", ".text": "text", ".md": "text",
+}  # fmt: skip
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype html|<html\b|<head\b|<body\b)", re.DOTALL | re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+_DROP_TAGS = ("script", "style", "iframe", "noscript", "object", "embed", "form", "svg", "img", "video", "audio")
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article")
 MAX_TITLE_CHARS = 150
+MIN_PAGE_WORDS = 5  # less is a navigation bar or an error page, not an article
 
 
-def read_inputs(paths: list[str]) -> list[Article]:
-    """Read every article of every input, in order; ids are made unique across inputs."""
+def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
+    """Read every article of every input (files, folders, globs, URLs, `-`), in order; ids unique across inputs."""
     articles: list[Article] = []
-    for path in paths:
-        articles.extend(read_input(path))
+    for name in expand(inputs):
+        articles.extend(read_source(load(name, max_bytes)))
     seen: dict[str, int] = {}
     unique = []
     for art in articles:
@@ -33,40 +51,64 @@ def read_inputs(paths: list[str]) -> list[Article]:
     return unique
 
 
-def read_input(path: str) -> list[Article]:
-    """Read one input: a text file, a JSON Lines file, or `-` for standard input."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-        text = _decode(data, name)
-        if text.lstrip().startswith("{"):
-            return list(parse_jsonl(text, name))
-        return [parse_text(text, name, default_id="stdin")]
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a folder; give article files (folders come with `briefgen digest`)")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    text = _decode(data, path)
-    if p.suffix.lower() in JSONL_SUFFIXES:
-        return list(parse_jsonl(text, path))
-    return [parse_text(text, path, default_id=p.stem)]
+def read_input(name: str, max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
+    """Read one input: a file, an http(s) URL, or `-` for standard input."""
+    return read_source(load(name, max_bytes))
+
+
+def read_source(src: Source) -> list[Article]:
+    """Parse a source by its kind: from its suffix, else from its content."""
+    if not src.data.strip():
+        raise InputError(f"{src.name}: the file is empty")
+    kind = SUFFIX_KINDS.get(src.suffix)
+    if kind == "feed" or (kind is None and _FEED_START.match(_peek(src.data))):
+        return parse_feed(src.data, src.name)
+    text = _decode(src.data, src.name)
+    if kind is None:
+        head = text[:4096]
+        kind = "jsonl" if head.lstrip().startswith("{") else "html" if _HTML_START.match(head) else "text"
+    if kind == "jsonl":
+        return list(parse_jsonl(text, src.name))
+    if kind == "html":
+        return [parse_html(text, src.name, src.url)]
+    stem = "stdin" if src.name == "<stdin>" else _stem(src.name)
+    return [parse_text(text, src.name, default_id=stem)]
+
+
+def _peek(data: bytes) -> str:
+    return data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def _stem(name: str) -> str:
+    if "://" in name:
+        parsed = urlparse(name)
+        return Path(parsed.path).stem or parsed.netloc
+    return Path(name).stem
 
 
 def _decode(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
+    """Text in any common encoding: a BOM decides, then UTF-8, then detection; line endings become "\\n"."""
+    text = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: is not valid {encoding} text (bad byte at offset {exc.start})") from exc
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not article text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            best = charset_normalizer.from_bytes(data[: 1024 * 1024]).best()
+            if best is None or best.encoding is None:
+                raise InputError(f"{name}: is not text in any encoding briefgen recognises") from None
+            text = data.decode(best.encoding, errors="replace")
+    if sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f") > 0.01 * min(len(text), 8192) + 2:
         raise InputError(f"{name}: looks like a binary file, not article text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
-    # Offsets are defined on the text as stored; only line endings are normalised so "\r\n\r\n" splits paragraphs.
+    # Offsets are defined on the text as read; only line endings are normalised, so "\r\n\r\n" splits paragraphs.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -142,6 +184,84 @@ def parse_jsonl(raw: str, name: str) -> Iterator[Article]:
         )
     if count == 0:
         raise InputError(f"{name}: holds no articles")
+
+
+def parse_html(page: str, name: str, url: str | None = None) -> Article:
+    """An article web page: its main text and metadata by trafilatura, navigation and boilerplate dropped."""
+    try:
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+    except (etree.LxmlError, ValueError) as exc:
+        raise InputError(f"{name}: is not a readable HTML page ({exc})") from exc
+    text = (doc.text or "").strip() if doc is not None else ""
+    if len(text.split()) < MIN_PAGE_WORDS:
+        raise InputError(f"{name}: no article text found in this HTML page")
+    title = (doc.title or "").strip()
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        text = rest.strip()  # the headline is the title, not the body
+    published = None
+    if doc.date:
+        try:
+            published = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None  # an undatable page keeps its text; the date stays unknown
+    return Article(
+        id=_stem(name) if name != "<stdin>" else "stdin",
+        title=title or _stem(name),
+        text=text,
+        published=published,
+        source=doc.sitename or doc.hostname or None,
+        url=doc.url or url,
+        origin=name,
+        author=doc.author or None,
+    )
+
+
+def parse_feed(data: bytes, name: str) -> list[Article]:
+    """An RSS or Atom feed: one article per entry, from its content or summary, with its date and link."""
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
+        raise InputError(f"{name}: is not an RSS/Atom feed with entries{reason}".replace("\n", " "))
+    publisher = feed.feed.get("title") or None
+    articles = []
+    for n, entry in enumerate(feed.entries, start=1):
+        body = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary", "")
+        text = fragment_text(body or "")
+        if not text:
+            continue  # an entry with no text to analyse (a bare link)
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        articles.append(Article(
+            id=str(entry.get("id") or entry.get("link") or f"{_stem(name)}-{n}"),
+            title=(entry.get("title") or "").strip() or f"{_stem(name)} #{n}",
+            text=text,
+            published=dt.date(*stamp[:3]) if stamp else None,
+            source=publisher,
+            url=entry.get("link") or None,
+            origin=f"{name} entry {n}",
+            author=entry.get("author") or None,
+        ))
+    if not articles:
+        raise InputError(f"{name}: none of the feed's {len(feed.entries)} entries has any text")
+    return articles
+
+
+def fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry): scripts, styles, embeds and images dropped, blocks as paragraphs."""
+    if "<" not in fragment:
+        return re.sub(r"[ \t]+", " ", fragment).strip()
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.LxmlError, ValueError):
+        return ""
+    for el in root.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
+        el.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    lines = [re.sub(r"\s+", " ", line).strip() for line in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(line for line in lines if line)
 
 
 def _parse_date(value: str, where: str) -> dt.date:

@@ -72,7 +72,6 @@ def test_stdin_text_and_jsonl(monkeypatch):
         (b"", "empty.txt", "empty.txt: the file is empty"),
         (b"   \n\n", "blank.txt", "blank.txt: the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt", "image.txt: looks like a binary file"),
-        ("caf\u00e9 au lait".encode("latin-1"), "latin.txt", "latin.txt: is not UTF-8 text"),
         (b"title: X\ndate: 1997-02-30\n\nBody.", "baddate.txt", "baddate.txt: header 'date' is not a valid YYYY-MM-DD date: '1997-02-30'"),
         (b"title: X\ndate: 1997-02-03\n\n", "nobody.txt", "nobody.txt: has a header but no article text"),
         (b'{"text": "ok"}\n{not json}\n', "bad.jsonl", "bad.jsonl:2: not valid JSON"),
