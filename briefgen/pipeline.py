@@ -11,7 +11,7 @@ from .errors import InputError
 from .jsonout import dumps
 from .model import Analysis, Article, Brief
 from .nlp import DEFAULT_MODEL, load_model
-from .readers import read_input, read_inputs
+from .readers import read_inputs
 from .render import render_html, render_pdf
 from .writers import output_plan, parse_formats, write_output
 
@@ -37,7 +37,7 @@ def build_brief(articles: list[Article], options: Options, as_of: dt.date | None
 def run_brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
               summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else Path(article).stem)
-    articles = read_input(article)
+    articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen extract` for several)")
     brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title)

@@ -96,3 +96,26 @@ def test_errors_are_one_line_without_traceback_or_output(tmp_path, capsys, setup
 def test_debug_shows_the_traceback(tmp_path, capsys):
     assert main(["--debug", "brief", str(tmp_path / "missing.txt")]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_exit_codes_are_documented_and_stable():
+    from briefgen import errors
+    from briefgen.cli import EXIT_INTERNAL
+
+    from .conftest import ROOT
+
+    codes = {cls.__name__: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.BriefgenError)}
+    assert codes == {"BriefgenError": 1, "InputError": 3, "ModelError": 4, "RenderError": 5, "OutputError": 6}
+    assert EXIT_INTERNAL == 70
+    readme = (ROOT / "README.md").read_text()
+    for code in (0, 2, 3, 4, 5, 6, 70):
+        assert f"\n| {code} | " in readme, code
+
+
+def test_brief_takes_a_folder_holding_one_article(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(SEED.read_text())
+    out = tmp_path / "b.html"
+    assert main(["brief", str(folder), "-o", str(out)]) == 0
+    assert "Madeline Albright" in out.read_text()
