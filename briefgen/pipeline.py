@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
@@ -11,7 +10,7 @@ from .errors import InputError
 from .jsonout import dumps
 from .model import Analysis, Article, Brief
 from .nlp import DEFAULT_MODEL, load_model
-from .readers import read_inputs
+from .readers import input_stem, read_inputs
 from .render import render_html, render_pdf
 from .writers import output_plan, parse_formats, write_output
 
@@ -28,26 +27,30 @@ def build_brief(articles: list[Article], options: Options, as_of: dt.date | None
                 title: str | None = None, times: StageTimes | None = None) -> Brief:
     ref = reference_date(articles, as_of)
     nlp = load_model(model or DEFAULT_MODEL)
-    analyses: list[Analysis] = list(analyse(articles, nlp, options, ref, times))
     times = times or StageTimes()
+    analyses: list[Analysis] = list(analyse(articles, nlp, options, ref, times))
     with times.stage("assemble"):
         return assemble(analyses, ref, title=title)
 
 
 def run_brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
               summary_sentences: int | None, summarizer: str, model: str | None) -> None:
-    plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else Path(article).stem)
+    plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else input_stem(article) or "brief")
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen extract` for several)")
     brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title)
-    rendered: dict[str, bytes] = {}
     html = render_html(brief) if {"html", "pdf"} & plan.keys() else ""
-    for fmt in plan:
-        rendered[fmt] = {"json": lambda: dumps(brief).encode(), "html": lambda: html.encode(), "pdf": lambda: render_pdf(html)}[fmt]()
+    rendered = {fmt: _encode(fmt, brief, html) for fmt in plan}
     # Everything is rendered before anything is written, so a failure leaves no partial set of outputs.
     for fmt, path in plan.items():
         write_output(path, rendered[fmt])
+
+
+def _encode(fmt: str, brief: Brief, html: str) -> bytes:
+    if fmt == "json":
+        return dumps(brief).encode()
+    return html.encode() if fmt == "html" else render_pdf(html)
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,

@@ -71,7 +71,7 @@ def read_source(src: Source) -> list[Article]:
         return list(parse_jsonl(text, src.name))
     if kind == "html":
         return [parse_html(text, src.name, src.url)]
-    stem = "stdin" if src.name == "<stdin>" else _stem(src.name)
+    stem = "stdin" if src.name == "<stdin>" else input_stem(src.name)
     return [parse_text(text, src.name, default_id=stem)]
 
 
@@ -79,7 +79,8 @@ def _peek(data: bytes) -> str:
     return data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
 
 
-def _stem(name: str) -> str:
+def input_stem(name: str) -> str:
+    """A short name for an input: the file's stem, or the URL path's last part (else its host)."""
     if "://" in name:
         parsed = urlparse(name)
         return Path(parsed.path).stem or parsed.netloc
@@ -207,8 +208,8 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
         except ValueError:
             published = None  # an undatable page keeps its text; the date stays unknown
     return Article(
-        id=_stem(name) if name != "<stdin>" else "stdin",
-        title=title or _stem(name),
+        id=input_stem(name) if name != "<stdin>" else "stdin",
+        title=title or input_stem(name),
         text=text,
         published=published,
         source=doc.sitename or doc.hostname or None,
@@ -233,8 +234,8 @@ def parse_feed(data: bytes, name: str) -> list[Article]:
             continue  # an entry with no text to analyse (a bare link)
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         articles.append(Article(
-            id=str(entry.get("id") or entry.get("link") or f"{_stem(name)}-{n}"),
-            title=(entry.get("title") or "").strip() or f"{_stem(name)} #{n}",
+            id=str(entry.get("id") or entry.get("link") or f"{input_stem(name)}-{n}"),
+            title=(entry.get("title") or "").strip() or f"{input_stem(name)} #{n}",
             text=text,
             published=dt.date(*stamp[:3]) if stamp else None,
             source=publisher,
