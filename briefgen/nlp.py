@@ -31,10 +31,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def model_id(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Parse each text exactly once, in input order."""
     yield from nlp.pipe(texts, batch_size=batch_size)

@@ -44,10 +44,9 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
-    dirs = [*(template_dirs or []), resource_dir("templates")]
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=jinja2.FileSystemLoader(str(resource_dir("templates"))),
         autoescape=True,  # set explicitly: select_autoescape() would not match "*.html.j2"
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -58,16 +57,15 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     return env
 
 
-def render_html(brief: Brief, template: str = "brief.html.j2", css_files: list[Path] | None = None) -> str:
+def render_html(brief: Brief, template: str = "brief.html.j2") -> str:
     """The briefing note as one self-contained HTML page (its CSS inlined)."""
-    styles = css_files or [resource_dir("styles") / "brief.css"]
+    stylesheet = resource_dir("styles") / "brief.css"
     try:
-        css = "\n".join(p.read_text(encoding="utf-8") for p in styles)
+        css = stylesheet.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RenderError(f"{exc.filename}: cannot read stylesheet ({exc.strerror})") from exc
-    names = {a.id: a.name for a in brief.actors}
-    for an in brief.analyses:
-        names.update({f"{an.article.id}/{a.id}": a.name for a in an.actors})
+        raise RenderError(f"{stylesheet}: cannot read stylesheet ({exc.strerror})") from exc
+    # Events name their actors by article-level ids, which repeat across articles.
+    names = {f"{an.article.id}/{a.id}": a.name for an in brief.analyses for a in an.actors}
     texts = {an.article.id: an.article.text for an in brief.analyses}
 
     def quoted(q: Quote) -> str:
