@@ -256,6 +256,8 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
             kind = "organization"  # "Douglas Aircraft", "Saturn Corporation": the name says what it is
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
+        if kind == "person" and all(" " not in f for f in forms) and not any(roles_of.get(m.name_start) for m in ms) and not any(m.start < m.name_start for m in ms):
+            kind = "other"  # a lone capitalised word the model calls a person, never given a first name or a title
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:

@@ -81,3 +81,9 @@ def test_descriptor_before_an_organisation_is_part_of_its_mention(analyse_text):
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
     assert spans["Boeing"] == ["Aircraft manufacturer Boeing"]
     assert spans["EADS"] == ["EADS"]
+
+
+def test_a_lone_word_called_a_person_is_not_asserted_to_be_one(analyse_text):
+    an = analyse_text("Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth.")
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds.get("Ryanair") in (None, "organization", "other")
