@@ -71,8 +71,7 @@ def read_source(src: Source) -> list[Article]:
         return list(parse_jsonl(text, src.name))
     if kind == "html":
         return [parse_html(text, src.name, src.url)]
-    stem = "stdin" if src.name == "<stdin>" else input_stem(src.name)
-    return [parse_text(text, src.name, default_id=stem)]
+    return [parse_text(text, src.name, default_id=input_stem(src.name))]
 
 
 def _peek(data: bytes) -> str:
@@ -80,7 +79,9 @@ def _peek(data: bytes) -> str:
 
 
 def input_stem(name: str) -> str:
-    """A short name for an input: the file's stem, or the URL path's last part (else its host)."""
+    """A short name for an input: the file's stem, the URL path's last part (else its host), or "stdin"."""
+    if name == "<stdin>":
+        return "stdin"
     if "://" in name:
         parsed = urlparse(name)
         return Path(parsed.path).stem or parsed.netloc
@@ -126,7 +127,7 @@ def parse_text(raw: str, name: str, default_id: str) -> Article:
         if first and len(first) <= MAX_TITLE_CHARS and not first.endswith((".", '"', "\u201d")):
             title = first
         else:
-            title = Path(name).stem if name != "<stdin>" else "Untitled article"
+            title = input_stem(name) if name != "<stdin>" else "Untitled article"
     return Article(
         id=default_id,
         title=title,
@@ -155,7 +156,7 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
 
 def parse_jsonl(raw: str, name: str) -> Iterator[Article]:
     """JSON Lines: one article object a line with `text` and optional id, title, published, source, url."""
-    stem = Path(name).stem if name != "<stdin>" else "stdin"
+    stem = input_stem(name)
     count = 0
     for lineno, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
@@ -208,7 +209,7 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
         except ValueError:
             published = None  # an undatable page keeps its text; the date stays unknown
     return Article(
-        id=input_stem(name) if name != "<stdin>" else "stdin",
+        id=input_stem(name),
         title=title or input_stem(name),
         text=text,
         published=published,

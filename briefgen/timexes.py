@@ -457,11 +457,8 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
     unit, mod = m.group("unit"), _mod(m.group("mod"))
     if unit == "day":
         return Resolved("DATE", ref.isoformat(), mod, _day_range(ref, ref))
-    if unit in ("week", "weekend"):
-        return Resolved("DATE", _week_value(ref) + ("-WE" if unit == "weekend" else ""), mod, _week_range(ref))
-    if unit == "month":
-        return Resolved("DATE", f"{ref.year:04d}-{ref.month:02d}", mod, _month_range(ref.year, ref.month))
-    return Resolved("DATE", f"{ref.year:04d}", mod, _with_mod(_year_range(ref.year), mod))
+    res = _relative(f"this {unit}", ref, direction, after_number)  # "the same week" is this week
+    return None if res is None else Resolved(res.type, res.value, mod, _with_mod(res.range, mod) if res.range else None)
 
 
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
