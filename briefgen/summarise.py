@@ -64,6 +64,8 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
         raise ValueError(f"unknown summarizer {method!r} (choose from {', '.join(SUMMARIZERS)})")
     text = doc.text
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentences]
+    texts = [text[a:b] for a, b in sentences]
+    words = [tuple(t.text for t in sp if not (t.is_punct or t.is_space)) if sp is not None else () for sp in spans]
     candidates = [i for i, sp in enumerate(spans) if sp is not None and sum(t.is_alpha for t in sp) >= MIN_WORDS]
     if not candidates:
         candidates = list(range(len(sentences)))
@@ -76,7 +78,7 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
             scores[i] = 1.0 - rank / len(candidates)
         chosen = candidates[:n]
     elif method == "news":
-        central = rate(doc, sentences, "lexrank")
+        central = rate(texts, words, "lexrank")
         lo, hi = min(central[i] for i in candidates), max(central[i] for i in candidates)
         scores = [0.0] * len(sentences)
         for rank, i in enumerate(candidates):
@@ -84,7 +86,7 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
             scores[i] = (1 - NEWS_POSITION_WEIGHT) * c + NEWS_POSITION_WEIGHT * math.exp(-rank / NEWS_POSITION_DECAY)
         chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), [_content(spans[i]) for i in range(len(spans))], n)
     else:
-        scores = rate(doc, sentences, method)
+        scores = rate(texts, words, method)
         chosen = sorted(candidates, key=lambda i: (-scores[i], i))[:n]
     return tuple(Sentence(text[sentences[i][0] : sentences[i][1]], *sentences[i], round(scores[i], 4)) for i in sorted(chosen))
 
@@ -105,15 +107,10 @@ def _without_repeats(order: list[int], words: list[frozenset[str]], n: int) -> l
     return chosen
 
 
-def rate(doc: Doc, sentences: Sequence[tuple[int, int]], method: str) -> list[float]:
-    """Every sentence's score under a sumy method (higher is better)."""
-    text = doc.text
-    words: dict[str, tuple[str, ...]] = {}
-    for a, b in sentences:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        words[text[a:b].strip()] = tuple(t.text for t in span if not (t.is_punct or t.is_space)) if span else ()
-    tokenizer = SpacyWords(words)
-    sumy_sentences = [SumySentence(text[a:b], tokenizer) for a, b in sentences]
+def rate(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: str) -> list[float]:
+    """Every sentence's score under a sumy method (higher is better), from spaCy's words for each sentence."""
+    tokenizer = SpacyWords({t.strip(): w for t, w in zip(texts, words)})
+    sumy_sentences = [SumySentence(t, tokenizer) for t in texts]
     document = ObjectDocumentModel([Paragraph(sumy_sentences)])
     summarizer_cls = SUMMARIZERS[method]
     assert summarizer_cls is not None
@@ -124,7 +121,7 @@ def rate(doc: Doc, sentences: Sequence[tuple[int, int]], method: str) -> list[fl
     summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
     # Degenerate documents (one or two sentences, no shared words) make LexRank divide by zero: score them 0.
     with numpy.errstate(all="ignore"):
-        summarizer(document, len(sentences))
+        summarizer(document, len(texts))
     scores = [float(captured.get(s, 0.0)) for s in sumy_sentences]
     return [x if math.isfinite(x) else 0.0 for x in scores]
 
