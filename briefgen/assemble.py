@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Actor, Analysis, Brief, Event, Fact, Story
+from .model import Actor, Analysis, Brief, Event, Fact, Quote, Story
 
 TOP_QUOTES = 8
 TOP_FACTS = 10
@@ -18,7 +18,7 @@ def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = N
     if title is None:
         title = analyses[0].article.title if kind == "brief" else f"Briefing digest, {as_of.isoformat()}"
     upcoming = tuple(sorted((e for a in analyses for e in a.events), key=_event_order))
-    quotes = tuple(sorted((q for a in analyses for q in a.quotes), key=lambda q: -q.confidence)[:TOP_QUOTES]) if kind == "digest" else analyses[0].quotes[:TOP_QUOTES]
+    quotes = _top_quotes(analyses)
     facts = _top_facts(analyses)
     stories = tuple(
         Story(f"s{i}", a.article.title, (a.article.id,), tuple((a.article.id, s) for s in a.summary))
@@ -29,6 +29,13 @@ def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = N
 
 def _event_order(e: Event) -> tuple:
     return (e.when.range.start, e.when.range.end, e.article_id, e.start)
+
+
+def _top_quotes(analyses: Sequence[Analysis]) -> tuple[Quote, ...]:
+    """One article keeps its own ranking; across articles the most confident quotes lead (a stable sort)."""
+    if len(analyses) == 1:
+        return analyses[0].quotes[:TOP_QUOTES]
+    return tuple(sorted((q for a in analyses for q in a.quotes), key=lambda q: -q.confidence)[:TOP_QUOTES])
 
 
 def _top_facts(analyses: Sequence[Analysis]) -> tuple[Fact, ...]:
