@@ -46,11 +46,12 @@ class StageTimes:
             self.seconds[name] += time.perf_counter() - t0
 
 
-def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None) -> Iterator[Analysis]:
-    """Analyse articles in input order; each text is parsed exactly once, in batches."""
+def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None,
+            jobs: int = 1) -> Iterator[Analysis]:
+    """Analyse articles in input order; each text is parsed exactly once, in batches (in `jobs` processes)."""
     times = times or StageTimes()
     pending = list(articles)
-    docs = parse(nlp, (a.text for a in pending))
+    docs = parse(nlp, (a.text for a in pending), n_process=jobs)
     for article in pending:
         with times.stage("parse"):
             doc = next(docs)

@@ -1,66 +1,231 @@
-"""Assemble analyses into a Brief: per-article results plus cross-article rollups."""
+"""Assemble analyses into a Brief: one article's note, or a digest of stories with cross-article sections."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import replace
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from .model import Actor, Analysis, Brief, Event, Fact, Quote, Story
+from .model import Actor, Analysis, Brief, Event, Fact, Problem, Quote, Sentence, Story
+from .stories import group_stories, near_duplicate
 
 TOP_QUOTES = 8
 TOP_FACTS = 10
+STORY_FACTS = 5
+STORY_QUOTES = 4
+STORY_ACTORS = 8
 
 
-def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = None, audience: str = "analyst") -> Brief:
-    """One article makes a brief; several make a digest with one story per article."""
-    kind = "brief" if len(analyses) == 1 else "digest"
-    if title is None:
-        title = analyses[0].article.title if kind == "brief" else f"Briefing digest, {as_of.isoformat()}"
-    upcoming = tuple(sorted((e for a in analyses for e in a.events), key=_event_order))
-    quotes = _top_quotes(analyses)
-    facts = _top_facts(analyses)
-    stories = tuple(
-        Story(f"s{i}", a.article.title, (a.article.id,), tuple((a.article.id, s) for s in a.summary))
-        for i, a in enumerate(analyses, start=1)
+@dataclass(frozen=True)
+class ActorRollup:
+    actors: tuple[Actor, ...]
+    ids: Mapping[tuple[str, str], str]  # (article id, article-level actor id) -> rollup actor id
+
+
+def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = None, audience: str = "analyst",
+             problems: Sequence[Problem] = (), kind: Literal["brief", "digest"] | None = None) -> Brief:
+    """One article makes a brief; several (or any number, when asked for) make a digest of stories, ranked."""
+    if (kind or ("brief" if len(analyses) == 1 else "digest")) == "brief":
+        a = analyses[0]
+        story = Story("s1", a.article.title, (a.article.id,), tuple((a.article.id, s) for s in a.summary), a.facts,
+                      tuple(x.id for x in a.actors), a.quotes[:TOP_QUOTES], 1.0)
+        actors = tuple(replace(x, spans=(), article_ids=(a.article.id,)) for x in a.actors)
+        return Brief("brief", title or a.article.title, audience, as_of, tuple(analyses), actors,
+                     tuple(sorted(a.events, key=_event_order)), a.quotes[:TOP_QUOTES], _top_facts(a.facts, TOP_FACTS),
+                     (story,), tuple(problems))
+    rollup = rollup_actors(analyses)
+    stories = _stories(analyses, rollup)
+    return Brief(
+        "digest", title or f"Briefing digest, {as_of:%-d %B %Y}", audience, as_of, tuple(analyses), rollup.actors,
+        _calendar(analyses, rollup), _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
+        _top_facts([f for a in analyses for f in a.facts], TOP_FACTS), stories, tuple(problems),
     )
-    return Brief(kind, title, audience, as_of, tuple(analyses), rollup_actors(analyses), upcoming, quotes, facts, stories)
 
 
 def _event_order(e: Event) -> tuple:
     return (e.when.range.start, e.when.range.end, e.article_id, e.start)
 
 
-def _top_quotes(analyses: Sequence[Analysis]) -> tuple[Quote, ...]:
-    """One article keeps its own ranking; across articles the most confident quotes lead (a stable sort)."""
-    if len(analyses) == 1:
-        return analyses[0].quotes[:TOP_QUOTES]
-    return tuple(sorted((q for a in analyses for q in a.quotes), key=lambda q: -q.confidence)[:TOP_QUOTES])
+def _top_facts(facts: Sequence[Fact], n: int, exclude: Sequence[str] = ()) -> tuple[Fact, ...]:
+    """The best-scored facts, each said once (near-identical sentences from two outlets count once)."""
+    chosen: list[Fact] = []
+    for f in sorted(facts, key=lambda f: -f.score):
+        if len(chosen) == n:
+            break
+        if not any(near_duplicate(f.text, other) for other in [*exclude, *(c.text for c in chosen)]):
+            chosen.append(f)
+    return tuple(chosen)
 
 
-def _top_facts(analyses: Sequence[Analysis]) -> tuple[Fact, ...]:
-    facts = [f for a in analyses for f in a.facts]
-    return tuple(sorted(facts, key=lambda f: -f.score)[:TOP_FACTS])
+def _unique_quotes(quotes: Sequence[Quote], n: int) -> tuple[Quote, ...]:
+    """The most confident quotes, one entry per quote however many articles carry it."""
+    kept: list[Quote] = []
+    sources: list[list[str]] = []
+    for q in sorted(quotes, key=lambda q: -q.confidence):  # stable: ties keep input order
+        for i, k in enumerate(kept):
+            if near_duplicate(q.text, k.text):
+                sources[i].append(q.article_id)
+                break
+        else:
+            kept.append(q)
+            sources.append([q.article_id])
+    return tuple(replace(q, article_ids=tuple(dict.fromkeys(s))) for q, s in zip(kept, sources))[:n]
 
 
-def rollup_actors(analyses: Sequence[Analysis]) -> tuple[Actor, ...]:
-    """Actors across articles, merged by canonical name and kind; a single article keeps its own ids."""
-    if len(analyses) == 1:
-        a = analyses[0]
-        return tuple(replace(actor, spans=(), article_ids=(a.article.id,)) for actor in a.actors)
-    merged: dict[tuple[str, str], list[tuple[str, Actor]]] = {}
-    for a in analyses:
-        for actor in a.actors:
-            merged.setdefault((actor.name.lower(), actor.kind), []).append((a.article.id, actor))
-    rows = []
-    for group in merged.values():
-        first = group[0][1]
-        aliases = tuple(dict.fromkeys(x for _, act in group for x in act.aliases if x != first.name))
-        roles = tuple(dict.fromkeys(r for _, act in group for r in act.roles))
-        rows.append((sum(act.salience for _, act in group), first, aliases, roles, group))
-    rows.sort(key=lambda r: -r[0])
+def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Event, ...]:
+    """Upcoming events in date order; one event reported by several articles is listed once, with all of them."""
+    kept: list[tuple[Event, set[str], list[str]]] = []
+    for e in sorted((e for a in analyses for e in a.events), key=_event_order):
+        actors = {rollup.ids[(e.article_id, x)] for x in e.actor_ids if (e.article_id, x) in rollup.ids}
+        for k, k_actors, k_sources in kept:
+            if (k.when.range.start, k.when.range.end) == (e.when.range.start, e.when.range.end) and (
+                near_duplicate(k.what, e.what) or near_duplicate(k.text, e.text) or (actors and actors == k_actors)
+            ):
+                k_sources.append(e.article_id)
+                break
+        else:
+            kept.append((e, actors, [e.article_id]))
+    return tuple(replace(e, article_ids=tuple(dict.fromkeys(s))) for e, _, s in kept)
+
+
+def _stories(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Story, ...]:
+    """One Story per group of articles, ranked by coverage and by the weight of the actors involved."""
+    n_articles = len(analyses)
+    reach = {a.id: len(a.article_ids) for a in rollup.actors}
+    has_role = {a.id for a in rollup.actors if a.roles}
+    drafts = []
+    for group in group_stories(analyses):
+        members = [analyses[i] for i in group]
+        summary = _story_summary(members)
+        salience: dict[str, float] = defaultdict(float)
+        for an in members:
+            for x in an.actors:
+                salience[rollup.ids[(an.article.id, x.id)]] += x.salience
+        actor_ids = tuple(sorted(salience, key=lambda r: (-salience[r], r))[:STORY_ACTORS])
+        lead_actors = actor_ids[:3]
+        # Coverage counts articles and outlets; importance is how widely the story's main actors figure in the day.
+        outlets = {an.article.source or an.article.id for an in members}
+        importance = sum(math.log1p(reach[r]) / math.log1p(n_articles) + (0.5 if r in has_role else 0.0)
+                         for r in lead_actors) / max(1, len(lead_actors))
+        score = len(members) + 0.5 * (len(outlets) - 1) + importance
+        drafts.append((score, group[0], members, summary, actor_ids))
+    drafts.sort(key=lambda d: (-d[0], d[1]))
     return tuple(
-        Actor(f"r{i}", first.name, first.kind, aliases, roles, sum(act.mentions for _, act in group), (),
-              round(sal / len(analyses), 4), tuple(dict.fromkeys(aid for aid, _ in group)))
-        for i, (sal, first, aliases, roles, group) in enumerate(rows, start=1)
+        Story(
+            f"s{rank}", members[0].article.title, tuple(an.article.id for an in members), summary,
+            _top_facts([f for an in members for f in an.facts], STORY_FACTS, [s.text for _, s in summary]),
+            actor_ids, _unique_quotes([q for an in members for q in an.quotes], STORY_QUOTES), round(score, 4),
+        )
+        for rank, (score, _, members, summary, actor_ids) in enumerate(drafts, start=1)
     )
+
+
+def _story_summary(members: Sequence[Analysis]) -> tuple[tuple[str, Sentence], ...]:
+    """Sentences from the story's articles, most central article first, taken in turn; no sentence said twice."""
+    length = min(5, 2 + len(members))
+    queues = [[(an.article.id, s) for s in an.summary] for an in members]
+    chosen: list[tuple[str, Sentence]] = []
+    while len(chosen) < length and any(queues):
+        for queue in queues:
+            while queue:
+                aid, s = queue.pop(0)
+                if not any(near_duplicate(s.text, c.text) for _, c in chosen):
+                    chosen.append((aid, s))
+                    break
+            if len(chosen) == length:
+                break
+    return tuple(chosen)
+
+
+def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
+    """Actors merged across articles: the same name or alias, and a person's shorter and fuller names."""
+    entries = [(an.article.id, a) for an in analyses for a in an.actors]
+    parent = list(range(len(entries)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    by_form: dict[str, int] = {}
+    for i, (_, a) in enumerate(entries):
+        for form in {a.name.lower()} | ({x.lower() for x in a.aliases} if a.kind != "person" else set()):
+            if form in by_form:
+                union(i, by_form[form])
+            else:
+                by_form[form] = i
+    _merge_person_names(entries, find, union)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(entries)):
+        groups[find(i)].append(i)
+    rows = []
+    for members in groups.values():
+        acts = [entries[i][1] for i in members]
+        kinds: dict[str, int] = defaultdict(int)
+        for a in acts:
+            kinds[a.kind] += a.mentions
+        kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
+        # The fullest form is the canonical name: the longest name used, most mentioned on ties.
+        name = max((a.name for a in acts), key=lambda nm: (len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)))
+        aliases = tuple(dict.fromkeys(x for a in acts for x in (a.name, *a.aliases) if x.lower() != name.lower()))
+        roles = tuple(dict.fromkeys(r for a in acts for r in a.roles))
+        salience = sum(a.salience for a in acts)
+        rows.append((salience, members[0], name, kind, aliases, roles, members))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    actors, ids = [], {}
+    for rank, (salience, _, name, kind, aliases, roles, members) in enumerate(rows, start=1):
+        rid = f"r{rank}"
+        article_ids = tuple(dict.fromkeys(entries[i][0] for i in members))
+        actors.append(Actor(rid, name, kind, aliases, roles, sum(entries[i][1].mentions for i in members), (),
+                            round(salience / len(analyses), 4), article_ids))  # type: ignore[arg-type]
+        ids.update({(entries[i][0], entries[i][1].id): rid for i in members})
+    return ActorRollup(tuple(actors), ids)
+
+
+def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[int], int],
+                        union: Callable[[int, int], None]) -> None:
+    """"Biden", "President Biden", "Joe Biden" and "Joseph R. Biden" are one person when their roles agree.
+
+    Full names first: one that contains another word for word joins it, and two with one surname and one initial
+    join when they share a role. Then a shorter name joins the one person whose fuller name contains it, or, when
+    several do ("Biden": Joe, Jill, Hunter), the one person among them that shares its role; else it stays apart.
+    """
+    people = [(i, [t.lower() for t in a.name.split()]) for i, (_, a) in enumerate(entries) if a.kind == "person"]
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for i, tokens in people:
+        for t in {tokens[0], tokens[-1]}:
+            by_token[t].append(i)
+    tokens_of = dict(people)
+    roles_of = {i: {r.lower() for r in entries[i][1].roles} for i, _ in people}
+    for shortest_first in (False, True):
+        for i, low in sorted(people, key=lambda p: -len(p[1]) if not shortest_first else len(p[1])):
+            if (len(low) == 1) != shortest_first:
+                continue
+            fits: list[tuple[int, bool]] = []
+            for j in dict.fromkeys(by_token[low[0]] + by_token[low[-1]]):
+                other = tokens_of[j]
+                if len(other) < len(low) or other == low:
+                    continue
+                shares_role = bool(roles_of[i] & roles_of[j])
+                if _contains(other, low) or (len(low) > 1 and low[-1] == other[-1] and low[0][0] == other[0][0] and shares_role):
+                    fits.append((j, shares_role))
+            people_fitting = {find(j) for j, _ in fits}
+            with_role = {find(j) for j, shares in fits if shares}
+            target = people_fitting if len(people_fitting) == 1 else with_role
+            if len(target) == 1:
+                union(i, next(iter(target)))
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    k = len(shorter)
+    return any(longer[s : s + k] == shorter for s in range(len(longer) - k + 1))

@@ -1,4 +1,4 @@
-"""Command line: `briefgen brief` and `briefgen extract`, thin wrappers over the stages."""
+"""Command line: `briefgen brief`, `digest` and `extract`, thin wrappers over the stages."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ def cli(debug: bool) -> None:
     Examples:
       briefgen brief article.txt -o brief.pdf
       briefgen brief article.txt -o brief.pdf --format pdf,html,json
+      briefgen digest articles/ --date 2024-02-29 -o digest.pdf
       briefgen extract day.jsonl -o day.json
     """
 
@@ -55,7 +56,7 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file; its suffix gives the format [default: ARTICLE's name .pdf].")
-@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json.")
+@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics.")
 @click.option("--title", default=None, help="Title of the note [default: the article's title].")
 @analysis_options
 def brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
@@ -74,6 +75,53 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
     from .pipeline import run_brief
 
     run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", "out", metavar="OUT", help="Output file; its suffix gives the format [default: digest.pdf].")
+@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics.")
+@click.option("--date", "on", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on this day.")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or after this day.")
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or before this day.")
+@click.option("--title", default=None, help="Title of the digest [default: \"Briefing digest, DATE\"].")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
+              help="Parse in N processes.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of analysed articles.")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem report on standard error.")
+@analysis_options
+def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
+           until: dt.date | None, title: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
+           as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+    """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
+
+    Each INPUT is a file (text, HTML, feed, JSON Lines), a folder (read recursively), a glob, an http(s) URL, or -
+    for standard input. Articles about the same story are grouped; an input that cannot be read is reported at the
+    end and in the digest's Problems note, unless --strict. Analysed articles are cached (in
+    $BRIEFGEN_CACHE_DIR, else the user cache folder), so a re-run parses only new articles.
+
+    \b
+    Examples:
+      briefgen digest examples/ --date 2023-08-18 -o day.pdf
+      briefgen digest feeds/ day.jsonl --since 2024-02-28 --until 2024-02-29 -o out/day.pdf --format pdf,html,ics
+      briefgen digest archive/ -o week.json --jobs 2 --quiet
+    """
+    from .analyse import Options
+    from .pipeline import DigestRequest, run_digest
+
+    if on is not None and (since is not None or until is not None):
+        raise click.UsageError("--date cannot be combined with --since/--until")
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}")
+    req = DigestRequest(tuple(inputs), out, formats, title, on or since, on or until, as_of,
+                        Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet)
+    brief = run_digest(req)
+    if brief.problems and not quiet:
+        click.echo(f"briefgen: {len(brief.problems)} problem{'s' if len(brief.problems) != 1 else ''} "
+                   f"(the rest of the {len(brief.analyses)} articles were used):", err=True)
+        for p in brief.problems:
+            click.echo(f"  {p.source}: {p.message}", err=True)
 
 
 @cli.command()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Actor, Analysis, Brief, Event, Fact, Quote, Sentence, Timex
+from .model import Actor, Analysis, Brief, Event, Fact, Quote, Sentence, Story, Timex
 
 SCHEMA = "briefgen.brief/1"
 
@@ -19,18 +19,24 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "as_of": brief.as_of.isoformat(),
         "articles": [_article(a) for a in brief.analyses],
         "actors": [_actor(a, rollup=True) for a in brief.actors],
-        "upcoming": [_event(e) for e in brief.upcoming],
-        "top_quotes": [_quote(q) for q in brief.top_quotes],
+        "upcoming": [_event(e, rollup=True) for e in brief.upcoming],
+        "top_quotes": [_quote(q, rollup=True) for q in brief.top_quotes],
         "key_facts": [_fact(f) for f in brief.key_facts],
-        "stories": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "article_ids": list(s.article_ids),
-                "summary": [{**_sentence(sent), "article_id": aid} for aid, sent in s.summary],
-            }
-            for s in brief.stories
-        ],
+        "stories": [_story(s) for s in brief.stories],
+        "problems": [{"source": p.source, "message": p.message} for p in brief.problems],
+    }
+
+
+def _story(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "article_ids": list(s.article_ids),
+        "summary": [{**_sentence(sent), "article_id": aid} for aid, sent in s.summary],
+        "facts": [_fact(f) for f in s.facts],
+        "actor_ids": list(s.actor_ids),
+        "quotes": [_quote(q, rollup=True) for q in s.quotes],
+        "score": s.score,
     }
 
 
@@ -77,8 +83,8 @@ def _actor(a: Actor, rollup: bool) -> dict[str, Any]:
     return d
 
 
-def _quote(q: Quote) -> dict[str, Any]:
-    return {
+def _quote(q: Quote, rollup: bool = False) -> dict[str, Any]:
+    d = {
         "text": q.text,
         "start": q.start,
         "end": q.end,
@@ -91,15 +97,18 @@ def _quote(q: Quote) -> dict[str, Any]:
         "article_id": q.article_id,
         "parts": [list(p) for p in q.parts],
     }
+    if rollup:
+        d["article_ids"] = list(q.article_ids or (q.article_id,))
+    return d
 
 
 def _timex(t: Timex) -> dict[str, Any]:
     return {"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
 
 
-def _event(e: Event) -> dict[str, Any]:
+def _event(e: Event, rollup: bool = False) -> dict[str, Any]:
     r = e.when.range
-    return {
+    d = {
         "text": e.text,
         "start": e.start,
         "end": e.end,
@@ -115,6 +124,9 @@ def _event(e: Event) -> dict[str, Any]:
         },
         "article_id": e.article_id,
     }
+    if rollup:
+        d["article_ids"] = list(e.article_ids or (e.article_id,))
+    return d
 
 
 def _fact(f: Fact) -> dict[str, Any]:

@@ -60,6 +60,7 @@ class Quote:
     confidence: float
     article_id: str
     parts: tuple[Span, ...] = ()  # the quoted words when attribution splits them; (start, end) is their hull
+    article_ids: tuple[str, ...] = ()  # digest rollup: every article carrying this quote
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Event:
     actor_ids: tuple[str, ...]
     when: When
     article_id: str
+    article_ids: tuple[str, ...] = ()  # digest rollup: every article reporting this event
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,24 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Story:
+    """Articles about one story; in a digest, with its own summary, facts, actors and quotes."""
+
     id: str
     title: str
     article_ids: tuple[str, ...]
     summary: tuple[tuple[str, Sentence], ...]  # (article id, sentence)
+    facts: tuple[Fact, ...] = ()
+    actor_ids: tuple[str, ...] = ()  # ids into Brief.actors
+    quotes: tuple[Quote, ...] = ()
+    score: float = 0.0  # coverage and actor importance: stories are ranked by it
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input briefgen could not use, and why: reported instead of sinking a digest."""
+
+    source: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -145,4 +161,5 @@ class Brief:
     top_quotes: tuple[Quote, ...]
     key_facts: tuple[Fact, ...]
     stories: tuple[Story, ...]
+    problems: tuple[Problem, ...] = ()
     generator: str = field(default="briefgen")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -31,9 +34,24 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse each text exactly once, in input order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+def model_version(name: str) -> str:
+    """The installed version of a model (package or folder) without loading it: what the analysis cache keys on."""
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        try:
+            version = json.loads(meta.read_text(encoding="utf-8")).get("version", "")
+        except (OSError, ValueError):
+            version = ""
+        return f"{meta.resolve()}:{version}:{meta.stat().st_mtime_ns}"
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator[Doc]:
+    """Parse each text exactly once, in input order; `n_process` > 1 parses in that many worker processes."""
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tqdm import tqdm
 
 from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
+from .cache import AnalysisCache, default_cache_dir
 from .errors import InputError
+from .icsout import to_ics
 from .jsonout import dumps
-from .model import Analysis, Article, Brief
-from .nlp import DEFAULT_MODEL, load_model
+from .model import Analysis, Article, Brief, Problem
+from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
 from .render import render_html, render_pdf
 from .writers import output_plan, parse_formats, write_output
+
+
+@dataclass(frozen=True)
+class DigestRequest:
+    """What `briefgen digest` was asked for."""
+
+    inputs: tuple[str, ...]
+    out: str | None = None
+    formats: str | None = None
+    title: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    as_of: dt.date | None = None
+    options: Options = Options()
+    model: str | None = None
+    jobs: int = 1
+    use_cache: bool = True
+    strict: bool = False
+    quiet: bool = False
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -23,12 +49,38 @@ def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
+def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, model: str | None, jobs: int = 1,
+                cache: AnalysisCache | None = None, times: StageTimes | None = None,
+                progress: Callable[[int], None] | None = None) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed)."""
+    times = times or StageTimes()
+    results: list[Analysis | None] = [None] * len(articles)
+    keys: list[str] = []
+    if cache is not None:
+        with times.stage("cache"):
+            keys = [cache.key(a, a.published or as_of, options) for a in articles]
+            results = [cache.get(k) for k in keys]
+        if progress:
+            progress(sum(r is not None for r in results))
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        with times.stage("load model"):
+            nlp = load_model(model or DEFAULT_MODEL)
+        for i, analysis in zip(todo, analyse([articles[i] for i in todo], nlp, options, as_of, times, jobs)):
+            results[i] = analysis
+            if cache is not None:
+                with times.stage("cache"):
+                    cache.put(keys[i], analysis)
+            if progress:
+                progress(1)
+    return [r for r in results if r is not None]
+
+
 def build_brief(articles: list[Article], options: Options, as_of: dt.date | None, model: str | None,
                 title: str | None = None, times: StageTimes | None = None) -> Brief:
     ref = reference_date(articles, as_of)
-    nlp = load_model(model or DEFAULT_MODEL)
     times = times or StageTimes()
-    analyses: list[Analysis] = list(analyse(articles, nlp, options, ref, times))
+    analyses = analyse_all(articles, options, ref, model, times=times)
     with times.stage("assemble"):
         return assemble(analyses, ref, title=title)
 
@@ -38,18 +90,65 @@ def run_brief(article: str, out: str | None, formats: str | None, title: str | N
     plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else input_stem(article) or "brief")
     articles = read_inputs([article])
     if len(articles) != 1:
-        raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen extract` for several)")
+        raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
     brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title)
-    html = render_html(brief) if {"html", "pdf"} & plan.keys() else ""
-    rendered = {fmt: _encode(fmt, brief, html) for fmt in plan}
+    write_all(plan, brief)
+
+
+def select_window(articles: list[Article], since: dt.date | None, until: dt.date | None) -> tuple[list[Article], list[Problem]]:
+    """The articles published in [since, until]; undated ones are left out (and noted) once a window is set."""
+    if since is None and until is None:
+        return articles, []
+    lo, hi = since or dt.date.min, until or dt.date.max
+    kept = [a for a in articles if a.published and lo <= a.published <= hi]
+    undated = [Problem(a.origin or a.id, "no publication date, so not in the date window") for a in articles if not a.published]
+    if not kept:
+        dates = sorted(a.published for a in articles if a.published)
+        window = f"on {lo}" if lo == hi else f"between {since or 'any date'} and {until or 'any date'}"
+        seen = f"their dates run from {dates[0]} to {dates[-1]}" if dates else "none of them has a date"
+        raise InputError(f"no article was published {window}: {len(articles)} read, {seen}")
+    return kept, undated
+
+
+def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
+    """Read, window, analyse (cached), group into stories, render and write a digest; returns it for reporting."""
+    times = times or StageTimes()
+    plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest")
+    problems: list[Problem] | None = None if req.strict else []
+    with times.stage("read"):
+        articles = read_inputs(list(req.inputs), problems=problems)
+    if not articles:
+        detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
+        raise InputError(f"no readable article in {', '.join(req.inputs)}{detail}")
+    articles, undated = select_window(articles, req.since, req.until)
+    ref = reference_date(articles, req.as_of or req.until)
+    model = req.model or DEFAULT_MODEL
+    cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
+    with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
+              desc="briefgen digest", leave=False) as bar:
+        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
+    with times.stage("assemble"):
+        brief = assemble(analyses, ref, title=req.title, problems=[*(problems or []), *undated], kind="digest")
+    write_all(plan, brief, times)
+    return brief
+
+
+def write_all(plan: dict[str, str], brief: Brief, times: StageTimes | None = None) -> None:
+    times = times or StageTimes()
+    with times.stage("render"):
+        html = render_html(brief) if {"html", "pdf"} & plan.keys() else ""
+        rendered = {fmt: _encode(fmt, brief, html) for fmt in plan}
     # Everything is rendered before anything is written, so a failure leaves no partial set of outputs.
-    for fmt, path in plan.items():
-        write_output(path, rendered[fmt])
+    with times.stage("write"):
+        for fmt, path in plan.items():
+            write_output(path, rendered[fmt])
 
 
 def _encode(fmt: str, brief: Brief, html: str) -> bytes:
     if fmt == "json":
         return dumps(brief).encode()
+    if fmt == "ics":
+        return to_ics(brief)
     return html.encode() if fmt == "html" else render_pdf(html)
 
 

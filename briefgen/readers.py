@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .errors import InputError
-from .model import Article
+from .model import Article, Problem
 from .sources import MAX_INPUT_BYTES, Source, expand, load
 
 HEADER_KEYS = ("title", "date", "source", "url", "license")
@@ -37,11 +37,28 @@ MAX_TITLE_CHARS = 150
 MIN_PAGE_WORDS = 5  # less is a navigation bar or an error page, not an article
 
 
-def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
-    """Read every article of every input (files, folders, globs, URLs, `-`), in order; ids unique across inputs."""
+def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, problems: list[Problem] | None = None) -> list[Article]:
+    """Read every article of every input (files, folders, globs, URLs, `-`), in order; ids unique across inputs.
+
+    With a `problems` list, an input (or JSON Lines record) that cannot be read is noted there and skipped;
+    without one, it is an error.
+    """
     articles: list[Article] = []
-    for name in expand(inputs):
-        articles.extend(read_source(load(name, max_bytes)))
+    for item in inputs:
+        try:
+            names = list(expand([item]))
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(_problem(item, exc))
+            continue
+        for name in names:
+            try:
+                articles.extend(read_source(load(name, max_bytes), problems))
+            except InputError as exc:
+                if problems is None:
+                    raise
+                problems.append(_problem(name, exc))
     seen: dict[str, int] = {}
     unique = []
     for art in articles:
@@ -51,12 +68,16 @@ def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES) -> list[Art
     return unique
 
 
+def _problem(source: str, exc: InputError) -> Problem:
+    return Problem(source, str(exc).removeprefix(f"{source}: "))
+
+
 def read_input(name: str, max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
     """Read one input: a file, an http(s) URL, or `-` for standard input."""
     return read_source(load(name, max_bytes))
 
 
-def read_source(src: Source) -> list[Article]:
+def read_source(src: Source, problems: list[Problem] | None = None) -> list[Article]:
     """Parse a source by its kind: from its suffix, else from its content."""
     if not src.data.strip():
         raise InputError(f"{src.name}: the file is empty")
@@ -68,7 +89,7 @@ def read_source(src: Source) -> list[Article]:
         head = text[:4096]
         kind = "jsonl" if head.lstrip().startswith("{") else "html" if _HTML_START.match(head) else "text"
     if kind == "jsonl":
-        return list(parse_jsonl(text, src.name))
+        return list(parse_jsonl(text, src.name, problems))
     if kind == "html":
         return [parse_html(text, src.name, src.url)]
     return [parse_text(text, src.name, default_id=input_stem(src.name))]
@@ -154,38 +175,52 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
     return header, "\n".join(lines[i + 1 :])
 
 
-def parse_jsonl(raw: str, name: str) -> Iterator[Article]:
-    """JSON Lines: one article object a line with `text` and optional id, title, published, source, url."""
-    stem = input_stem(name)
+def parse_jsonl(raw: str, name: str, problems: list[Problem] | None = None) -> Iterator[Article]:
+    """JSON Lines: one article object a line with `text` and optional id, title, published, source, url.
+
+    With a `problems` list, a bad record is noted there and the others are read.
+    """
     count = 0
     for lineno, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(rec, dict):
-            raise InputError(f"{where}: expected a JSON object, got {type(rec).__name__}")
-        text = rec.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
-        published = rec.get("published")
-        if published is not None and not isinstance(published, str):
-            raise InputError(f"{where}: 'published' must be an ISO date string or null")
+            article = _jsonl_record(line, name, lineno)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(_problem(f"{name}:{lineno}", exc))
+            continue
         count += 1
-        yield Article(
-            id=str(rec.get("id") or f"{stem}-{lineno}"),
-            title=str(rec.get("title") or "").strip() or f"{stem} #{lineno}",
-            text=text,
-            published=_parse_date(published, f"{where}: 'published'") if published else None,
-            source=_opt_str(rec.get("source")),
-            url=_opt_str(rec.get("url")),
-            origin=where,
-        )
-    if count == 0:
+        yield article
+    if count == 0 and problems is None:
         raise InputError(f"{name}: holds no articles")
+
+
+def _jsonl_record(line: str, name: str, lineno: int) -> Article:
+    where = f"{name}:{lineno}"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(rec, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(rec).__name__}")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
+    published = rec.get("published")
+    if published is not None and not isinstance(published, str):
+        raise InputError(f"{where}: 'published' must be an ISO date string or null")
+    stem = input_stem(name)
+    return Article(
+        id=str(rec.get("id") or f"{stem}-{lineno}"),
+        title=str(rec.get("title") or "").strip() or f"{stem} #{lineno}",
+        text=text,
+        published=_parse_date(published, f"{where}: 'published'") if published else None,
+        source=_opt_str(rec.get("source")),
+        url=_opt_str(rec.get("url")),
+        origin=where,
+    )
 
 
 def parse_html(page: str, name: str, url: str | None = None) -> Article:

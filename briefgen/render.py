@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -13,7 +14,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import __version__
 from .errors import RenderError
-from .model import Brief, DateRange, Quote
+from .model import Brief, DateRange, Quote, Story
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -57,8 +58,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_html(brief: Brief, template: str = "brief.html.j2") -> str:
+TEMPLATES = {"brief": "brief.html.j2", "digest": "digest.html.j2"}
+
+
+def render_html(brief: Brief, template: str | None = None) -> str:
     """The briefing note as one self-contained HTML page (its CSS inlined)."""
+    template = template or TEMPLATES[brief.kind]
     stylesheet = resource_dir("styles") / "brief.css"
     try:
         css = stylesheet.read_text(encoding="utf-8")
@@ -73,9 +78,23 @@ def render_html(brief: Brief, template: str = "brief.html.j2") -> str:
         text = texts[q.article_id]
         return " \u2026 ".join(text[a:b].strip(" ,") for a, b in q.parts) if q.parts else q.text
 
+    story_of = {aid: story for story in brief.stories for aid in story.article_ids}
+
+    def stories_of(article_ids: Sequence[str]) -> list[Story]:
+        """The stories these articles belong to, in rank order."""
+        found = {story_of[aid].id: story_of[aid] for aid in article_ids if aid in story_of}
+        return [s for s in brief.stories if s.id in found]
+
+    context = {
+        "brief": brief, "css": css, "version": __version__, "quoted": quoted, "actor_names": names,
+        "articles": {an.article.id: an.article for an in brief.analyses},
+        "actors": {a.id: a for a in brief.actors},
+        "story_of": story_of, "stories_of": stories_of,
+        "story_rank": {s.id: rank for rank, s in enumerate(brief.stories, start=1)},
+    }
     try:
         tpl = environment().get_template(template)
-        return tpl.render(brief=brief, css=css, actor_names=names, quoted=quoted, version=__version__)
+        return tpl.render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from exc
     except jinja2.TemplateError as exc:

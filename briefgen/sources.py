@@ -18,6 +18,8 @@ URL_TIMEOUT_SECONDS = 20
 # Files a folder is searched for; other files in it (images, notes) are not articles.
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".jsonlines", ".html", ".htm", ".xhtml",
                     ".xml", ".rss", ".atom", ".feed"}  # fmt: skip
+# A folder's notes about its articles (credits, licences) are not articles themselves.
+NOT_ARTICLE_STEMS = {"readme", "sources", "license", "licence", "copying", "notice", "changelog", "contributing"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ def expand(inputs: list[str]) -> Iterator[str]:
             continue
         p = Path(item)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith("."))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_article_file(f))
             if not found:
                 raise InputError(f"{item}: folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
             yield from found
@@ -47,6 +49,10 @@ def expand(inputs: list[str]) -> Iterator[str]:
             yield from (m for m in matches if Path(m).is_file())
         else:
             yield item
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.stem.lower() not in NOT_ARTICLE_STEMS
 
 
 def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:

@@ -1,0 +1,96 @@
+"""Story grouping: articles about the same story, found from their words, their actors and their dates."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .model import Analysis
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+PRIOR_DOCS = 20  # pseudo-documents added to the IDF, so a small digest's dominant story words still weigh
+TEXT_WEIGHT = 0.7  # the rest is shared actors
+SAME_STORY = 0.12  # average-linkage similarity above which two groups are one story
+NEAR_DAYS = 2  # articles this close in time are compared at full weight; further apart, similarity decays
+DECAY_DAYS = 7.0
+NEAR_DUPLICATE = 0.6  # share of the shorter sentence's content words that makes two sentences the same
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in (m.group().lower().strip("'\u2019") for m in _WORD.finditer(text)) if w not in STOP_WORDS and len(w) > 2}
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """The same sentence or quote, as two outlets (or two parts of one article) tell it."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return len(wa & wb) / min(len(wa), len(wb)) >= NEAR_DUPLICATE
+
+
+def similarity(analyses: Sequence[Analysis]) -> np.ndarray:
+    """Pairwise similarity of articles: TF-IDF cosine of their words and of their actors, damped by distance in time."""
+    words = [_terms(an.article.title + "\n" + an.article.text) for an in analyses]
+    actors = [Counter({a.name.lower(): 1 + 10 * a.salience for a in an.actors}) for an in analyses]
+    sim = TEXT_WEIGHT * _cosines(words) + (1 - TEXT_WEIGHT) * _cosines(actors)
+    days = np.array([an.article.published.toordinal() if an.article.published else np.nan for an in analyses])
+    gap = np.abs(days[:, None] - days[None, :])
+    damp = np.where(np.isnan(gap) | (gap <= NEAR_DAYS), 1.0, np.exp(-(np.nan_to_num(gap) - NEAR_DAYS) / DECAY_DAYS))
+    return sim * damp
+
+
+def group_stories(analyses: Sequence[Analysis]) -> list[list[int]]:
+    """Article indices grouped by story (average-linkage clustering), each group most central article first."""
+    n = len(analyses)
+    if n == 0:
+        return []
+    sim = similarity(analyses)
+    linkage = sim.copy()
+    np.fill_diagonal(linkage, -np.inf)
+    size = np.ones(n)
+    members = [[i] for i in range(n)]
+    while len(members) > 1:
+        a, b = divmod(int(linkage.argmax()), n)
+        if linkage[a, b] < SAME_STORY:
+            break
+        a, b = min(a, b), max(a, b)  # the earlier article's slot keeps the group: deterministic
+        merged = (size[a] * linkage[a] + size[b] * linkage[b]) / (size[a] + size[b])
+        linkage[a], linkage[:, a] = merged, merged
+        linkage[b], linkage[:, b] = -np.inf, -np.inf
+        linkage[a, a] = -np.inf
+        size[a] += size[b]
+        members[a] = members[a] + members[b]
+        members[b] = []
+    groups = [sorted(m) for m in members if m]
+    return [sorted(g, key=lambda i: (-sum(sim[i, j] for j in g if j != i), i)) for g in groups]
+
+
+def _terms(text: str) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = m.group().lower().strip("'\u2019")
+        if w in STOP_WORDS or len(w) < 3:
+            continue
+        # A crude plural fold is enough to match "summit"/"summits" without a second parse.
+        out[w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w] += 1
+    return out
+
+
+def _cosines(bags: Sequence[Counter[str]]) -> np.ndarray:
+    """Cosine similarity of sublinear TF-IDF vectors; terms in one document only cannot link two, so they are dropped."""
+    n = len(bags)
+    df = Counter(t for bag in bags for t in bag)
+    vocab = {t: i for i, t in enumerate(sorted(t for t, c in df.items() if c > 1))}
+    matrix = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        weights = {t: (1 + math.log(c)) * math.log((n + PRIOR_DOCS + 1) / (df[t] + 1)) for t, c in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for t, w in weights.items():
+            if t in vocab:
+                matrix[row, vocab[t]] = w / norm
+    return (matrix @ matrix.T).astype(np.float64)
