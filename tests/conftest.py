@@ -73,3 +73,28 @@ def validate():
         return obj
 
     return check
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Digests cache analyses; tests keep theirs out of the user's cache folder."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("BRIEFGEN_CACHE_DIR")
+    os.environ["BRIEFGEN_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("BRIEFGEN_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFGEN_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def example_analyses(nlp) -> dict:
+    """Every example article analysed once, by id (each against its own publication date)."""
+    from briefgen.pipeline import analyse_all
+    from briefgen.readers import read_inputs
+
+    articles = read_inputs([str(EXAMPLES)])
+    return {an.article.id: an for an in analyse_all(articles, Options(), dt.date(2025, 12, 31), None)}

@@ -3,7 +3,10 @@ a file or the network. Fuzzed readers and CLI fail cleanly."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+
+import icalendar
 
 import pytest
 from lxml import html as lxml_html
@@ -14,8 +17,11 @@ from briefgen import render
 from briefgen.analyse import Options
 from briefgen.cli import main
 from briefgen.errors import InputError
-from briefgen.pipeline import build_brief
-from briefgen.readers import parse_text, read_input
+from briefgen.assemble import assemble
+from briefgen.icsout import to_ics
+from briefgen.model import Problem
+from briefgen.pipeline import analyse_all, build_brief
+from briefgen.readers import parse_text, read_input, read_inputs
 
 ATTACKS = [
     '<script>alert("x")</script>',
@@ -112,3 +118,17 @@ def test_header_text_is_escaped_too(nlp):
     html = render.render_html(build_brief([art], Options(), None, None))
     assert _active_markup(html) == []
     assert "&lt;script&gt;" in html
+
+
+def test_digest_of_hostile_inputs_is_inert_and_reports_problems_escaped(tmp_path, nlp):
+    for name, content in (("page.html", HOSTILE_PAGE), ("feed.rss", HOSTILE_FEED), ("story.txt", HOSTILE_TEXT)):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    analyses = analyse_all(read_inputs([str(tmp_path)]), Options(), dt.date(2024, 1, 1), None)
+    problem = Problem('<img src=x onerror="alert(1)">.txt', "<script>alert(1)</script>")
+    brief = assemble(analyses, dt.date(2024, 1, 1), problems=[problem], kind="digest")
+    html = render.render_html(brief)
+    assert _active_markup(html) == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    cal = icalendar.Calendar.from_ical(to_ics(brief))
+    assert cal.walk("VEVENT"), "the hostile articles' dated sentences are still events"
+    assert all(str(e.get("url", "https://")).startswith("https://") for e in cal.walk("VEVENT"))
