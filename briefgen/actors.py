@@ -81,6 +81,7 @@ class ActorIndex:
 
 def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     """Merge the article's entity mentions into actors, ranked by salience."""
+    text = doc.text  # spaCy joins the tokens on every access
     role_spans: list[tuple[int, int]] = []
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     mentions: list[Mention] = []
@@ -99,7 +100,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 roles_of[name.start_char].append(role)
                 role_spans.append(span)
                 title = doc.char_span(span[0], span[1], alignment_mode="expand")
-                if span[1] <= name.start_char and not doc.text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
+                if span[1] <= name.start_char and not text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
                     start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.

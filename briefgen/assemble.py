@@ -61,7 +61,7 @@ def _top_facts(facts: Sequence[Fact], n: int, exclude: Sequence[str] = ()) -> tu
 
 
 def _unique_quotes(quotes: Sequence[Quote], n: int) -> tuple[Quote, ...]:
-    """The most confident quotes, one entry per quote however many articles carry it."""
+    """The n most confident quotes, one entry per quote however many articles carry it."""
     kept: list[Quote] = []
     sources: list[list[str]] = []
     for q in sorted(quotes, key=lambda q: -q.confidence):  # stable: ties keep input order
@@ -70,9 +70,10 @@ def _unique_quotes(quotes: Sequence[Quote], n: int) -> tuple[Quote, ...]:
                 sources[i].append(q.article_id)
                 break
         else:
-            kept.append(q)
-            sources.append([q.article_id])
-    return tuple(replace(q, article_ids=tuple(dict.fromkeys(s))) for q, s in zip(kept, sources))[:n]
+            if len(kept) < n:  # later quotes only add their article to a kept one
+                kept.append(q)
+                sources.append([q.article_id])
+    return tuple(replace(q, article_ids=tuple(dict.fromkeys(s))) for q, s in zip(kept, sources))
 
 
 def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Event, ...]:

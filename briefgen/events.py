@@ -21,6 +21,7 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         return ()
     events: list[Event] = []
     seen = set()
+    text = doc.text  # spaCy joins the tokens on every access
     for t in timexes:
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
             continue
@@ -35,7 +36,7 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         what, who = _what(span, actors)
         ids = list(dict.fromkeys(who + _actors_in(sent, actors)))
         when = When(t.text, t.start, t.end, t.range)
-        raw = doc.text[sent.start_char : sent.end_char]
+        raw = text[sent.start_char : sent.end_char]
         s_start = sent.start_char + len(raw) - len(raw.lstrip())
         s_text = raw.strip()
         events.append(Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id))

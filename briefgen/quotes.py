@@ -74,7 +74,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
     for i, q in enumerate(spans):
         prev_close = spans[i - 1].close_mark + 1 if i else 0
         next_open = spans[i + 1].open_mark if i + 1 < len(spans) else len(text)
-        attr, how = _attribute(doc, q, prev_close, next_open, in_quote)
+        attr, how = _attribute(doc, text, q, prev_close, next_open, in_quote)
         if groups and _continues(text, groups[-1], q, attr):
             parts, g_attr, g_how = groups[-1]
             groups[-1] = (parts + [q], g_attr or attr, g_how or how)
@@ -187,9 +187,8 @@ def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
     return len(re.findall(r"\n+", text[a:b])) <= 1
 
 
-def _attribute(doc: Doc, q: QuoteSpan, prev_close: int, next_open: int, in_quote: list[bool]) -> tuple[Attribution | None, str]:
+def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: int, in_quote: list[bool]) -> tuple[Attribution | None, str]:
     """The cue verb and speaker in the words around the quote: after it first, then before it."""
-    text = doc.text
     par_end = text.find("\n", q.close_mark)
     par_end = len(text) if par_end < 0 else par_end
     par_start = text.rfind("\n", 0, q.open_mark) + 1
@@ -313,10 +312,14 @@ def _mention(tok: Token) -> Span:
     """The name or noun phrase a speaker token stands in."""
     doc = tok.doc
     if tok.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    for chunk in doc.noun_chunks:
+        start, end = tok.i, tok.i + 1
+        while start > 0 and tok.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Span(doc, start, end, label=tok.ent_type_)
+    # The sentence's chunks, not the document's: this runs for every speaker.
+    for chunk in tok.sent.noun_chunks:
         if chunk.start <= tok.i < chunk.end:
             return chunk
     return doc[tok.i : tok.i + 1]

@@ -61,7 +61,10 @@ def environment() -> jinja2.Environment:
 TEMPLATES = {"brief": "brief.html.j2", "digest": "digest.html.j2"}
 
 
-def render_html(brief: Brief, template: str | None = None) -> str:
+FULL_STORIES = 20  # a digest shows this many stories in full and lists the rest
+
+
+def render_html(brief: Brief, template: str | None = None, full_stories: int = FULL_STORIES) -> str:
     """The briefing note as one self-contained HTML page (its CSS inlined)."""
     template = template or TEMPLATES[brief.kind]
     stylesheet = resource_dir("styles") / "brief.css"
@@ -91,6 +94,7 @@ def render_html(brief: Brief, template: str | None = None) -> str:
         "actors": {a.id: a for a in brief.actors},
         "story_of": story_of, "stories_of": stories_of,
         "story_rank": {s.id: rank for rank, s in enumerate(brief.stories, start=1)},
+        "full_stories": full_stories,
     }
     try:
         tpl = environment().get_template(template)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -21,8 +22,9 @@ DECAY_DAYS = 7.0
 NEAR_DUPLICATE = 0.6  # share of the shorter sentence's content words that makes two sentences the same
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in (m.group().lower().strip("'\u2019") for m in _WORD.finditer(text)) if w not in STOP_WORDS and len(w) > 2}
+@functools.lru_cache(maxsize=65536)  # digests compare the same sentences and quotes many times
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group().lower().strip("'\u2019") for m in _WORD.finditer(text)) if w not in STOP_WORDS and len(w) > 2)
 
 
 def near_duplicate(a: str, b: str) -> bool:

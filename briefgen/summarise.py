@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -37,7 +38,8 @@ NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
 NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
 _STOP_WORDS = frozenset(get_stop_words("english"))
-_STEMMER = Stemmer("english")
+# sumy stems every word of every sentence; news repeats its words, so each is stemmed once per process.
+_STEMMER = functools.lru_cache(maxsize=200_000)(Stemmer("english"))
 
 
 class SpacyWords:
