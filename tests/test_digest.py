@@ -236,3 +236,16 @@ def test_digest_pdf_of_one_article_is_still_a_digest(seed):
     html = render_html(brief)
     assert "Briefing digest" in html and 'id="story-s1"' in html
     assert pypdf.PdfReader(io.BytesIO(render_pdf(html))).pages
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(tmp_path, capsys, monkeypatch):
+    inputs = [str(EXAMPLES / f"{name}.txt") for name in sorted(CALLS)]
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert main(["digest", *inputs, "-o", str(tmp_path / "a.json"), "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "briefgen digest" in err and "2/2" in err
+    assert main(["digest", *inputs, "-o", str(tmp_path / "b.json"), "--no-cache", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
+    assert main(["digest", *inputs, "-o", str(tmp_path / "c.json"), "--no-cache"]) == 0
+    assert capsys.readouterr().err == ""
