@@ -243,7 +243,7 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(tmp_path, capsys, mo
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     assert main(["digest", *inputs, "-o", str(tmp_path / "a.json"), "--no-cache"]) == 0
     err = capsys.readouterr().err
-    assert "briefgen digest" in err and "2/2" in err
+    assert "briefgen digest" in err and "0/2" in err and "article/s" in err
     assert main(["digest", *inputs, "-o", str(tmp_path / "b.json"), "--no-cache", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
     monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
