@@ -38,6 +38,17 @@ def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     return f
 
 
+def look_options(f):  # noqa: ANN001, ANN201 - a click decorator
+    """The options that choose how a note looks."""
+    f = click.option("--style", "styles", multiple=True, metavar="FILE.css",
+                     help="Add a stylesheet after the audience's (repeatable).")(f)
+    f = click.option("--template-dir", "template_dirs", multiple=True, metavar="DIR",
+                     help="Search DIR first for templates by name (repeatable); `builtin:NAME` reaches the one it hides.")(f)
+    f = click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")(f)
+    f = click.option("--audience", "-a", metavar="NAME", help="executive, analyst, press, digest or your own (see `briefgen audiences`).")(f)
+    return f
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="briefgen")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
@@ -56,10 +67,12 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file; its suffix gives the format [default: ARTICLE's name .pdf].")
-@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics.")
+@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics, md.")
 @click.option("--title", default=None, help="Title of the note [default: the article's title].")
+@look_options
 @analysis_options
-def brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
+def brief(article: str, out: str | None, formats: str | None, title: str | None, audience: str | None, config: str | None,
+          template_dirs: tuple[str, ...], styles: tuple[str, ...], as_of: dt.date | None,
           summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write the briefing note of one article.
 
@@ -70,17 +83,19 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
     Examples:
       briefgen brief examples/1997-02-03_reuters_china-human-rights.txt -o brief.pdf
       briefgen brief story.txt -o out/brief.html --format html,pdf,json --as-of 1997-02-03
+      briefgen brief story.txt -o minister.pdf --audience executive
       cat story.txt | briefgen brief - -o brief.pdf --summarizer textrank
     """
-    from .pipeline import run_brief
+    from .pipeline import LookRequest, run_brief
 
-    run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model)
+    run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model,
+              LookRequest(audience, config, template_dirs, styles))
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file; its suffix gives the format [default: digest.pdf].")
-@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics.")
+@click.option("--format", "formats", metavar="LIST", help="Comma-separated formats: pdf, html, json, ics, md.")
 @click.option("--date", "on", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on this day.")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or after this day.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or before this day.")
@@ -90,10 +105,11 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of analysed articles.")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem report on standard error.")
+@look_options
 @analysis_options
 def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
            until: dt.date | None, title: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
-           as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+           audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...], as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
 
     Each INPUT is a file (text, HTML, feed, JSON Lines), a folder (read recursively), a glob, an http(s) URL, or -
@@ -108,14 +124,15 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
       briefgen digest archive/ -o week.json --jobs 2 --quiet
     """
     from .analyse import Options
-    from .pipeline import DigestRequest, run_digest
+    from .pipeline import DigestRequest, LookRequest, run_digest
 
     if on is not None and (since is not None or until is not None):
         raise click.UsageError("--date cannot be combined with --since/--until")
     if since and until and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}")
     req = DigestRequest(tuple(inputs), out, formats, title, on or since, on or until, as_of,
-                        Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet)
+                        Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet,
+                        LookRequest(audience, config, template_dirs, styles))
     brief = run_digest(req)
     if brief.problems and not quiet:
         click.echo(f"briefgen: {len(brief.problems)} problem{'s' if len(brief.problems) != 1 else ''} "
@@ -145,6 +162,52 @@ def extract(inputs: Sequence[str], out: str, as_of: dt.date | None, summary_sent
     from .pipeline import run_extract
 
     run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model)
+
+
+@cli.command()
+@click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
+def audiences(config: str | None) -> None:
+    """List the audiences: name, what the note gives, and where its profile comes from."""
+    from pathlib import Path
+
+    from .audiences import audience_dirs, list_audiences
+    from .config import find_config, load_config
+
+    settings = load_config(find_config(config, Path.cwd()))
+    builtin = audience_dirs()[-1]
+    for a in list_audiences(audience_dirs(settings.audience_dirs)):
+        origin = "built-in" if a.origin.parent == builtin else str(a.origin)
+        default = " (default)" if a.name == settings.audience else ""
+        click.echo(f"{a.name:<12} {a.description}{default}\n{'':<12} from {origin}" + (f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""))
+
+
+@cli.group()
+def templates() -> None:
+    """Work with audience templates."""
+
+
+@templates.command("copy")
+@click.argument("audience")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--as", "new_name", metavar="NAME", help="Name of the copy [default: the audience's name].")
+@click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
+def copy(audience: str, folder: str, new_name: str | None, config: str | None) -> None:
+    """Copy AUDIENCE into FOLDER/NAME: its profile (standalone), templates and stylesheets, to make your own.
+
+    \b
+    Then add FOLDER to `audiences` in briefgen.toml, edit, and use it with --audience NAME:
+      briefgen templates copy executive house/ --as cabinet
+      echo 'audiences = ["house"]' >> briefgen.toml
+      briefgen brief story.txt -o note.pdf --audience cabinet
+    """
+    from pathlib import Path
+
+    from .config import find_config, load_config
+    from .customise import copy_audience
+
+    settings = load_config(find_config(config, Path.cwd()))
+    target = copy_audience(audience, Path(folder), new_name, settings.audience_dirs)
+    click.echo(f"copied {audience} to {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,3 +31,9 @@ class OutputError(BriefgenError):
     """An output file cannot be written."""
 
     exit_code = 6
+
+
+class ConfigError(BriefgenError):
+    """briefgen.toml, an audience profile or a customisation option is wrong."""
+
+    exit_code = 7

@@ -6,20 +6,41 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from tqdm import tqdm
 
 from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
+from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
+from .config import find_config, load_config, merge_cli
 from .errors import InputError
 from .icsout import to_ics
 from .jsonout import dumps
 from .model import Analysis, Article, Brief, Problem
 from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
-from .render import render_html, render_pdf
+from .render import Look, render_markdown, render_note
 from .writers import output_plan, parse_formats, write_output
+
+
+@dataclass(frozen=True)
+class LookRequest:
+    """How the user asked the note to look: audience, configuration file, template folders, stylesheets."""
+
+    audience: str | None = None
+    config: str | None = None
+    template_dirs: tuple[str, ...] = ()
+    styles: tuple[str, ...] = ()
+
+
+def build_look(req: LookRequest, kind: str, cwd: Path) -> Look:
+    """The configuration file (given, else ./briefgen.toml) under the command line: the options win."""
+    config = load_config(find_config(req.config, cwd))
+    name, template_dirs, styles = merge_cli(config, req.audience, req.template_dirs, req.styles)
+    audience = load_audience(name or ("digest" if kind == "digest" else "analyst"), audience_dirs(config.audience_dirs))
+    return Look(audience, config, template_dirs, styles)
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,7 @@ class DigestRequest:
     use_cache: bool = True
     strict: bool = False
     quiet: bool = False
+    look: LookRequest = LookRequest()
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -77,22 +99,23 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
 
 
 def build_brief(articles: list[Article], options: Options, as_of: dt.date | None, model: str | None,
-                title: str | None = None, times: StageTimes | None = None) -> Brief:
+                title: str | None = None, times: StageTimes | None = None, audience: str = "analyst") -> Brief:
     ref = reference_date(articles, as_of)
     times = times or StageTimes()
     analyses = analyse_all(articles, options, ref, model, times=times)
     with times.stage("assemble"):
-        return assemble(analyses, ref, title=title)
+        return assemble(analyses, ref, title=title, audience=audience)
 
 
 def run_brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
-              summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+              summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest()) -> None:
     plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else input_stem(article) or "brief")
+    look = build_look(look_req, "brief", Path.cwd())  # settings errors show before any slow work
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title)
-    write_all(plan, brief)
+    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title, audience=look.audience.name)
+    write_all(plan, brief, look)
 
 
 def select_window(articles: list[Article], since: dt.date | None, until: dt.date | None) -> tuple[list[Article], list[Problem]]:
@@ -114,6 +137,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     """Read, window, analyse (cached), group into stories, render and write a digest; returns it for reporting."""
     times = times or StageTimes()
     plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest")
+    look = build_look(req.look, "digest", Path.cwd())
     problems: list[Problem] | None = None if req.strict else []
     with times.stage("read"):
         articles = read_inputs(list(req.inputs), problems=problems)
@@ -128,28 +152,33 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
               desc="briefgen digest", leave=False) as bar:
         analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
     with times.stage("assemble"):
-        brief = assemble(analyses, ref, title=req.title, problems=[*(problems or []), *undated], kind="digest")
-    write_all(plan, brief, times)
+        brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
+                         problems=[*(problems or []), *undated], kind="digest")
+    write_all(plan, brief, look, times)
     return brief
 
 
-def write_all(plan: dict[str, str], brief: Brief, times: StageTimes | None = None) -> None:
+def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes | None = None) -> None:
+    """Render every format first, then write them: a failure leaves no partial set of outputs."""
     times = times or StageTimes()
     with times.stage("render"):
-        html = render_html(brief) if {"html", "pdf"} & plan.keys() else ""
-        rendered = {fmt: _encode(fmt, brief, html) for fmt in plan}
-    # Everything is rendered before anything is written, so a failure leaves no partial set of outputs.
+        json_text = dumps(brief)
+        rendered: dict[str, bytes] = {}
+        if {"html", "pdf"} & plan.keys():
+            # The PDF carries the brief JSON, so the note stays machine-readable.
+            html, pdf = render_note(brief, look, "pdf" in plan, [("brief.json", json_text, "The brief JSON (briefgen.brief/1)")])
+            rendered["html"] = html.encode()
+            if pdf is not None:
+                rendered["pdf"] = pdf
+        if "json" in plan:
+            rendered["json"] = json_text.encode()
+        if "ics" in plan:
+            rendered["ics"] = to_ics(brief)
+        if "md" in plan:
+            rendered["md"] = render_markdown(brief, look).encode()
     with times.stage("write"):
         for fmt, path in plan.items():
             write_output(path, rendered[fmt])
-
-
-def _encode(fmt: str, brief: Brief, html: str) -> bytes:
-    if fmt == "json":
-        return dumps(brief).encode()
-    if fmt == "ics":
-        return to_ics(brief)
-    return html.encode() if fmt == "html" else render_pdf(html)
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,

@@ -52,7 +52,23 @@ def expand(inputs: list[str]) -> Iterator[str]:
 
 
 def _is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.stem.lower() not in NOT_ARTICLE_STEMS
+    return (path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+            and path.stem.lower() not in NOT_ARTICLE_STEMS and not _briefgen_output(path))
+
+
+def _briefgen_output(path: Path) -> bool:
+    """A note briefgen wrote (its HTML or Markdown, marked in the first lines) is not an article to read again."""
+    if path.suffix.lower() not in (".html", ".htm", ".md"):
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    return GENERATOR_MARK in head
+
+
+GENERATOR_MARK = b'name="generator" content="briefgen'  # in the <head> of briefgen's HTML and atop its Markdown
 
 
 def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-FORMATS = ("pdf", "html", "json", "ics")
+FORMATS = ("pdf", "html", "json", "ics", "md")
 
 
 def output_plan(out: str | None, formats: list[str] | None, default_stem: str, default_format: str = "pdf") -> dict[str, str]:
@@ -17,13 +17,13 @@ def output_plan(out: str | None, formats: list[str] | None, default_stem: str, d
     if out == "-":
         fmts = formats or ["json"]
         if len(fmts) != 1 or fmts[0] == "pdf":
-            raise OutputError("-o - (standard output) takes exactly one text format: --format html, json or ics")
+            raise OutputError("-o - (standard output) takes exactly one text format: --format html, json, ics or md")
         return {fmts[0]: "-"}
     if out:
         suffix = Path(out).suffix.lower().lstrip(".")
         fmts = formats or ([suffix] if suffix in FORMATS else None)
         if not fmts:
-            raise OutputError(f"{out}: cannot tell the format from the suffix; use .pdf, .html, .json or .ics, or --format")
+            raise OutputError(f"{out}: cannot tell the format from the suffix; use .pdf, .html, .json, .ics or .md, or --format")
         base = out[: -len(suffix) - 1] if suffix in FORMATS else out
         return {f: (out if f == suffix else f"{base}.{f}") for f in fmts}
     fmts = formats or [default_format]

@@ -105,7 +105,7 @@ def test_exit_codes_are_documented_and_stable():
     from .conftest import ROOT
 
     codes = {cls.__name__: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.BriefgenError)}
-    assert codes == {"BriefgenError": 1, "InputError": 3, "ModelError": 4, "RenderError": 5, "OutputError": 6}
+    assert codes == {"BriefgenError": 1, "InputError": 3, "ModelError": 4, "RenderError": 5, "OutputError": 6, "ConfigError": 7}
     assert EXIT_INTERNAL == 70
     readme = (ROOT / "README.md").read_text()
     for code in (0, 2, 3, 4, 5, 6, 70):

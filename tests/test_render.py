@@ -100,7 +100,7 @@ def test_format_range():
 
 
 def test_resources_found_in_the_checkout():
-    assert (resource_dir("templates") / "brief.html.j2").is_file()
+    assert (resource_dir("templates") / "note.html.j2").is_file()
     assert (resource_dir("styles") / "brief.css").is_file()
 
 

@@ -19,7 +19,7 @@ def test_wheel_ships_templates_and_styles_and_renders(tmp_path):
     )
     (wheel,) = dist.glob("briefgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("briefgen/templates/brief.html.j2", "briefgen/styles/brief.css",
+    for required in ("briefgen/templates/note.html.j2", "briefgen/templates/audiences/executive/audience.toml", "briefgen/styles/brief.css",
                      "briefgen/schema/brief-v1.schema.json", "briefgen/cli.py"):
         assert required in names, required
 

@@ -1,0 +1,136 @@
+"""A team's settings from `briefgen.toml`: default audience, their audiences and templates, house style and marking."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from .audiences import PAPERS
+from .errors import ConfigError
+
+CONFIG_NAME = "briefgen.toml"
+COLOURS = {"accent": "#0b3d6b", "text": "#1a1a1a"}  # the house style's defaults, overridable one by one
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".gif": "image/gif"}
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_KEYS = {"audience", "audiences", "template_dirs", "styles", "organisation", "logo", "classification", "colours", "paper"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings a team keeps in briefgen.toml; paths are resolved against the file's folder."""
+
+    source: Path | None = None
+    audience: str | None = None
+    audience_dirs: tuple[Path, ...] = ()
+    template_dirs: tuple[Path, ...] = ()
+    styles: tuple[Path, ...] = ()
+    organisation: str | None = None
+    logo: Path | None = None
+    classification: str | None = None
+    colours: Mapping[str, str] = field(default_factory=lambda: MappingProxyType(dict(COLOURS)))
+    paper: str | None = None
+
+
+def find_config(explicit: str | None, cwd: Path) -> Path | None:
+    """`--config FILE`, else briefgen.toml in the current folder, else none."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
+        return path
+    found = cwd / CONFIG_NAME
+    return found if found.is_file() else None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    base = path.resolve().parent
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(f"{path}: {key} must be a non-empty string, not {value!r}")
+        return value
+
+    def folders(key: str, kind: str) -> tuple[Path, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: {key} must be a list of {kind} paths, not {value!r}")
+        out = tuple((base / v).resolve() for v in value)
+        for v, p in zip(value, out):
+            if kind == "folder" and not p.is_dir():
+                raise ConfigError(f"{path}: {key}: {v!r} is not a folder")
+            if kind == "stylesheet" and not (p.is_file() and p.suffix == ".css"):
+                raise ConfigError(f"{path}: {key}: {v!r} is not a .css file")
+        return out
+
+    paper = data.get("paper")
+    if paper is not None and paper not in PAPERS:
+        raise ConfigError(f"{path}: paper must be \"A4\" or \"Letter\", not {paper!r}")
+    colours = data.get("colours", {})
+    if not isinstance(colours, dict):
+        raise ConfigError(f"{path}: colours must be a table such as [colours] accent = \"#0b3d6b\"")
+    for name, value in colours.items():
+        if name not in COLOURS:
+            raise ConfigError(f"{path}: colours: unknown colour {name!r} (known: {', '.join(COLOURS)})")
+        if not isinstance(value, str) or not _HEX.match(value):
+            raise ConfigError(f"{path}: colours.{name} must be a hex colour such as \"#0b3d6b\", not {value!r}")
+    logo = text("logo")
+    logo_path = (base / logo).resolve() if logo else None
+    if logo_path is not None:
+        if logo_path.suffix.lower() not in _LOGO_TYPES or not logo_path.is_file():
+            raise ConfigError(f"{path}: logo: {logo!r} is not a PNG, JPEG, GIF or SVG file")
+        if logo_path.stat().st_size > MAX_LOGO_BYTES:
+            raise ConfigError(f"{path}: logo: {logo!r} is larger than 2 MiB")
+    classification = text("classification")
+    if classification is not None and (len(classification) > 80 or "\n" in classification):
+        raise ConfigError(f"{path}: classification must be one line of at most 80 characters")
+    return Config(
+        source=path,
+        audience=text("audience"),
+        audience_dirs=folders("audiences", "folder"),
+        template_dirs=folders("template_dirs", "folder"),
+        styles=folders("styles", "stylesheet"),
+        organisation=text("organisation"),
+        logo=logo_path,
+        classification=classification,
+        colours=MappingProxyType({**COLOURS, **colours}),
+        paper=paper,
+    )
+
+
+def logo_data_uri(path: Path) -> str:
+    """The logo inlined, so the HTML stays one self-contained file and the PDF reads nothing outside."""
+    import base64
+
+    return f"data:{_LOGO_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def merge_cli(config: Config, audience: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...]) -> tuple[str | None, tuple[Path, ...], tuple[Path, ...]]:
+    """Command-line options win over the file: the audience replaces; template folders and styles come first/last."""
+    dirs = []
+    for d in template_dirs:
+        if not Path(d).is_dir():
+            raise ConfigError(f"--template-dir {d}: no such folder")
+        dirs.append(Path(d).resolve())
+    sheets = []
+    for s in styles:
+        if not Path(s).is_file() or not s.endswith(".css"):
+            raise ConfigError(f"--style {s}: not a .css file")
+        sheets.append(Path(s).resolve())
+    return audience or config.audience, (*dirs, *config.template_dirs), (*config.styles, *sheets)
