@@ -178,7 +178,8 @@ def audiences(config: str | None) -> None:
     for a in list_audiences(audience_dirs(settings.audience_dirs)):
         origin = "built-in" if a.origin.parent == builtin else str(a.origin)
         default = " (default)" if a.name == settings.audience else ""
-        click.echo(f"{a.name:<12} {a.description}{default}\n{'':<12} from {origin}" + (f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""))
+        extends = f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""
+        click.echo(f"{a.name:<12} {a.description}{default} [{origin}{extends}]")
 
 
 @cli.group()

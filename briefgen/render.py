@@ -254,7 +254,7 @@ def clip(text: str, n: int = 300) -> str:
     return text[: cut if cut > 0 else n].rstrip(",;: ") + "\u2026"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # escaping [ ] is enough to stop links and images
 
 
 def markdown_escape(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value

@@ -46,7 +46,7 @@ def test_builtin_audiences_listed_with_their_origin(capsys):
     out = capsys.readouterr().out
     for name in ("analyst", "executive", "press", "digest"):
         assert re.search(rf"^{name}\s+\S", out, re.M), name
-    assert "from built-in, extends analyst" in out and "One page, always" in out
+    assert "[built-in, extends analyst]" in out and "One page, always" in out and len(out.splitlines()) == 4
 
 
 def test_executive_is_one_page_with_its_structure(seed_brief):
@@ -191,7 +191,7 @@ def test_templates_copy_makes_a_working_audience(tmp_path, capsys):
     assert len(pypdf.PdfReader(out).pages) == 1  # max_pages came along
     capsys.readouterr()
     assert main(["audiences", "--config", str(tmp_path / "briefgen.toml")]) == 0
-    assert f"from {folder}" in capsys.readouterr().out
+    assert f"[{folder}]" in capsys.readouterr().out
     assert main(["templates", "copy", "executive", str(tmp_path), "--as", "cabinet"]) == 7  # never overwrites
 
 
@@ -258,7 +258,7 @@ def test_markdown_has_the_sections_and_escapes_article_text(seed_brief):
     hostile = replace(seed_brief, title="<script>alert(1)</script> *bold* [link](javascript:x)",
                       analyses=(replace(an, article=replace(an.article, title="# heading")),))
     md = render_markdown(hostile, look("press"))
-    assert "<script>" not in md and "\\<script\\>" in md and "\\[link\\]\\(javascript:x\\)" in md and "\\*bold\\*" in md
+    assert "<script>" not in md and "\\<script\\>" in md and "\\[link\\](javascript:x)" in md and "\\*bold\\*" in md
 
 
 def test_md_format_from_the_command_line(tmp_path):
