@@ -126,16 +126,23 @@ def load_audience(name: str, search: Sequence[Path]) -> Audience:
     )
 
 
-def _read_profile(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, known: set[str]) -> dict[str, Any]:
+    """A settings file's table; an unreadable file, bad TOML or an unknown key is an error naming the file."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+    return data
+
+
+def _read_profile(path: Path) -> dict[str, Any]:
+    data = read_toml(path, _KEYS)
     for key, value in data.items():
-        if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
         _check(path, key, value)
     return data
 

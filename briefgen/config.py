@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .audiences import PAPERS
+from .audiences import PAPERS, read_toml
 from .errors import ConfigError
 
 CONFIG_NAME = "briefgen.toml"
@@ -50,16 +49,8 @@ def find_config(explicit: str | None, cwd: Path) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    data = read_toml(path, _KEYS)
     base = path.resolve().parent
-    for key in data:
-        if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
 
     def text(key: str) -> str | None:
         value = data.get(key)
