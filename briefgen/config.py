@@ -16,7 +16,7 @@ COLOURS = {"accent": "#0b3d6b", "text": "#1a1a1a"}  # the house style's defaults
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".gif": "image/gif"}
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-_KEYS = {"audience", "audiences", "template_dirs", "styles", "organisation", "logo", "classification", "colours", "paper"}
+_KEYS = {"model", "audience", "audiences", "template_dirs", "styles", "organisation", "logo", "classification", "colours", "paper"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Config:
     """Settings a team keeps in briefgen.toml; paths are resolved against the file's folder."""
 
     source: Path | None = None
+    model: str | None = None  # an installed spaCy pipeline; --model wins
     audience: str | None = None
     audience_dirs: tuple[Path, ...] = ()
     template_dirs: tuple[Path, ...] = ()
@@ -93,6 +94,7 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: classification must be one line of at most 80 characters")
     return Config(
         source=path,
+        model=text("model"),
         audience=text("audience"),
         audience_dirs=folders("audiences", "folder"),
         template_dirs=folders("template_dirs", "folder"),

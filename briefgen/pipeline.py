@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -81,7 +81,8 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
     if cache is not None:
         with times.stage("cache"):
             keys = [cache.key(a, a.published or as_of, options) for a in articles]
-            results = [cache.get(k) for k in keys]
+            # The key covers every field but `origin`: the article as read now says where it came from.
+            results = [replace(hit, article=a) if (hit := cache.get(k)) else None for a, k in zip(articles, keys)]
         if progress:
             progress(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
@@ -114,7 +115,8 @@ def run_brief(article: str, out: str | None, formats: str | None, title: str | N
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model, title, audience=look.audience.name)
+    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or look.config.model, title,
+                        audience=look.audience.name)
     write_all(plan, brief, look)
 
 
@@ -146,7 +148,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
         raise InputError(f"no readable article in {', '.join(req.inputs)}{detail}")
     articles, undated = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
-    model = req.model or DEFAULT_MODEL
+    model = req.model or look.config.model or DEFAULT_MODEL
     cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
     with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
               desc="briefgen digest", leave=False) as bar:
@@ -182,7 +184,8 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
-                summarizer: str, model: str | None) -> None:
+                summarizer: str, model: str | None, config: str | None = None) -> None:
+    settings = load_config(find_config(config, Path.cwd()))
     articles = read_inputs(inputs)
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model)
+    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or settings.model)
     write_output(out, dumps(brief).encode())

