@@ -7,6 +7,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Literal
 
 from .model import Actor, Analysis, Brief, Event, Fact, Problem, Quote, Sentence, Story
@@ -78,18 +79,20 @@ def _unique_quotes(quotes: Sequence[Quote], n: int) -> tuple[Quote, ...]:
 
 def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Event, ...]:
     """Upcoming events in date order; one event reported by several articles is listed once, with all of them."""
-    kept: list[tuple[Event, set[str], list[str]]] = []
+    kept: list[tuple[Event, list[str]]] = []
+    by_days: dict[tuple[dt.date, dt.date], list[tuple[int, set[str]]]] = defaultdict(list)  # candidates share days
     for e in sorted((e for a in analyses for e in a.events), key=_event_order):
+        days = (e.when.range.start, e.when.range.end)
         actors = {rollup.ids[(e.article_id, x)] for x in e.actor_ids if (e.article_id, x) in rollup.ids}
-        for k, k_actors, k_sources in kept:
-            if (k.when.range.start, k.when.range.end) == (e.when.range.start, e.when.range.end) and (
-                near_duplicate(k.what, e.what) or near_duplicate(k.text, e.text) or (actors and actors == k_actors)
-            ):
-                k_sources.append(e.article_id)
+        for i, k_actors in by_days[days]:
+            k = kept[i][0]
+            if near_duplicate(k.what, e.what) or near_duplicate(k.text, e.text) or (actors and actors == k_actors):
+                kept[i][1].append(e.article_id)
                 break
         else:
-            kept.append((e, actors, [e.article_id]))
-    return tuple(replace(e, article_ids=tuple(dict.fromkeys(s))) for e, _, s in kept)
+            by_days[days].append((len(kept), actors))
+            kept.append((e, [e.article_id]))
+    return tuple(replace(e, article_ids=tuple(dict.fromkeys(s))) for e, s in kept)
 
 
 def _stories(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Story, ...]:
@@ -190,7 +193,7 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
         actors.append(Actor(rid, name, kind, aliases, roles, sum(entries[i][1].mentions for i in members), (),
                             round(salience / len(analyses), 4), article_ids))  # type: ignore[arg-type]
         ids.update({(entries[i][0], entries[i][1].id): rid for i in members})
-    return ActorRollup(tuple(actors), ids)
+    return ActorRollup(tuple(actors), MappingProxyType(ids))
 
 
 def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[int], int],
