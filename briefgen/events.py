@@ -77,6 +77,8 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             break
     if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
         subject_tok = node.head  # "Discovery, which will launch ...": the relative pronoun stands for its noun
+    if subject_tok is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject_tok = verb.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []
     if subject_tok is not None:
         if subject_tok.lower_ in ("he", "she"):
@@ -88,9 +90,11 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             ids.append(actor.id)
         else:
             subject = _phrase(subject_tok, exclude=span)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    action = _action(verb)
+    obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for") and not (span.start <= c.i < span.end)), None)
+        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in")
+                     and not any(span.start <= x.i < span.end for x in c.subtree)), None)
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             obj_text = f"{prep.text} {_phrase(pobj, exclude=span)}" if pobj is not None else None
@@ -98,9 +102,18 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             obj_text = None
     else:
         obj_text = _phrase(obj, exclude=span)
-    verb_text = verb.lemma_ if verb.lemma_ != "be" else "be"
+    passive = any(c.dep_ == "auxpass" for c in action.children)
+    verb_text = f"be {action.text}" if passive else action.lemma_
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _action(verb: Token) -> Token:
+    """What actually happens: "we intend to operationalize the mechanism" is about operationalizing it."""
+    if any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return verb
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return xcomp if xcomp is not None else verb
 
 
 def _last_person_before(actors: ActorIndex, offset: int) -> Actor | None:

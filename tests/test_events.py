@@ -51,3 +51,17 @@ def test_announced_visits_in_the_corpus(name, who, day):
 def test_past_tense_sentence_with_a_weekday_is_not_an_event(analyse_text):
     an = analyse_text("The minister resigned on Friday. She will address parliament on Thursday.", dt.date(2020, 6, 10))
     assert [e.when.range.start for e in an.events] == [dt.date(2020, 6, 11)]
+
+
+def test_what_names_the_action_not_the_verb_of_intent(example_analyses):
+    """"intends to", "plans to" and "to be held" describe the happening they govern."""
+    whats = {(aid[:10], e.when.range.start.isoformat()): e.what for aid, an in example_analyses.items() for e in an.events}
+    assert whats[("2023-08-18", "2024-01-01")] == "first annual trilateral youth summit to be held in Busan"
+    assert any(w.startswith("we to operationalize our sharing of missile warning data") for w in whats.values())
+    texas = [e.what for aid, an in example_analyses.items() if aid.startswith("2015-09-22") for e in an.events]
+    assert "Ahmed Mohamed to meet international dignitaries" in texas
+
+
+def test_a_time_expression_is_never_the_object_of_the_what(analyse_text):
+    an = analyse_text("Vice President Al Gore is to come in late March, officials said.", dt.date(2020, 1, 6))
+    assert [e.what for e in an.events] == ["Al Gore to come"]
