@@ -94,7 +94,10 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
         if ent.label_ == "ORG":
-            start = min(start, _descriptor_start(name))
+            described = _descriptor_start(name)
+            if described < start:
+                start = described
+                role_spans.append((described, name.start_char))  # a place naming the descriptor is part of it
         if ent.label_ == "PERSON":
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
@@ -124,10 +127,16 @@ def _descriptor_start(name: Span) -> int:
     while i > 0 and doc[i - 1].head.i in range(name.start, name.end) and doc[i - 1].dep_ in ("compound", "amod", "nmod"):
         i = min(doc[i - 1].left_edge.i, i - 1)
     run = doc[i : name.start]
-    if (not run or run[-1].pos_ != "NOUN" or "\n" in run.text_with_ws
-            or any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in run)
+    # "United States airframer Boeing": a place or nationality may open the descriptor, never end it.
+    j = 0
+    while j < len(run) and (run[j].ent_type_ in ("GPE", "NORP") or (j and run[j].tag_ == "POS" and run[j - 1].ent_type_)):
+        j += 1
+    if (not run or run[-1].pos_ != "NOUN" or "\n" in run.text_with_ws or j == len(run)
+            or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in run[j:])
             or (i > 0 and doc[i - 1].pos_ == "PROPN")):
         return name.start_char
+    if j and i > 0 and doc[i - 1].lower_ == "the":
+        return doc[i - 1].idx  # "The United States auto manufacturer Chrysler"
     return run.start_char
 
 

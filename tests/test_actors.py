@@ -83,6 +83,16 @@ def test_descriptor_before_an_organisation_is_part_of_its_mention(analyse_text):
     assert spans["EADS"] == ["EADS"]
 
 
+def test_a_place_opening_the_descriptor_belongs_to_the_organisation(analyse_text):
+    text = "The United States auto manufacturer Chrysler, which has been struggling, asked for aid on Monday."
+    an = analyse_text(text)
+    spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
+    assert spans["Chrysler"] == ["The United States auto manufacturer Chrysler"]
+    assert "United States" not in spans  # the place is part of the descriptor, not a mention of its own
+    us = analyse_text("Officials in the United States said the plant will reopen.")
+    assert "United States" in {a.name for a in us.actors}  # elsewhere a place is still a place
+
+
 def test_a_lone_word_called_a_person_is_not_asserted_to_be_one(analyse_text):
     an = analyse_text("Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth.")
     kinds = {a.name: a.kind for a in an.actors}
