@@ -126,18 +126,24 @@ def _descriptor_start(name: Span) -> int:
     i = name.start
     while i > 0 and doc[i - 1].head.i in range(name.start, name.end) and doc[i - 1].dep_ in ("compound", "amod", "nmod"):
         i = min(doc[i - 1].left_edge.i, i - 1)
-    run = doc[i : name.start]
+    run = list(doc[i : name.start])
+    for k in range(len(run) - 1, -1, -1):
+        if "\n" in run[k].text_with_ws:
+            run = run[k + 1 :]  # a descriptor never runs across a line break (a dateline before it)
+            break
+    det = run[0] if run and run[0].lower_ == "the" else None
+    words = run[1:] if det is not None else run
     # "United States airframer Boeing": a place or nationality may open the descriptor, never end it.
     j = 0
-    while j < len(run) and (run[j].ent_type_ in ("GPE", "NORP") or (j and run[j].tag_ == "POS" and run[j - 1].ent_type_)):
+    while j < len(words) and (words[j].ent_type_ in ("GPE", "NORP") or (j and words[j].tag_ == "POS" and words[j - 1].ent_type_)):
         j += 1
-    if (not run or run[-1].pos_ != "NOUN" or "\n" in run.text_with_ws or j == len(run)
-            or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in run[j:])
-            or (i > 0 and doc[i - 1].pos_ == "PROPN")):
+    if (not words or words[-1].pos_ != "NOUN" or j == len(words)
+            or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in words[j:])
+            or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")):
         return name.start_char
-    if j and i > 0 and doc[i - 1].lower_ == "the":
-        return doc[i - 1].idx  # "The United States auto manufacturer Chrysler"
-    return run.start_char
+    if det is None and j and run[0].i > 0 and doc[run[0].i - 1].lower_ == "the":
+        return doc[run[0].i - 1].idx  # "The United States auto manufacturer Chrysler"
+    return run[0].idx
 
 
 def _mention_start(ent: Span, name: Span) -> int:

@@ -89,6 +89,9 @@ def test_a_place_opening_the_descriptor_belongs_to_the_organisation(analyse_text
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
     assert spans["Chrysler"] == ["The United States auto manufacturer Chrysler"]
     assert "United States" not in spans  # the place is part of the descriptor, not a mention of its own
+    text = "June 01, 2009\nUnited States automobile manufacturing firm General Motors filed for bankruptcy."
+    spans = {a.name: [text[s:e] for s, e in a.spans] for a in analyse_text(text).actors}
+    assert spans["General Motors"] == ["United States automobile manufacturing firm General Motors"]  # not the dateline
     us = analyse_text("Officials in the United States said the plant will reopen.")
     assert "United States" in {a.name for a in us.actors}  # elsewhere a place is still a place
 
