@@ -109,7 +109,8 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @analysis_options
 def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
            until: dt.date | None, title: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
-           audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...], as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+           audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...],
+           as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
 
     Each INPUT is a file (text, HTML, feed, JSON Lines), a folder (read recursively), a glob, an http(s) URL, or -
@@ -135,8 +136,8 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
                         LookRequest(audience, config, template_dirs, styles))
     brief = run_digest(req)
     if brief.problems and not quiet:
-        click.echo(f"briefgen: {len(brief.problems)} problem{'s' if len(brief.problems) != 1 else ''} "
-                   f"(the rest of the {len(brief.analyses)} articles were used):", err=True)
+        click.echo(f"briefgen: {len(brief.problems)} problem{'s' if len(brief.problems) != 1 else ''}; "
+                   f"the digest used the other {len(brief.analyses)} articles:", err=True)
         for p in brief.problems:
             click.echo(f"  {p.source}: {p.message}", err=True)
 
