@@ -59,6 +59,11 @@ class Audience:
     folders: tuple[Path, ...]  # its folder, then the folders of the audiences it extends: template search order
 
 
+def find_file(name: str, roots: Sequence[Path]) -> Path | None:
+    """The first of the folders holding `name`: an audience's own files come before those it extends or inherits."""
+    return next((root / name for root in roots if (root / name).is_file()), None)
+
+
 def builtin_audience_dir() -> Path:
     from .render import resource_dir
 

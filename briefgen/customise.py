@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .audiences import PROFILE, Audience, audience_dirs, load_audience
+from .audiences import PROFILE, Audience, audience_dirs, find_file, load_audience
 from .errors import ConfigError
 from .render import resource_dir
 
@@ -27,7 +27,7 @@ def copy_audience(name: str, folder: Path, new_name: str | None, user_dirs: Sequ
         raise ConfigError(f"{target}: already exists; choose another folder or --as NAME")
     if not folder.is_dir():
         raise ConfigError(f"{folder}: no such folder")
-    sections = [s for name in audience.sections for s in (name, *_INCLUDES.get(name, ()))]
+    sections = [s for section in audience.sections for s in (section, *_INCLUDES.get(section, ()))]
     files = ["base.html.j2", audience.template, audience.markdown_template, *(f"sections/{s}.html.j2" for s in dict.fromkeys(sections))]
     with tempfile.TemporaryDirectory(dir=folder, prefix=f".{new_name}.") as tmp:
         staging = Path(tmp) / new_name
@@ -42,10 +42,10 @@ def copy_audience(name: str, folder: Path, new_name: str | None, user_dirs: Sequ
 
 
 def _find(rel: str, roots: Sequence[Path]) -> Path:
-    for root in roots:
-        if (root / rel).is_file():
-            return root / rel
-    raise ConfigError(f"{rel}: not found in {', '.join(str(r) for r in roots)}")
+    path = find_file(rel, roots)
+    if path is None:
+        raise ConfigError(f"{rel}: not found in {', '.join(str(r) for r in roots)}")
+    return path
 
 
 def _copy(src: Path, dst: Path) -> None:

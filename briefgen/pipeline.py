@@ -164,10 +164,10 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
     """Render every format first, then write them: a failure leaves no partial set of outputs."""
     times = times or StageTimes()
     with times.stage("render"):
-        json_text = dumps(brief)
+        # The PDF carries the brief JSON too; a digest's JSON is large, so it is made only when wanted.
+        json_text = dumps(brief) if {"json", "pdf"} & plan.keys() else ""
         rendered: dict[str, bytes] = {}
         if {"html", "pdf"} & plan.keys():
-            # The PDF carries the brief JSON, so the note stays machine-readable.
             html, pdf = render_note(brief, look, "pdf" in plan, [("brief.json", json_text, "The brief JSON (briefgen.brief/1)")])
             rendered["html"] = html.encode()
             if pdf is not None:

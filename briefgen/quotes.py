@@ -303,7 +303,6 @@ def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
             continue
         if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
             continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
-            continue
         return _mention(s)
     return None
 

@@ -48,17 +48,13 @@ def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, problems: l
         try:
             names = list(expand([item]))
         except InputError as exc:
-            if problems is None:
-                raise
-            problems.append(_problem(item, exc))
+            _note(problems, item, exc)
             continue
         for name in names:
             try:
                 articles.extend(read_source(load(name, max_bytes), problems))
             except InputError as exc:
-                if problems is None:
-                    raise
-                problems.append(_problem(name, exc))
+                _note(problems, name, exc)
     seen: dict[str, int] = {}
     unique = []
     for art in articles:
@@ -68,8 +64,11 @@ def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, problems: l
     return unique
 
 
-def _problem(source: str, exc: InputError) -> Problem:
-    return Problem(source, str(exc).removeprefix(f"{source}: "))
+def _note(problems: list[Problem] | None, source: str, exc: InputError) -> None:
+    """Note an input that cannot be read and go on; without a problems list, it is the error."""
+    if problems is None:
+        raise exc
+    problems.append(Problem(source, str(exc).removeprefix(f"{source}: ")))
 
 
 def read_input(name: str, max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
@@ -187,9 +186,7 @@ def parse_jsonl(raw: str, name: str, problems: list[Problem] | None = None) -> I
         try:
             article = _jsonl_record(line, name, lineno)
         except InputError as exc:
-            if problems is None:
-                raise
-            problems.append(_problem(f"{name}:{lineno}", exc))
+            _note(problems, f"{name}:{lineno}", exc)
             continue
         count += 1
         yield article

@@ -19,7 +19,7 @@ from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import __version__
-from .audiences import SECTION_LIMITS, Audience, audience_dirs, load_audience
+from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
 from .config import Config, logo_data_uri
 from .errors import RenderError
 from .model import Brief, DateRange, Quote, Story
@@ -106,7 +106,7 @@ def stylesheet(look: Look) -> str:
     """The audience's stylesheets, the house settings (paper, colours, marking), then the team's and user's sheets."""
     parts = []
     for name in look.audience.styles:
-        path = next((f / name for f in (*look.audience.folders, resource_dir("styles")) if (f / name).is_file()), None)
+        path = find_file(name, (*look.audience.folders, resource_dir("styles")))
         if path is None:
             raise RenderError(f"{look.audience.origin / 'audience.toml'}: stylesheet {name!r} is in neither the audience's nor briefgen's styles folder")
         parts.append(_read_css(path))
@@ -294,8 +294,9 @@ def render_pdf(html: str, look: Look | None = None, attachments: Attachments = (
 def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = ()) -> tuple[str, bytes | None]:
     """HTML (and PDF) of the note; an audience with `max_pages` gets its limits lowered until the note fits."""
     limits = dict(look.audience.limits)
+    env, ctx = environment(look), context(brief, look)  # once: only the limits change while fitting
     while True:
-        html = render_html(brief, look, limits)
+        html = _render(env, look.audience.template, {**ctx, "limits": MappingProxyType(dict(limits))})
         if look.audience.max_pages is None:
             return html, (render_pdf(html, look, attachments) if pdf else None)
         doc = _document(html, look)

@@ -6,7 +6,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -22,9 +22,17 @@ DECAY_DAYS = 7.0
 NEAR_DUPLICATE = 0.6  # share of the shorter sentence's content words that makes two sentences the same
 
 
+def _words(text: str) -> Iterator[str]:
+    """The text's lower-cased words of three letters or more, stop words out."""
+    for m in _WORD.finditer(text):
+        w = m.group().lower().strip("'\u2019")
+        if len(w) > 2 and w not in STOP_WORDS:
+            yield w
+
+
 @functools.lru_cache(maxsize=65536)  # digests compare the same sentences and quotes many times
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in (m.group().lower().strip("'\u2019") for m in _WORD.finditer(text)) if w not in STOP_WORDS and len(w) > 2)
+    return frozenset(_words(text))
 
 
 def near_duplicate(a: str, b: str) -> bool:
@@ -73,14 +81,8 @@ def group_stories(analyses: Sequence[Analysis]) -> list[list[int]]:
 
 
 def _terms(text: str) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        w = m.group().lower().strip("'\u2019")
-        if w in STOP_WORDS or len(w) < 3:
-            continue
-        # A crude plural fold is enough to match "summit"/"summits" without a second parse.
-        out[w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w] += 1
-    return out
+    # A crude plural fold is enough to match "summit"/"summits" without a second parse.
+    return Counter(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w for w in _words(text))
 
 
 def _cosines(bags: Sequence[Counter[str]]) -> np.ndarray:
