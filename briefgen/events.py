@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import Actor, Event, Timex, When
-from .timexes import tense_direction
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -26,7 +25,7 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or tense_direction(span) < 0:
+        if span is None or t.direction < 0:
             continue
         sent = span.sent
         key = (sent.start_char, t.range)

@@ -81,6 +81,7 @@ class Timex:
     value: str
     mod: str | None
     range: DateRange | None = None  # resolved days, when the value names a calendar period
+    direction: int = 0  # the tense of its verb: +1 future, -1 past, 0 unsaid (events skip the past)
 
 
 @dataclass(frozen=True)

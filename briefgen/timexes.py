@@ -113,10 +113,11 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
             continue
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
-        res = resolve(span.text, ref, tense_direction(span), after_number=after_number)
+        direction = tense_direction(span)
+        res = resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
-        out.append(Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range))
+        out.append(Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction))
     return tuple(out)
 
 
