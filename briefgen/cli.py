@@ -173,13 +173,13 @@ def audiences(config: str | None) -> None:
     from pathlib import Path
 
     from .audiences import audience_dirs, list_audiences
-    from .config import find_config, load_config
+    from .config import settings
 
-    settings = load_config(find_config(config, Path.cwd()))
+    team = settings(config, Path.cwd())
     builtin = audience_dirs()[-1]
-    for a in list_audiences(audience_dirs(settings.audience_dirs)):
+    for a in list_audiences(audience_dirs(team.audience_dirs)):
         origin = "built-in" if a.origin.parent == builtin else str(a.origin)
-        default = " (default)" if a.name == settings.audience else ""
+        default = " (default)" if a.name == team.audience else ""
         extends = f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""
         click.echo(f"{a.name:<12} {a.description}{default} [{origin}{extends}]")
 
@@ -205,11 +205,10 @@ def copy(audience: str, folder: str, new_name: str | None, config: str | None) -
     """
     from pathlib import Path
 
-    from .config import find_config, load_config
+    from .config import settings
     from .customise import copy_audience
 
-    settings = load_config(find_config(config, Path.cwd()))
-    target = copy_audience(audience, Path(folder), new_name, settings.audience_dirs)
+    target = copy_audience(audience, Path(folder), new_name, settings(config, Path.cwd()).audience_dirs)
     click.echo(f"copied {audience} to {target}")
 
 

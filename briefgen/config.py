@@ -47,6 +47,11 @@ def find_config(explicit: str | None, cwd: Path) -> Path | None:
     return found if found.is_file() else None
 
 
+def settings(explicit: str | None, cwd: Path) -> Config:
+    """The settings in effect: `--config FILE`, else ./briefgen.toml, else the defaults."""
+    return load_config(find_config(explicit, cwd))
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()

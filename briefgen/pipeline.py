@@ -14,7 +14,7 @@ from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
 from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
-from .config import find_config, load_config, merge_cli
+from .config import merge_cli, settings
 from .errors import InputError
 from .icsout import to_ics
 from .jsonout import dumps
@@ -37,7 +37,7 @@ class LookRequest:
 
 def build_look(req: LookRequest, kind: str, cwd: Path) -> Look:
     """The configuration file (given, else ./briefgen.toml) under the command line: the options win."""
-    config = load_config(find_config(req.config, cwd))
+    config = settings(req.config, cwd)
     name, template_dirs, styles = merge_cli(config, req.audience, req.template_dirs, req.styles)
     audience = load_audience(name or ("digest" if kind == "digest" else "analyst"), audience_dirs(config.audience_dirs))
     return Look(audience, config, template_dirs, styles)
@@ -185,7 +185,7 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
                 summarizer: str, model: str | None, config: str | None = None) -> None:
-    settings = load_config(find_config(config, Path.cwd()))
+    team = settings(config, Path.cwd())
     articles = read_inputs(inputs)
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or settings.model)
+    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model)
     write_output(out, dumps(brief).encode())
