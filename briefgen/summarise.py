@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Sequence
 
 import numpy
@@ -37,6 +38,7 @@ MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN
 NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
 NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
+_SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 _STOP_WORDS = frozenset(get_stop_words("english"))
 # sumy stems every word of every sentence; news repeats its words, so each is stemmed once per process.
 _STEMMER = functools.lru_cache(maxsize=200_000)(Stemmer("english"))
@@ -67,7 +69,7 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
     text = doc.text
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentences]
     texts = [text[a:b] for a, b in sentences]
-    words = [tuple(t.text for t in sp if not (t.is_punct or t.is_space)) if sp is not None else () for sp in spans]
+    words = [_sumy_words(sp) if sp is not None else () for sp in spans]
     candidates = [i for i, sp in enumerate(spans) if sp is not None and sum(t.is_alpha for t in sp) >= MIN_WORDS]
     if not candidates:
         candidates = list(range(len(sentences)))
@@ -91,6 +93,19 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
         scores = rate(texts, words, method)
         chosen = sorted(candidates, key=lambda i: (-scores[i], i))[:n]
     return tuple(Sentence(text[sentences[i][0] : sentences[i][1]], *sentences[i], round(scores[i], 4)) for i in sorted(chosen))
+
+
+def _sumy_words(span: Span) -> tuple[str, ...]:
+    """The words sumy's own tokenizer keeps: only words of letters, hyphenated compounds and amounts ("100m") whole."""
+    pieces: list[str] = []
+    for token in span:
+        prev = token.nbor(-1) if pieces else None
+        # spaCy splits "north-eastern" and "100m" where NLTK, which sumy's methods were built on, does not.
+        if prev is not None and not prev.whitespace_ and ("-" in (prev.text, token.text) or prev.text[-1].isdigit()):
+            pieces[-1] += token.text
+        else:
+            pieces.append(token.text)
+    return tuple(p for p in pieces if _SUMY_WORD.match(p))
 
 
 def _content(span: Span | None) -> frozenset[str]:

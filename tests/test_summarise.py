@@ -74,3 +74,29 @@ def test_news_default_leads_with_the_lead_and_does_not_repeat_itself(nlp):
     summary = summarise(doc, sentence_spans(doc), "news", 3)
     assert summary[0].text.startswith("The city council approved")
     assert not any(s.text.startswith("The council approved the new budget") for s in summary)
+
+
+def test_sentences_broken_mid_line_before_a_lower_case_word_are_rejoined(nlp):
+    # The parser's own break points, as it sometimes sets them inside a sentence ("doubles | defeat").
+    words = ["She", "lost", "in", "the", "doubles", "defeat", "on", "Sunday", ".", "Q", "So", ",", "what", "next", "?",
+             "Headline", "without", "a", "stop", "\n", "and", "a", "second", "line", "."]
+    spaces = [nxt not in (".", ",", "?", "\n") and w != "\n" for w, nxt in zip(words, [*words[1:], ""])]
+    starts = [w in ("She", "defeat", "Q", "So", "Headline", "and") for w in words]
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    assert [doc.text[a:b] for a, b in sentence_spans(doc)] == [
+        "She lost in the doubles defeat on Sunday.",  # rejoined: no end punctuation, lower case follows on the line
+        "Q",  # kept apart: the next sentence starts in upper case
+        "So, what next?",
+        "Headline without a stop",  # kept apart: a line break is a sentence break
+        "and a second line.",
+    ]
+
+
+def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
+    from briefgen.summarise import _sumy_words
+
+    doc = nlp("Italy's Illva will pay 481.42m yuan ($58.16m) for 33% of the north-eastern firm's 100m-bottle unit.")
+    assert _sumy_words(doc[:]) == ("Italy", "Illva", "will", "pay", "yuan", "for", "of", "the", "north-eastern",
+                                   "firm", "unit")
