@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ CUES = {
 STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
 INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
 PRONOUNS = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "them": "pl", "i": "self", "we": "self", "it": "it"}
+NOT_SPEAKERS = {"DATE", "TIME"}  # "said Monday", "at 5:45 p.m. said"; "63 percent said" is a source
 OPENERS = {'"': "straight", "\u201c": "open", "\u201d": "close"}
 _SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019]|$)")
 # Full stops that end an abbreviation, not a sentence: "Rep. Gwen Moore (D-Wis.) said".
@@ -196,6 +198,12 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
     m = _sentence_end(text, q.close_mark + 1, after_end)
     if m is not None:
         after_end = m
+    following = re.match(r"[\s\u00a0]*(\S)", text[q.close_mark + 1 : after_end])
+    if text[q.start : q.end].rstrip()[-1:] in (".", "!", "?") and following and following.group(1).isupper():
+        # '"That makes me smart." Trump was similarly defensive when ... said': the quote closed its sentence, so
+        # only a short attribution right after it ('"..." Trump said.') belongs to it.
+        short = re.match(r"\W*(?:\S+\s+){0,7}\S*", text[q.close_mark + 1 : after_end])
+        after_end = q.close_mark + 1 + (short.end() if short else 0)
     before_start = max(par_start, prev_close)
     ends = [e for e in _sentence_ends(text, before_start, q.open_mark) if not in_quote[e - 1]]
     if ends:
@@ -288,23 +296,36 @@ def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
     if cue.lower_ == "according":
         objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
         return _mention(objs[0]) if objs else None
-    subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X").
-    if not subj and cue.lemma_ in INVERTING_CUES:
-        subj = [c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and (c.pos_ in ("PROPN", "NOUN", "PRON"))]
-    if not subj and cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
-        subj = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj and cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN"):
-            subj = [cue.head]  # "Trump, saying ...": the participle modifies its speaker
-    if subj and subj[0].tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
-        subj = [cue.head]  # "Trump, who said ...": the relative pronoun stands for its noun
-    for s in subj:
-        if s.lower_ in ("that", "this", "which", "what") or quote.start <= s.idx < quote.end:
+    for s in _speaker_tokens(cue, quote):
+        if s.tag_ in ("WP", "WDT"):
+            # "Trump, who said ...": the relative pronoun stands for the noun its clause hangs on.
+            clause = next((t for t in [cue, *cue.ancestors] if t.dep_ == "relcl"), None)
+            if clause is None:
+                continue
+            s = clause.head
+        if s.lower_ in ("that", "this", "which", "what") or quote.start <= s.idx < quote.end or s.ent_type_ in NOT_SPEAKERS:
             continue
         if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
             continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
         return _mention(s)
     return None
+
+
+def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
+    """Who may be speaking through a cue verb, most likely first."""
+    doc = cue.doc
+    yield from (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.idx > quote.end:
+        yield before  # '"...," Tulsa police Chief Chuck Jordan said', when the parser makes the name an object
+    # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X").
+    if cue.lemma_ in INVERTING_CUES:
+        yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
+    if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
+        yield from (c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        # "Trump, saying ...": the participle modifies its speaker; "softer language calling for ..." is no speaker.
+        if cue.dep_ == "acl" and (cue.head.pos_ == "PROPN" or (cue.head.pos_ == "NOUN" and cue.lemma_ in STRONG_CUES)):
+            yield cue.head
 
 
 def _mention(tok: Token) -> Span:

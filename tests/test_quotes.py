@@ -71,3 +71,18 @@ def test_quote_running_over_two_paragraphs(analyse_text):
 def test_scare_quotes_are_not_quotations(analyse_text):
     an = analyse_text('The so-called "peace dividend" was debated in parliament on Monday.')
     assert an.quotes == ()
+
+
+def test_speaker_shapes_the_parser_gets_wrong(analyse_text):
+    text = (
+        '"We will achieve justice in this case," Tulsa police Chief Chuck Jordan said Monday.\n\n'
+        'The mayor, Ruth Allen, who said "the city will not rest until the truth is known," met the family.\n\n'
+        'Asked about his taxes, Trump boasted, "That makes me smart." Trump was similarly defensive about an '
+        'architect who said he was never paid.'
+    )
+    quotes = {q.text[:20]: q for q in analyse_text(text).quotes}
+    jordan = quotes["We will achieve just"]
+    assert jordan.speaker == "Chuck Jordan"  # not "Monday": a date never speaks
+    assert "Allen" in (quotes["the city will not re"].speaker or "")  # "who" stands for the mayor
+    smart = quotes["That makes me smart."]
+    assert smart.speaker == "Trump" and smart.cue == "boasted"  # not the architect of the next sentence
