@@ -273,7 +273,10 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
         if kind == "person" and all(" " not in f for f in forms) and not any(roles_of.get(m.name_start) for m in ms) and not any(m.start < m.name_start for m in ms):
-            kind = "other"  # a lone capitalised word the model calls a person, never given a first name or a title
+            # A lone capitalised word the model calls a person, never given a first name or a title: what its other
+            # mentions say it is ("Ryanair": three organisations, two persons), else nothing we can vouch for.
+            others = [label for label, _ in labels.most_common() if label != "PERSON"]
+            kind = LABEL_KIND[others[0]] if others else "other"
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:

@@ -100,3 +100,12 @@ def test_a_lone_word_called_a_person_is_not_asserted_to_be_one(analyse_text):
     an = analyse_text("Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth.")
     kinds = {a.name: a.kind for a in an.actors}
     assert kinds.get("Ryanair") in (None, "organization", "other")
+
+
+def test_a_lone_word_called_a_person_once_takes_the_kind_its_other_mentions_have(analyse_text):
+    # The model calls "Ryanair" a person once and an organisation three times.
+    an = analyse_text("Budget airline Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth. "
+                      "Shares in Ryanair rose 3%. O'Leary said Ryanair would fly them from Dublin.")
+    kinds = {a.name: a.kind for a in an.actors}
+    assert kinds["Ryanair"] == "organization"
+    assert kinds["Dublin"] == "place"
