@@ -74,4 +74,4 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         summary = summarise(doc, sentences, options.summarizer, options.summary_sentences)
     with times.stage("facts"):
         facts = extract_facts(doc, sentences, actors, timexes, summary, article.id, options.fact_count)
-    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes)
+    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences))

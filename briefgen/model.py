@@ -124,6 +124,7 @@ class Analysis:
     events: tuple[Event, ...]
     facts: tuple[Fact, ...]
     timexes: tuple[Timex, ...]
+    sentences: tuple[tuple[int, int], ...]  # every sentence's character span, in order
 
 
 @dataclass(frozen=True)

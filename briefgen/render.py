@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -232,14 +233,13 @@ def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
     entries: dict[tuple, TimelineEntry] = {}
     for an in brief.analyses:
         ref = an.article.published or brief.as_of
-        text = an.article.text
+        starts = [a for a, _ in an.sentences]
         for t in an.timexes:
             if t.range is None or t.type not in ("DATE", "TIME"):
                 continue
-            a = max(text.rfind(". ", 0, t.start) + 2, text.rfind("\n", 0, t.start) + 1, 0)
-            ends = [i for i in (text.find(". ", t.end), text.find("\n", t.end)) if i >= 0]
-            b = min(ends) + 1 if ends else len(text)
-            sentence = text[a:b].strip()
+            i = bisect.bisect_right(starts, t.start) - 1
+            a, b = an.sentences[i] if i >= 0 and t.start < an.sentences[i][1] else (t.start, t.end)
+            sentence = an.article.text[a:b].strip()
             key = (t.range.start, t.range.end, sentence)
             entries.setdefault(key, TimelineEntry(t.range, t.text, sentence, an.article.id, t.range.start > ref))
     return tuple(sorted(entries.values(), key=lambda e: (e.range.start, e.range.end)))

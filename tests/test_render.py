@@ -108,3 +108,18 @@ def test_article_without_date_renders(nlp):
     art = Article("x", "Undated", "The council met. It said the budget will pass.", None)
     html = render_html(build_brief([art], Options(), None, None))
     assert "Unknown source" in html
+
+
+def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
+    from briefgen.render import timeline
+
+    entries = timeline(seed_brief)
+    week = [e.sentence for e in entries if e.when == "last week"]
+    # An abbreviation's full stop ends no sentence: "U.S. officials" stays whole.
+    assert any(s.startswith("A visiting team of U.S. officials that held talks last week") for s in week), week
+    assert any(e.when == "1989" and e.sentence.startswith("U.S. President Bill Clinton") for e in entries)
+    feb = next(e for e in entries if e.when == "late February")
+    assert feb.sentence == "Albright is expected to visit China in late February and Vice President Al Gore is to come in late March."
+    assert feb.upcoming
+    seed = seed_brief.analyses[0]
+    assert all(any(seed.article.text[a:b].strip() == e.sentence for a, b in seed.sentences) for e in entries)
