@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import ConfigError
+from .resources import resource_dir
 
 PROFILE = "audience.toml"
 PAPERS = ("A4", "Letter")
@@ -65,8 +66,6 @@ def find_file(name: str, roots: Sequence[Path]) -> Path | None:
 
 
 def builtin_audience_dir() -> Path:
-    from .render import resource_dir
-
     return resource_dir("templates") / "audiences"
 
 

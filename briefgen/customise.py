@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .audiences import PROFILE, Audience, audience_dirs, find_file, load_audience
 from .errors import ConfigError
-from .render import resource_dir
+from .resources import resource_dir
 
 # Templates a section's template includes, beyond its own.
 _INCLUDES = {"top-quotes": ("quotes",)}

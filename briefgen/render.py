@@ -24,19 +24,11 @@ from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_
 from .config import Config, logo_data_uri
 from .errors import RenderError
 from .model import Brief, DateRange, Quote, Story
+from .resources import resource_dir
 
-_PACKAGE = Path(__file__).resolve().parent
 # When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2))
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
-
-
-def resource_dir(name: str) -> Path:
-    """`templates` or `styles`: inside the installed package, else at the top of a source checkout."""
-    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise RenderError(f"briefgen's {name} folder is missing from the installation ({_PACKAGE})")
 
 
 class LocalOnlyFetcher(URLFetcher):

@@ -18,7 +18,8 @@ from briefgen.audiences import SECTIONS, audience_dirs, load_audience
 from briefgen.cli import main
 from briefgen.config import load_config
 from briefgen.errors import ConfigError, RenderError
-from briefgen.render import Look, context, environment, render_html, render_markdown, render_note, resource_dir
+from briefgen.render import Look, context, environment, render_html, render_markdown, render_note
+from briefgen.resources import resource_dir
 
 from .conftest import SEED
 

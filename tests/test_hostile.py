@@ -22,6 +22,7 @@ from briefgen.icsout import to_ics
 from briefgen.model import Problem
 from briefgen.pipeline import analyse_all, build_brief
 from briefgen.readers import parse_text, read_input, read_inputs
+from briefgen.resources import resource_dir
 
 ATTACKS = [
     '<script>alert("x")</script>',
@@ -74,12 +75,12 @@ def test_hostile_content_is_inert_in_html_and_pdf(tmp_path, monkeypatch, name, c
     # The same HTML with the attacks put back unescaped, as if a template forgot to escape: still nothing is read.
     raw = html.replace("</body>", "".join(ATTACKS) + "</body>")
     assert render.render_pdf(raw).startswith(b"%PDF-")
-    outside = [u for u in fetched if not any(u.startswith(d.as_uri()) for d in (render.resource_dir("templates"), render.resource_dir("styles")))]
+    outside = [u for u in fetched if not any(u.startswith(d.as_uri()) for d in (resource_dir("templates"), resource_dir("styles")))]
     assert fetched, "the spy saw the renderer's requests"
     # Every request outside briefgen's folders was refused by the fetcher (it raised), so nothing was read.
     for url in outside:
         with pytest.raises(ValueError):
-            real_fetch(render.LocalOnlyFetcher([render.resource_dir("templates")]), url)
+            real_fetch(render.LocalOnlyFetcher([resource_dir("templates")]), url)
 
 
 SUFFIXES = st.sampled_from(["", ".txt", ".jsonl", ".html", ".rss", ".xml", ".md", ".dat"])

@@ -11,7 +11,8 @@ import pytest
 from briefgen.analyse import Options
 from briefgen.model import Article
 from briefgen.pipeline import build_brief
-from briefgen.render import LocalOnlyFetcher, format_range, render_html, render_pdf, resource_dir
+from briefgen.render import LocalOnlyFetcher, format_range, render_html, render_pdf
+from briefgen.resources import resource_dir
 
 SECTIONS = ["Summary", "Key facts", "Upcoming events", "Actors", "Quotes", "Sources"]
 
