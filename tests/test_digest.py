@@ -251,3 +251,31 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(tmp_path, capsys, mo
     monkeypatch.setattr("sys.stderr.isatty", lambda: False, raising=False)
     assert main(["digest", *inputs, "-o", str(tmp_path / "c.json"), "--no-cache"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_parses_are_dropped_as_soon_as_their_results_are_taken(nlp):
+    # A digest of thousands of articles must hold results, not parses: no Doc outlives its batch.
+    import gc
+    import weakref
+
+    from briefgen.analyse import StageTimes, analyse
+
+    alive: list[weakref.ref] = []
+
+    class Recording:
+        def pipe(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN202 - spaCy's own signature
+            for doc in nlp.pipe(texts, **kwargs):
+                alive.append(weakref.ref(doc))
+                yield doc
+
+    articles = read_inputs([str(EXAMPLES)])
+    most_alive = 0
+    analyses = []
+    for analysis in analyse(articles, Recording(), Options(), dt.date(2024, 1, 1), StageTimes()):  # type: ignore[arg-type]
+        analyses.append(analysis)
+        gc.collect()
+        most_alive = max(most_alive, sum(r() is not None for r in alive))
+    gc.collect()
+    assert len(analyses) == len(articles) > 30
+    assert most_alive <= 16 + 1  # one batch (nlp.pipe's batch_size) and the one being reduced
+    assert all(r() is None for r in alive)
