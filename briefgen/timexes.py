@@ -78,6 +78,7 @@ _EXTRA = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
     r"recent|current|ongoing|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
@@ -112,6 +113,8 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         span = _trim(span)
         if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
             continue
+        if span.start > 0 and doc[span.start - 1].lower_ in ("every", "each") and span[0].lower_ != doc[span.start - 1].lower_:
+            span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
         direction = tense_direction(span)
         res = resolve(span.text, ref, direction, after_number=after_number)
@@ -171,6 +174,9 @@ FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope"
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
 
 
+SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "due", "forecast", "timetable"}
+
+
 def tense_direction(span: Span) -> int:
     """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
     tok = span.root
@@ -197,6 +203,10 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
         return -1  # "plans announced in January": a reduced relative clause reports the past
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return 1  # "is meeting on Monday": the present progressive plans ahead
+    if verb.lemma_ in SCHEDULED and verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return 1  # "the vote is expected in mid-March", "is scheduled for May"
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return 1  # "the report is due in March"
     return 0
 
 
@@ -400,8 +410,21 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(_MODW + r"(?:the )?(?P<decade>1[0-9]{2}0|20[0-9]0)'?s", s):
         y = int(m.group("decade"))
         return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
-    if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|fy|budget) (?:year )?)" + _YEAR, s):
+    if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|budget) (?:year )?|fy ?)" + _YEAR, s):
         return Resolved("DATE", f"FY{m.group('year')}", range=_year_range(int(m.group("year"))))
+    if m := re.fullmatch(r"fy ?'?(\d{2})", s):
+        y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
+        return Resolved("DATE", f"FY{y}", range=_year_range(y))
+    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"h(?P<h>[12])(?: " + _YEAR + ")?", s):
+        h = 1 if m.group("h") in ("1", "first", "1st") else 2
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif ref is None:
+            return Resolved("DATE", f"XXXX-H{h}")
+        else:
+            current = 1 if ref.month <= 6 else 2
+            y = ref.year - 1 if direction < 0 and h > current else ref.year + 1 if direction > 0 and h < current else ref.year
+        return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), _month_range(y, 6 * h).end, "quarter"))
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(_year_range(y), mod))

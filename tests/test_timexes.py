@@ -48,6 +48,12 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("the fourth quarter", -1, "DATE", "1996-Q4", None, "1996-10-01", "1996-12-31"),
         ("earlier today", 0, "DATE", "1997-02-03", None, "1997-02-03", "1997-02-03"),
         ("'82", 0, "DATE", "1982", None, "1982-01-01", "1982-12-31"),
+        ("FY2023", 0, "DATE", "FY2023", None, "2023-01-01", "2023-12-31"),
+        ("FY24", 0, "DATE", "FY2024", None, "2024-01-01", "2024-12-31"),
+        ("the first half of next year", 0, "DATE", "1998-H1", None, "1998-01-01", "1998-06-30"),
+        ("H2 2024", 0, "DATE", "2024-H2", None, "2024-07-01", "2024-12-31"),
+        ("the second half", -1, "DATE", "1996-H2", None, "1996-07-01", "1996-12-31"),
+        ("Q3", 1, "DATE", "1997-Q3", None, "1997-07-01", "1997-09-30"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -119,3 +125,14 @@ def test_spans_follow_timex3_boundaries(analyse_text):
     assert got["June 8, 2010"] == "2010-06-08"
     assert got["14:58 UTC"] == "2010-06-08T14:58Z"
     assert got["the day"] == "2010-06-08"
+
+
+def test_sets_and_scheduled_dates_in_running_text(analyse_text):
+    text = ("Officials meet every Monday. The vote is expected in mid-March. The report is due in April. "
+            "Sales fell in FY2023, and the Q3 results were weak.")
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(2024, 6, 12)).timexes}
+    assert got["every Monday"] == ("SET", "XXXX-WXX-1")
+    assert got["mid-March"] == ("DATE", "2025-03")  # "is expected": the coming March, not the one just gone
+    assert got["April"] == ("DATE", "2025-04")  # "is due"
+    assert got["FY2023"] == ("DATE", "FY2023")
+    assert got["Q3"] == ("DATE", "2023-Q3")  # "were weak": the last third quarter that has ended
