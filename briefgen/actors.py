@@ -41,6 +41,11 @@ ROLE_HEADS = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
+# "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
+EVENT_NAME = re.compile(
+    r"\b(?:Conference|Convention|Show|Expo|Exhibition|Festival|Summit|Olympics|Olympic Games|Championships?|Cup|Tournament|"
+    r"Awards|Ceremony|Marathon|Grand Prix)$"
+)
 ORG_SUFFIX = re.compile(
     r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|PLC|plc|AG|SA|NV|N\.V|GmbH|Group|Holdings|Airlines|Airways|Aircraft|"
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
@@ -86,7 +91,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     mentions: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS:
+        if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
         name = _clean(ent)
         if name is None:

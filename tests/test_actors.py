@@ -109,3 +109,11 @@ def test_a_lone_word_called_a_person_once_takes_the_kind_its_other_mentions_have
     kinds = {a.name: a.kind for a in an.actors}
     assert kinds["Ryanair"] == "organization"
     assert kinds["Dublin"] == "place"
+
+
+def test_named_events_are_not_actors(analyse_text):
+    an = analyse_text("Apple unveiled the laptop at the Worldwide Developers Conference in San Francisco on Monday. "
+                      "Boeing showed its new jet at the Paris Air Show.")
+    names = {a.name for a in an.actors}
+    assert {"Apple", "San Francisco", "Boeing"} <= names
+    assert not any(n.endswith(("Conference", "Show")) for n in names), names
