@@ -41,6 +41,7 @@ ROLE_HEADS = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
+MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*")
 # "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
 EVENT_NAME = re.compile(
     r"\b(?:Conference|Convention|Show|Expo|Exhibition|Festival|Summit|Olympics|Olympic Games|Championships?|Cup|Tournament|"
@@ -118,10 +119,12 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
 
 
 def _names_a_product(ent: Span) -> bool:
-    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker."""
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker, whether
+    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it."""
     doc = ent.doc
+    last = ent[-1] if len(ent) > 1 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    return ent.label_ == "ORG" and nxt is not None and bool(re.fullmatch(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*", nxt.text))
+    return ent.label_ == "ORG" and any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt))
 
 
 def _descriptor_start(name: Span) -> int:

@@ -117,3 +117,11 @@ def test_named_events_are_not_actors(analyse_text):
     names = {a.name for a in an.actors}
     assert {"Apple", "San Francisco", "Boeing"} <= names
     assert not any(n.endswith(("Conference", "Show")) for n in names), names
+
+
+def test_a_product_with_its_model_number_is_not_its_maker(analyse_text):
+    an = analyse_text("Singapore Airlines took delivery of the first Airbus A380 on Monday, fitted with "
+                      "Rolls-Royce Trent 900 engines.")
+    names = {a.name for a in an.actors}
+    assert "Singapore Airlines" in names
+    assert not any(any(c.isdigit() for c in n) for n in names), names
