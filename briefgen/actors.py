@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +41,7 @@ ROLE_HEADS = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
+LEGAL_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH)\.?")
 MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*")
 # "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
 EVENT_NAME = re.compile(
@@ -94,6 +95,10 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
+        if ent.label_ == "ORG" and LEGAL_FORM.fullmatch(ent.text.strip()) and mentions and mentions[-1].label == "ORG" \
+                and not text[mentions[-1].end : ent.start_char].strip(" ,"):
+            mentions[-1] = replace(mentions[-1], end=ent.end_char)  # "Chrysler LLC", which the model splits in two
+            continue
         name = _clean(ent)
         if name is None:
             continue
@@ -111,6 +116,11 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 title = doc.char_span(span[0], span[1], alignment_mode="expand")
                 if span[1] <= name.start_char and not text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
                     start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
+                    before = doc[title.start - 1] if title.start > 0 else None
+                    if before is not None and before.ent_type_ in ("GPE", "NORP"):
+                        # "Australian Prime Minister John Howard": whose title it is belongs to the mention too.
+                        place = next(e for e in doc.ents if e.start <= before.i < e.end)
+                        start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
     mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]

@@ -125,3 +125,14 @@ def test_a_product_with_its_model_number_is_not_its_maker(analyse_text):
     names = {a.name for a in an.actors}
     assert "Singapore Airlines" in names
     assert not any(any(c.isdigit() for c in n) for n in names), names
+
+
+def test_whose_title_and_the_legal_form_belong_to_the_mention(analyse_text):
+    text = "Australian Prime Minister John Howard met Chrysler LLC executives. Howard said Chrysler must change."
+    an = analyse_text(text)
+    by_name = {a.name: a for a in an.actors}
+    howard, chrysler = by_name["John Howard"], by_name["Chrysler"]
+    assert text[slice(*howard.spans[0])] == "Australian Prime Minister John Howard"
+    assert howard.mentions == 2 and "Prime Minister" in howard.roles
+    assert text[slice(*chrysler.spans[0])] == "Chrysler LLC" and chrysler.mentions == 2
+    assert "LLC" not in by_name
