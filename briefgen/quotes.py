@@ -318,11 +318,15 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.idx > quote.end:
         yield before  # '"...," Tulsa police Chief Chuck Jordan said', when the parser makes the name an object
-    # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X").
-    if cue.lemma_ in INVERTING_CUES:
+    # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X");
+    # English inverts only a reporting clause that directly follows the quote.
+    between = doc.text[quote.end : cue.idx] if cue.idx >= quote.end else "x"
+    if cue.lemma_ in INVERTING_CUES and not any(c.isalnum() for c in between):
         yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
     if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
         yield from (c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep":
+        yield from (c for c in cue.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))  # "Blige sings before asking"
         # "Trump, saying ...": the participle modifies its speaker; "softer language calling for ..." is no speaker.
         if cue.dep_ == "acl" and (cue.head.pos_ == "PROPN" or (cue.head.pos_ == "NOUN" and cue.lemma_ in STRONG_CUES)):
             yield cue.head

@@ -86,3 +86,13 @@ def test_speaker_shapes_the_parser_gets_wrong(analyse_text):
     assert "Allen" in (quotes["the city will not re"].speaker or "")  # "who" stands for the mayor
     smart = quotes["That makes me smart."]
     assert smart.speaker == "Trump" and smart.cue == "boasted"  # not the architect of the next sentence
+
+
+def test_only_a_reporting_clause_right_after_the_quote_is_inverted(analyse_text):
+    text = ('Mayor Ruth Allen spoke at the opening. Allen smiled and asked the crowd to welcome the governor, '
+            '"my new best friend in this fight."\n\n'
+            '"Promise you will keep your hands in sight," Mary Blige sings to Clinton before asking her, '
+            '"I just want to know, where do we go from here?"')
+    quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
+    assert quotes["my new best "].speaker == "Ruth Allen"  # not "the crowd"
+    assert quotes["Promise you "].speaker == quotes["I just want "].speaker == "Mary Blige"  # two quotes, one singer
