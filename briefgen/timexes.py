@@ -222,6 +222,7 @@ def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bo
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
+    s = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)\b", r"\1 \2", s)  # "third-quarter profit"
     res = _the_period(re.sub(r"\s+", " ", text.lower()).strip(), ref, direction, after_number)
     if res is not None:
         return res
@@ -412,6 +413,9 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|budget) (?:year )?|fy ?)" + _YEAR, s):
         return Resolved("DATE", f"FY{m.group('year')}", range=_year_range(int(m.group("year"))))
+    if (m := re.fullmatch(r"(?:the )?(?P<rel>current |this |last |previous |next )?(?:financial|fiscal|budget) year", s)) and ref is not None:
+        y = ref.year + {"last ": -1, "previous ": -1, "next ": 1}.get(m.group("rel") or "", 0)
+        return Resolved("DATE", f"FY{y}", range=_year_range(y))
     if m := re.fullmatch(r"fy ?'?(\d{2})", s):
         y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
         return Resolved("DATE", f"FY{y}", range=_year_range(y))
@@ -475,10 +479,11 @@ def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> R
 
 def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     """'the day', 'the same week', 'the entire year', 'late in the day': the period the article is in."""
-    m = re.fullmatch(r"(?:(?P<mod>early|late|later|earlier) in )?(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)", s)
+    m = re.fullmatch(r"(?:(?P<mod>early|late|later|earlier) in |(?P<edge>(?:the )?(?:beginning|start|middle|end) of) )?"
+                     r"(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)", s)
     if not m or ref is None:
         return None
-    unit, mod = m.group("unit"), _mod(m.group("mod"))
+    unit, mod = m.group("unit"), _mod(m.group("mod") or (m.group("edge") and m.group("edge").removeprefix("the ")))
     if unit == "day":
         return Resolved("DATE", ref.isoformat(), mod, _day_range(ref, ref))
     res = _relative(f"this {unit}", ref, direction, after_number)  # "the same week" is this week

@@ -54,6 +54,11 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("H2 2024", 0, "DATE", "2024-H2", None, "2024-07-01", "2024-12-31"),
         ("the second half", -1, "DATE", "1996-H2", None, "1996-07-01", "1996-12-31"),
         ("Q3", 1, "DATE", "1997-Q3", None, "1997-07-01", "1997-09-30"),
+        ("the beginning of the year", 0, "DATE", "1997", "START", "1997-01-01", "1997-05-02"),
+        ("the end of the month", 0, "DATE", "1997-02", "END", "1997-02-20", "1997-02-28"),
+        ("third-quarter", -1, "DATE", "1996-Q3", None, "1996-07-01", "1996-09-30"),
+        ("the financial year", 0, "DATE", "FY1997", None, "1997-01-01", "1997-12-31"),
+        ("the next fiscal year", 0, "DATE", "FY1998", None, "1998-01-01", "1998-12-31"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
