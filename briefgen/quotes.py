@@ -20,6 +20,7 @@ CUES = {
     "speculate", "tout", "wonder", "exclaim", "lament", "allege", "maintain", "mention", "comment", "conclude",
     "pledge", "proclaim", "quote", "cite", "accuse", "demand", "criticize", "criticise", "thank", "hail", "recommend",
     "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "threaten", "label", "dub",
+    "characterize", "characterise", "brand", "term",
 }  # fmt: skip
 STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
 INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
@@ -307,6 +308,12 @@ def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
             continue
         if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
             continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
+        outer = cue.head if cue.dep_ == "ccomp" and cue.head.lemma_ in STRONG_CUES else None
+        if outer is not None and s.lower_ in PRONOUNS:
+            # "She said she recalls ...": the pronoun repeats who is reporting; the report is the attribution.
+            said = next((c for c in outer.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+            if said is not None:
+                return _mention(said)
         return _mention(s)
     return None
 

@@ -96,3 +96,15 @@ def test_only_a_reporting_clause_right_after_the_quote_is_inverted(analyse_text)
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["my new best "].speaker == "Ruth Allen"  # not "the crowd"
     assert quotes["Promise you "].speaker == quotes["I just want "].speaker == "Mary Blige"  # two quotes, one singer
+
+
+def test_nested_report_and_characterized_as(analyse_text):
+    text = ('Attorney General Loretta Lynch spoke at the law school on Tuesday. She said she recalls a colleague '
+            'being "confused by the whole exchange at the time," and the partner being supportive.\n\n'
+            'Mike Pence praised the debate. However, he characterized Tim Kaine as "a little desperate there, '
+            'jumping in all the time."')
+    quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
+    lynch = quotes["confused by "]
+    assert lynch.speaker == "Loretta Lynch" and text[slice(*lynch.speaker_span)] == "She"  # who says, not who recalls
+    pence = quotes["a little des"]
+    assert pence.speaker == "Mike Pence" and pence.cue == "characterized"
