@@ -204,7 +204,8 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
         # '"That makes me smart." Trump was similarly defensive when ... said': the quote closed its sentence, so
         # only a short attribution right after it ('"..." Trump said.') belongs to it.
         short = re.match(r"\W*(?:\S+\s+){0,7}\S*", text[q.close_mark + 1 : after_end])
-        after_end = q.close_mark + 1 + (short.end() if short else 0)
+        end = _sentence_end(text, q.close_mark + 1, q.close_mark + 1 + (short.end() if short else 0))
+        after_end = end if end is not None else q.close_mark + 1
     before_start = max(par_start, prev_close)
     ends = [e for e in _sentence_ends(text, before_start, q.open_mark) if not in_quote[e - 1]]
     if ends:
@@ -215,10 +216,11 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
         named = _name_at(doc, dash.end())
         if named is not None:
             return Attribution(None, named), "dash"
-    for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark))):
-        attr = _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)
-        if attr is not None:
-            return attr, how
+    found = [(attr, how) for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark)))
+             if (attr := _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)) is not None]
+    if found:
+        # A cue with a speaker beats the nearer one without ('..., saying "..." Critics issued a statement calling').
+        return next(((attr, how) for attr, how in found if attr.speaker is not None), found[0])
     # '..., Schiff said. "The other factor ...': the sentence just before, in the same paragraph, attributes it.
     if before_start > par_start and not text[before_start : q.open_mark].strip():
         ends = [e for e in _sentence_ends(text, max(par_start, prev_close), before_start - 1) if not in_quote[e - 1]]
@@ -332,11 +334,11 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
         yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
     if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
         yield from (c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep":
-        yield from (c for c in cue.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))  # "Blige sings before asking"
         # "Trump, saying ...": the participle modifies its speaker; "softer language calling for ..." is no speaker.
         if cue.dep_ == "acl" and (cue.head.pos_ == "PROPN" or (cue.head.pos_ == "NOUN" and cue.lemma_ in STRONG_CUES)):
             yield cue.head
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep":
+        yield from (c for c in cue.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))  # "Blige sings before asking"
 
 
 def _mention(tok: Token) -> Span:

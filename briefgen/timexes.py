@@ -172,9 +172,7 @@ def _trim(span: Span) -> Span | None:
 
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
-
-
-SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "due", "forecast", "timetable"}
+SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "forecast", "timetable"}  # "is expected in May"
 
 
 def tense_direction(span: Span) -> int:

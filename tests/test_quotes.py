@@ -108,3 +108,12 @@ def test_nested_report_and_characterized_as(analyse_text):
     assert lynch.speaker == "Loretta Lynch" and text[slice(*lynch.speaker_span)] == "She"  # who says, not who recalls
     pence = quotes["a little des"]
     assert pence.speaker == "Mike Pence" and pence.cue == "characterized"
+
+
+def test_a_cue_with_a_speaker_beats_a_nearer_one_without(analyse_text):
+    text = ('The council approved the plan on Monday. Mayor Ruth Allen defended the vote, saying "this is the best '
+            'deal the city could get." Critics issued a statement calling the vote "a betrayal of every voter in town."')
+    quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
+    assert len(quotes) == 2  # two quotations, not one group joined by the cue between them
+    assert quotes["this is the "].speaker == "Ruth Allen" and quotes["this is the "].cue == "saying"
+    assert quotes["a betrayal o"].cue == "calling"
