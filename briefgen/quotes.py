@@ -146,6 +146,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if ch not in OPENERS:
                 continue
             kind = OPENERS[ch]
+            if kind == "close" and open_at is None and (i == p_start or text[i - 1].isspace() or text[i - 1] in "([") \
+                    and i + 1 < p_end and text[i + 1].isalnum():
+                kind = "open"  # '”Mr. Trump embodies ...”': a closing mark typed where the quote opens
             if open_at is None and kind != "close":
                 if carry is not None and i == _first_visible(text, p_start):
                     open_at = carry  # the continuation's opening mark repeats the quote's
@@ -241,17 +244,17 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
 
 
 def _name_at(doc: Doc, char: int) -> Span | None:
-    """The name that starts at a character offset: an entity, else a run of proper nouns."""
-    for ent in doc.ents:
-        if ent.start_char == char and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-            return ent
+    """The name that starts at a character offset: an entity, or the run of proper nouns there if it is longer
+    ('Nell Carden Grey' where the model tags only 'Nell')."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return None
-    i = span.start
-    j = i
+    i = j = span.start
     while j < len(doc) and doc[j].pos_ == "PROPN":
         j += 1
+    for ent in doc.ents:
+        if ent.start_char == char and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return Span(doc, i, j, label=ent.label_) if j > ent.end else ent
     return doc[i:j] if j > i else None
 
 

@@ -117,3 +117,12 @@ def test_a_cue_with_a_speaker_beats_a_nearer_one_without(analyse_text):
     assert len(quotes) == 2  # two quotations, not one group joined by the cue between them
     assert quotes["this is the "].speaker == "Ruth Allen" and quotes["this is the "].cue == "saying"
     assert quotes["a betrayal o"].cue == "calling"
+
+
+def test_a_closing_mark_typed_where_the_quote_opens(analyse_text):
+    text = ("Voters shared their views after the debate.\n\n"
+            "\u201dFear. I am truly afraid that the other side will win the vote in November.\u201d \u2015 Edwin G. Monroy\n\n"
+            "\u201cHe draws attention away from the conversations we should be having.\u201d \u2015 Nell Carden Grey")
+    quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
+    assert quotes["Fear. I am t"].speaker == "Edwin G. Monroy"
+    assert quotes["He draws att"].speaker == "Nell Carden Grey"
