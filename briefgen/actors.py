@@ -122,10 +122,32 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                         place = next(e for e in doc.ents if e.start <= before.i < e.end)
                         start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
+    mentions += _untagged_surnames(doc, mentions)
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
     mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]
     groups = _group(mentions)
     return _build(doc, groups, roles_of, title_end)
+
+
+def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person's surname where the model tagged nothing ("Jobs welcomed everyone" after "Steve Jobs"): one actor's
+    mentions keep one label across the article."""
+    first: dict[str, int] = {}  # surname -> where its full name is first said
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) > 1:
+            first[words[-1]] = min(first.get(words[-1], m.start), m.start)
+    return [Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx) for t in doc
+            if t.text in first and not t.ent_type_ and t.pos_ == "PROPN" and t.idx > first[t.text] and _alone(t)]
+
+
+def _alone(tok: Token) -> bool:
+    """Not part of a longer name ("Space Shuttle Orbiters"), though an honorific may come first ("Mr Key")."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not (before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS) \
+        and not (after is not None and after.pos_ == "PROPN")
 
 
 def _names_a_product(ent: Span) -> bool:

@@ -136,3 +136,25 @@ def test_whose_title_and_the_legal_form_belong_to_the_mention(analyse_text):
     assert howard.mentions == 2 and "Prime Minister" in howard.roles
     assert text[slice(*chrysler.spans[0])] == "Chrysler LLC" and chrysler.mentions == 2
     assert "LLC" not in by_name
+
+
+def test_a_surname_the_model_left_untagged_is_still_the_person(analyse_text):
+    from briefgen.readers import read_input
+
+    from .conftest import EXAMPLES
+
+    article = read_input(str(EXAMPLES / "2023-02-23_wikinews_reports-streamlined-uk-asylum-process-to-replace-interv.txt"))[0]
+    an = analyse_text(article.text, article.published)
+    sunak = next(a for a in an.actors if a.name == "Rishi Sunak")
+    mentions = [article.text[a:b] for a, b in sunak.spans]
+    untagged = article.text.index("Sunak has made tackling migration")
+    assert any(a == untagged for a, _ in sunak.spans), mentions  # spaCy tags nothing there
+    assert sunak.kind == "person" and len(mentions) >= 3
+
+
+def test_a_person_entity_of_punctuation_and_a_no_break_space_is_no_trouble(analyse_text):
+    # The model tags "―\xa0" as a person here; it must neither crash the surname rule nor become an actor.
+    text = 'Voters spoke after the debate.\n\n\u201cI am scared of this man & his movement!\u201d \u2015\xa0Julie A. Diaz Martinez.\n\nGetty/Instagram.'
+    an = analyse_text(text)
+    assert "Julie A. Diaz Martinez" in {a.name for a in an.actors}
+    assert all(a.name.strip(" \xa0\u2015") for a in an.actors)
