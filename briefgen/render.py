@@ -23,7 +23,7 @@ from . import __version__
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
 from .config import Config, logo_data_uri
 from .errors import RenderError
-from .model import Brief, DateRange, Quote, Story
+from .model import Brief, DateRange, Fact, Quote, Sentence, Story
 from .resources import resource_dir
 
 # When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
@@ -196,6 +196,13 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         found = {story_of[aid].id for aid in article_ids if aid in story_of}
         return [s for s in brief.stories if s.id in found]
 
+    def key_points(limits: Mapping[str, int]) -> list[Fact | Sentence]:
+        """Facts first, then summary sentences the issue and background have not already given."""
+        sections = look.audience.sections
+        skip = limits["summary_sentences"] if "background" in sections else (1 if "issue" in sections else 0)
+        shown = [s for _, s in brief.stories[0].summary[skip:]] if brief.stories else []
+        return [*brief.key_facts, *shown][: limits["key_points"]]
+
     config = look.config
     return {
         "brief": brief,
@@ -217,6 +224,7 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         "stories_of": stories_of,
         "story_rank": MappingProxyType({s.id: rank for rank, s in enumerate(brief.stories, start=1)}),
         "timeline": timeline(brief),
+        "key_points": key_points,
     }
 
 
