@@ -424,8 +424,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         elif ref is None:
             return Resolved("DATE", f"XXXX-H{h}")
         else:
-            current = 1 if ref.month <= 6 else 2
-            y = ref.year - 1 if direction < 0 and h > current else ref.year + 1 if direction > 0 and h < current else ref.year
+            y = _part_year(h, 6, ref, direction)
         return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), _month_range(y, 6 * h).end, "quarter"))
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
@@ -434,8 +433,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
         if not m.group("year") and ref is not None:
-            current = (ref.month - 1) // 3 + 1
-            y = ref.year - 1 if direction < 0 and q > current else ref.year + 1 if direction > 0 and q < current else ref.year
+            y = _part_year(q, 3, ref, direction)
         if y is None:
             return Resolved("DATE", f"XXXX-Q{q}")
         return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
@@ -554,6 +552,13 @@ def _weekday_index(word: str) -> int | None:
     if w in WEEKDAYS:
         return WEEKDAYS[w]
     return WEEKDAYS.get(w[:3]) if w.endswith("day") else None
+
+
+def _part_year(part: int, months: int, ref: dt.date, direction: int) -> int:
+    """The year of "the third quarter" or "the first half" named without one: the last such part for the past, the
+    next for the future, else the reference's."""
+    current = (ref.month - 1) // months + 1
+    return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current else ref.year
 
 
 def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict: bool = False) -> int:
