@@ -38,13 +38,16 @@ def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     return f
 
 
+config_option = click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
+
+
 def look_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options that choose how a note looks."""
     f = click.option("--style", "styles", multiple=True, metavar="FILE.css",
                      help="Add a stylesheet after the audience's (repeatable).")(f)
     f = click.option("--template-dir", "template_dirs", multiple=True, metavar="DIR",
                      help="Search DIR first for templates by name (repeatable); `builtin:NAME` reaches the one it hides.")(f)
-    f = click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")(f)
+    f = config_option(f)
     f = click.option("--audience", "-a", metavar="NAME", help="executive, analyst, press, digest or your own (see `briefgen audiences`).")(f)
     return f
 
@@ -167,7 +170,7 @@ def extract(inputs: Sequence[str], out: str, config: str | None, as_of: dt.date 
 
 
 @cli.command()
-@click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
+@config_option
 def audiences(config: str | None) -> None:
     """List the audiences: name, what the note gives, and where its profile comes from."""
     from pathlib import Path
@@ -193,7 +196,7 @@ def templates() -> None:
 @click.argument("audience")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--as", "new_name", metavar="NAME", help="Name of the copy [default: the audience's name].")
-@click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
+@config_option
 def copy(audience: str, folder: str, new_name: str | None, config: str | None) -> None:
     """Copy AUDIENCE into FOLDER/NAME: its profile (standalone), templates and stylesheets, to make your own.
 

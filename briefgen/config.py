@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -114,8 +115,6 @@ def load_config(path: Path | None) -> Config:
 
 def logo_data_uri(path: Path) -> str:
     """The logo inlined, so the HTML stays one self-contained file and the PDF reads nothing outside."""
-    import base64
-
     return f"data:{_LOGO_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 

@@ -20,6 +20,7 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".jsonlines", "
                     ".xml", ".rss", ".atom", ".feed"}  # fmt: skip
 # A folder's notes about its articles (credits, licences) are not articles themselves.
 NOT_ARTICLE_STEMS = {"readme", "sources", "license", "licence", "copying", "notice", "changelog", "contributing"}
+GENERATOR_MARK = b'name="generator" content="briefgen'  # in the <head> of briefgen's HTML and atop its Markdown
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,6 @@ def _briefgen_output(path: Path) -> bool:
     except OSError:
         return False
     return GENERATOR_MARK in head
-
-
-GENERATOR_MARK = b'name="generator" content="briefgen'  # in the <head> of briefgen's HTML and atop its Markdown
 
 
 def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
