@@ -14,6 +14,7 @@ from .resources import resource_dir
 
 PROFILE = "audience.toml"
 PAPERS = ("A4", "Letter")
+PAPER_CHOICES = " or ".join(f'"{p}"' for p in PAPERS)  # for error messages: "A4" or "Letter"
 # Every section a note can have: each is a template `sections/NAME.html.j2` (and `.md.j2`), overridable by name.
 SECTIONS = (
     "purpose", "issue", "background", "key-points", "considerations", "next-steps", "summary", "key-facts",
@@ -165,7 +166,7 @@ def _check(path: Path, key: str, value: Any) -> None:  # noqa: ANN401 - any TOML
             raise bad("a list of stylesheet file names (*.css)")
     elif key == "paper":
         if value not in PAPERS:
-            raise bad(" or ".join(f'"{p}"' for p in PAPERS))
+            raise bad(PAPER_CHOICES)
     elif key == "max_pages":
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise bad("a whole number of pages, at least 1")

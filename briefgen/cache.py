@@ -14,9 +14,9 @@ import platformdirs
 
 from .analyse import Options
 from .model import Analysis, Article
+from .resources import PACKAGE_DIR
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
-_PACKAGE = Path(__file__).resolve().parent
 
 
 def default_cache_dir() -> Path:
@@ -28,8 +28,8 @@ def default_cache_dir() -> Path:
 def code_fingerprint() -> str:
     """A hash of briefgen's own code: results made by other code are never reused."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

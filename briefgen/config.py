@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .audiences import PAPERS, read_toml
+from .audiences import PAPER_CHOICES, PAPERS, read_toml
 from .errors import ConfigError
 
 CONFIG_NAME = "briefgen.toml"
@@ -79,7 +79,7 @@ def load_config(path: Path | None) -> Config:
 
     paper = data.get("paper")
     if paper is not None and paper not in PAPERS:
-        raise ConfigError(f"{path}: paper must be \"A4\" or \"Letter\", not {paper!r}")
+        raise ConfigError(f"{path}: paper must be {PAPER_CHOICES}, not {paper!r}")
     colours = data.get("colours", {})
     if not isinstance(colours, dict):
         raise ConfigError(f"{path}: colours must be a table such as [colours] accent = \"#0b3d6b\"")

@@ -219,11 +219,15 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
         named = _name_at(doc, dash.end())
         if named is not None:
             return Attribution(None, named), "dash"
-    found = [(attr, how) for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark)))
-             if (attr := _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)) is not None]
-    if found:
-        # A cue with a speaker beats the nearer one without ('..., saying "..." Critics issued a statement calling').
-        return next(((attr, how) for attr, how in found if attr.speaker is not None), found[0])
+    # A cue with a speaker beats the nearer one without ('..., saying "..." Critics issued a statement calling').
+    speakerless: tuple[Attribution, str] | None = None
+    for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark))):
+        attr = _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)
+        if attr is not None and attr.speaker is not None:
+            return attr, how
+        speakerless = speakerless or ((attr, how) if attr is not None else None)
+    if speakerless is not None:
+        return speakerless
     # '..., Schiff said. "The other factor ...': the sentence just before, in the same paragraph, attributes it.
     if before_start > par_start and not text[before_start : q.open_mark].strip():
         ends = [e for e in _sentence_ends(text, max(par_start, prev_close), before_start - 1) if not in_quote[e - 1]]
