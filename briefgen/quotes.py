@@ -26,6 +26,11 @@ STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet"
 INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
 PRONOUNS = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "them": "pl", "i": "self", "we": "self", "it": "it"}
 NOT_SPEAKERS = {"DATE", "TIME"}  # "said Monday", "at 5:45 p.m. said"; "63 percent said" is a source
+SPEAKER_NAMES = {"PERSON", "ORG", "NORP", "GPE"}  # the entities that speak
+# Texts that "say" things: "The statement said ..." is no "he".
+DOCUMENTS = {"statement", "report", "letter", "memo", "article", "piece", "study", "survey", "poll", "document", "ad",
+             "advertisement", "release", "website", "post", "tweet", "email", "filing", "lawsuit", "complaint", "ruling",
+             "order", "bill", "law", "resolution", "editorial", "book", "video", "message", "note", "analysis", "data"}
 OPENERS = {'"': "straight", "\u201c": "open", "\u201d": "close"}
 _SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019]|$)")
 # Full stops that end an abbreviation, not a sentence: "Rep. Gwen Moore (D-Wis.) said".
@@ -113,7 +118,7 @@ def _make_quote(text: str, parts: list[QuoteSpan], attr: Attribution | None, how
     start, end = parts[0].start, parts[-1].end
     bounds = tuple((p.start, p.end) for p in parts)
     n_words = sum(len(text[p.start : p.end].split()) for p in parts)
-    if attr is None and previous is not None and _same_or_next_paragraph(text, previous.end, start):
+    if attr is None and previous is not None and _runs_on(text, previous.end, parts[0].open_mark):
         # A quote running on from the last one, with no attribution of its own: the same speaker.
         return Quote(text[start:end], start, end, previous.speaker, previous.speaker_span, previous.actor_id,
                      previous.cue, True, round(min(previous.confidence, 0.6), 2), article_id, bounds)
@@ -189,8 +194,10 @@ def _content(text: str, open_mark: int, close_mark: int) -> list[QuoteSpan]:
     return [QuoteSpan(start, end, open_mark, close_mark)]
 
 
-def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
-    return len(re.findall(r"\n+", text[a:b])) <= 1
+def _runs_on(text: str, previous_end: int, open_mark: int) -> bool:
+    """A quote continues the last one from the same paragraph, or when it opens the next paragraph."""
+    breaks = len(re.findall(r"\n+", text[previous_end:open_mark]))
+    return breaks == 0 or (breaks == 1 and not text[text.rfind("\n", 0, open_mark) + 1 : open_mark].strip())
 
 
 def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: int, in_quote: list[bool]) -> tuple[Attribution | None, str]:
@@ -222,7 +229,7 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
     # A cue with a speaker beats the nearer one without ('..., saying "..." Critics issued a statement calling').
     speakerless: tuple[Attribution, str] | None = None
     for how, (a, b) in (("after", (q.close_mark + 1, after_end)), ("before", (before_start, q.open_mark))):
-        attr = _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q)
+        attr = _cue_in(doc, a, b, prefer_last=(how == "before"), quote=q, in_quote=in_quote)
         if attr is not None and attr.speaker is not None:
             return attr, how
         speakerless = speakerless or ((attr, how) if attr is not None else None)
@@ -231,7 +238,8 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
     # '..., Schiff said. "The other factor ...': the sentence just before, in the same paragraph, attributes it.
     if before_start > par_start and not text[before_start : q.open_mark].strip():
         ends = [e for e in _sentence_ends(text, max(par_start, prev_close), before_start - 1) if not in_quote[e - 1]]
-        attr = _cue_in(doc, ends[-1] if ends else max(par_start, prev_close), before_start, prefer_last=True, quote=q)
+        attr = _cue_in(doc, ends[-1] if ends else max(par_start, prev_close), before_start, prefer_last=True, quote=q,
+                      in_quote=in_quote)
         if attr is not None and attr.speaker is not None:
             return attr, "previous"
     # "The New York Times reports:" closing the previous paragraph introduces the quote.
@@ -241,7 +249,7 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
             prev_par_end -= 1
         if text[:prev_par_end].rstrip().endswith(":"):
             line_start = text.rfind("\n", 0, prev_par_end) + 1
-            attr = _cue_in(doc, line_start, prev_par_end, prefer_last=True, quote=q)
+            attr = _cue_in(doc, line_start, prev_par_end, prefer_last=True, quote=q, in_quote=in_quote)
             if attr is not None:
                 return attr, "colon"
     return None, ""
@@ -257,7 +265,7 @@ def _name_at(doc: Doc, char: int) -> Span | None:
     while j < len(doc) and doc[j].pos_ == "PROPN":
         j += 1
     for ent in doc.ents:
-        if ent.start_char == char and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        if ent.start_char == char and ent.label_ in SPEAKER_NAMES:
             return Span(doc, i, j, label=ent.label_) if j > ent.end else ent
     return doc[i:j] if j > i else None
 
@@ -279,7 +287,7 @@ def _sentence_end(text: str, a: int, b: int) -> int | None:
     return ends[0] if ends else None
 
 
-def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan) -> Attribution | None:
+def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan, in_quote: list[bool]) -> Attribution | None:
     if b <= a:
         return None
     span = doc.char_span(a, b, alignment_mode="expand")
@@ -295,13 +303,13 @@ def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan) -> At
     cues.sort(key=lambda t: t.i, reverse=prefer_last)
     # Prefer a cue with a speaker; otherwise the nearest.
     for cue in cues:
-        speaker = _speaker_of(cue, a, b, quote)
+        speaker = _speaker_of(cue, quote, in_quote)
         if speaker is not None:
             return Attribution(cue, speaker)
     return Attribution(cues[0], None)
 
 
-def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
+def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | None:
     doc = cue.doc
     if cue.lower_ == "according":
         objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
@@ -313,8 +321,14 @@ def _speaker_of(cue: Token, a: int, b: int, quote: QuoteSpan) -> Span | None:
             if clause is None:
                 continue
             s = clause.head
-        if s.lower_ in ("that", "this", "which", "what") or quote.start <= s.idx < quote.end or s.ent_type_ in NOT_SPEAKERS:
+        # Nobody speaks from inside a quotation (the parser may take a title quoted after the cue as its subject).
+        if s.lower_ in ("that", "this", "which", "what") or in_quote[s.idx] or s.ent_type_ in NOT_SPEAKERS:
             continue
+        if not any(c.isalnum() for c in s.text):
+            continue  # the parser's subject can be a dash ("made public ― Trump boasted")
+        named = next((c for c in s.children if c.dep_ == "appos" and c.ent_type_ in SPEAKER_NAMES), None)
+        if s.pos_ == "NOUN" and not s.ent_type_ and named is not None:
+            s = named  # "the election, Minyon Moore, ... called": the parser hung the name on a noun before it
         if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
             continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
         outer = cue.head if cue.dep_ == "ccomp" and cue.head.lemma_ in STRONG_CUES else None
@@ -334,6 +348,11 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.idx > quote.end:
         yield before  # '"...," Tulsa police Chief Chuck Jordan said', when the parser makes the name an object
+    if cue.idx > quote.end:
+        # '"...," Flynn, a top Trump surrogate, said': the name opening the attribution, however the parser hung it.
+        first = next((t for t in doc.char_span(quote.end, cue.idx, alignment_mode="expand") or () if t.is_alpha), None)
+        if first is not None and first.ent_type_ in ("PERSON", "ORG") and first.idx > quote.end:
+            yield first
     # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X");
     # English inverts only a reporting clause that directly follows the quote.
     between = doc.text[quote.end : cue.idx] if cue.idx >= quote.end else "x"
@@ -357,7 +376,9 @@ def _mention(tok: Token) -> Span:
             start -= 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return Span(doc, start, end, label=tok.ent_type_)
+        # The small model sometimes tags a clause as a title ("Trump accused Holt of being a"): a name has no verb.
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+            return Span(doc, start, end, label=tok.ent_type_)
     # The sentence's chunks, not the document's: this runs for every speaker.
     for chunk in tok.sent.noun_chunks:
         if chunk.start <= tok.i < chunk.end:
@@ -384,7 +405,8 @@ def _candidates(doc: Doc, in_quote: list[bool]) -> list[Candidate]:
 
 def _candidate(span: Span, speaker: bool) -> Candidate:
     root = span.root
-    person_like = span.label_ == "PERSON" or (root.pos_ == "NOUN" and root.ent_type_ not in ("ORG", "GPE", "NORP"))
+    person_like = span.label_ == "PERSON" or (
+        root.pos_ == "NOUN" and root.ent_type_ not in ("ORG", "GPE", "NORP") and root.lemma_.lower() not in DOCUMENTS)
     plural = root.tag_ in ("NNS", "NNPS") or span.label_ in ("ORG", "NORP")
     return Candidate(span.start_char, span, span.text, root.lemma_.lower(), plural, person_like, speaker)
 
