@@ -55,6 +55,7 @@ ORG_SUFFIX = re.compile(
 )
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -203,7 +204,8 @@ def _clean(ent: Span) -> Span | None:
     """The name itself: without determiners, honorifics, edge punctuation or a possessive ending."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct
+                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
         end -= 1

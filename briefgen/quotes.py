@@ -294,7 +294,7 @@ def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan, in_qu
     if span is None:
         return None
     tokens = [t for t in span if a <= t.idx < b]
-    cues = [t for t in tokens if t.lemma_.lower() in CUES and t.pos_ in ("VERB", "AUX")]
+    cues = [t for t in tokens if (t.lemma_.lower() in CUES or _puts_it(t)) and t.pos_ in ("VERB", "AUX")]
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             cues.append(t)
@@ -307,6 +307,11 @@ def _cue_in(doc: Doc, a: int, b: int, prefer_last: bool, quote: QuoteSpan, in_qu
         if speaker is not None:
             return Attribution(cue, speaker)
     return Attribution(cues[0], None)
+
+
+def _puts_it(tok: Token) -> bool:
+    """'..., as a Homeland Security memo put it': "put it" reports words."""
+    return tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | None:
@@ -348,6 +353,12 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.idx > quote.end:
         yield before  # '"...," Tulsa police Chief Chuck Jordan said', when the parser makes the name an object
+    if cue.idx < quote.start and cue.lemma_ in INVERTING_CUES and cue.is_sent_start and cue.i + 1 < len(doc):
+        # 'Said Ellis: "..."': an inverted attribution opening its sentence names the speaker right after the verb.
+        after = doc[cue.i + 1]
+        named = after if after.pos_ == "PROPN" else next((c.root for c in cue.sent.noun_chunks if c.start == after.i), None)
+        if named is not None and named.idx < quote.start:
+            yield named
     if cue.idx > quote.end:
         # '"...," Flynn, a top Trump surrogate, said': the name opening the attribution, however the parser hung it.
         first = next((t for t in doc.char_span(quote.end, cue.idx, alignment_mode="expand") or () if t.is_alpha), None)
@@ -376,6 +387,8 @@ def _mention(tok: Token) -> Span:
             start -= 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        while start < tok.i and doc[start].pos_ == "VERB":
+            start += 1  # 'Said Ellis: "..."' tagged as one name
         # The small model sometimes tags a clause as a title ("Trump accused Holt of being a"): a name has no verb.
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             return Span(doc, start, end, label=tok.ent_type_)

@@ -175,3 +175,16 @@ def test_a_quote_inherits_a_speaker_only_where_it_continues(analyse_text):
     # A quotation inside a later paragraph has not continued the mayor's: nobody is named as its speaker.
     assert quotes["playing for "].speaker is None
     assert quotes["We will be t"].speaker == "Ruth Allen"  # "He" is the last person, not "The statement"
+
+
+def test_inverted_attribution_before_the_quote_and_as_x_put_it(analyse_text):
+    text = ('Experts disagree about the plan. Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit '
+            'interested in tax reform.\u201d\n\n'
+            'The talks ended early. Said one Beijing-based diplomat: "Nobody expected a breakthrough this week."\n\n'
+            'The test is a "lawful source of investment income that can be traced," as a Homeland Security memo put it.')
+    an = analyse_text(text)
+    quotes = {q.text[:12]: q for q in an.quotes}
+    assert quotes["I don\u2019t get "].speaker == "Ellis" and quotes["I don\u2019t get "].cue == "said"
+    assert quotes["Nobody expec"].speaker == "a Beijing-based diplomat"
+    assert quotes["lawful sourc"].speaker == "a Homeland Security memo" and quotes["lawful sourc"].cue == "put"
+    assert "Ellis" in [a.name for a in an.actors]  # the model's "Said Ellis" is Ellis
