@@ -55,7 +55,7 @@ SETS = {
     "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biannual": "P6M", "biennial": "P2Y",
 }  # fmt: skip
 PRESENT = {"now", "right now", "currently", "at present", "presently", "nowadays", "these days", "at the moment",
-           "the moment", "present", "today's", "current", "this time", "ongoing", "time being", "the time being"}  # fmt: skip
+           "the moment", "present", "today's", "current", "this time", "time being", "the time being"}  # fmt: skip
 PAST = {"recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
         "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
@@ -67,7 +67,7 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY = r"(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?)\.?"
-_MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|end of)[\s-]+)?"
+_MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of)[\s-]+)?"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
@@ -79,7 +79,7 @@ _EXTRA = re.compile(
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
-    r"recent|current|ongoing|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
@@ -215,6 +215,15 @@ def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bo
     """Resolve one expression to a TIMEX3 type, value, mod and (where it is a calendar period) its days."""
     s = re.sub(r"\s+", " ", text.lower()).strip()
     s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
+    m = re.fullmatch(r"(earlier|later) (?:this|in the) (week|month|year)", s)
+    if m and ref is not None:
+        # "later this year": the rest of the period after the article's date, "earlier this month" the part before.
+        whole = resolve(f"this {m.group(2)}", ref)
+        if whole is not None and whole.range is not None:
+            later = m.group(1) == "later"
+            a, b = (ref + dt.timedelta(days=1), whole.range.end) if later else (whole.range.start, ref - dt.timedelta(days=1))
+            if a <= b:
+                return Resolved("DATE", whole.value, MODS[m.group(1)], DateRange(a, b, whole.range.granularity))
     m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
     if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's

@@ -59,6 +59,11 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("third-quarter", -1, "DATE", "1996-Q3", None, "1996-07-01", "1996-09-30"),
         ("the financial year", 0, "DATE", "FY1997", None, "1997-01-01", "1997-12-31"),
         ("the next fiscal year", 0, "DATE", "FY1998", None, "1998-01-01", "1998-12-31"),
+        ("the start of this year", 0, "DATE", "1997", "START", "1997-01-01", "1997-05-02"),
+        ("the middle of next year", 0, "DATE", "1998", "MID", "1998-05-03", "1998-08-31"),
+        ("later this year", 0, "DATE", "1997", "END", "1997-02-04", "1997-12-31"),  # the rest of the year
+        ("earlier this month", 0, "DATE", "1997-02", "START", "1997-02-01", "1997-02-02"),
+        ("later this week", 0, "DATE", "1997-W06", "END", "1997-02-04", "1997-02-09"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -119,6 +124,11 @@ def test_seed_timexes(seed):
 def test_numbers_and_ages_are_not_dates():
     for text in ("49", "8,579.19", "the age of 56"):
         assert resolve(text, REF, 0) is None
+
+
+def test_ongoing_is_an_aspect_not_a_time(analyse_text):
+    an = analyse_text("The ongoing talks will resume later this year, officials said on Monday.")
+    assert [t.text for t in an.timexes] == ["later this year", "Monday"]
 
 
 def test_spans_follow_timex3_boundaries(analyse_text):
