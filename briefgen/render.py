@@ -325,6 +325,8 @@ def format_range(r: DateRange) -> str:
     if r.granularity == "year" and r.start.month == 1 and r.start.day == 1 and r.end.month == 12 and r.end.day == 31:
         return str(r.start.year) if r.start.year == r.end.year else f"{r.start.year}\u2013{r.end.year}"
     if r.start.year == r.end.year and r.start.month == r.end.month:
+        if r.start.day == 1 and (r.end + dt.timedelta(days=1)).month != r.end.month:
+            return f"{r.start:%B %Y}"
         return f"{r.start.day}\u2013{r.end.day} {r.start:%B %Y}"
     if r.start.year == r.end.year:
         return f"{r.start.day} {r.start:%B} \u2013 {r.end.day} {r.end:%B %Y}"

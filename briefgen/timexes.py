@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAYS = r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|\u2013|to|and|through|until) ?(?P<last>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY = r"(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?)\.?"
 _MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of)[\s-]+)?"
@@ -83,6 +85,8 @@ _EXTRA = re.compile(
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
+# "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
+_SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore ))'\d{2}\b(?!')", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
@@ -101,7 +105,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in document order, resolved against `ref` (the article's date)."""
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(s.start_char, s.end_char) for s in spans]
-    for m in _EXTRA.finditer(doc.text):
+    for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
@@ -140,13 +144,24 @@ def _lines(span: Span) -> list[Span]:
 
 
 def _clauses(span: Span) -> list[Span]:
-    """'November 11, three days later than planned' is two expressions; 'June 8, 2010' is one."""
+    """'November 11, three days later than planned' is two expressions; 'June 8, 2010' is one; so are the ends of
+    'between April and June'."""
     doc = span.doc
     cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)]
-    if not cuts:
-        return [span]
     bounds = [span.start, *cuts, span.end]
-    return [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
+    pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
+    return [end for piece in pieces for end in _range_ends(piece)]
+
+
+def _range_ends(span: Span) -> list[Span]:
+    """'between April and June', 'from 2009 to 2011': two dates, when each end is one by itself."""
+    if len(span) < 4 or span[0].lower_ not in ("between", "from"):
+        return [span]
+    joint = next((t.i for t in span[2:-1] if t.lower_ in ("and", "to", "through", "until", "-", "–")), None)
+    if joint is None:
+        return [span]
+    ends = [span.doc[span.start + 1 : joint], span.doc[joint + 1 : span.end]]
+    return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
 
 
 def _trim(span: Span) -> Span | None:
@@ -163,7 +178,7 @@ def _trim(span: Span) -> Span | None:
         start += 1  # "15 a year": the rate's number is not part of the time expression
     if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
         end += 1  # "Friday morning" is one expression
-    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
         start += 1
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -195,6 +210,8 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
     if verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ != "VBD":
         if not any(a.tag_ == "VBD" for a in auxes):
             return 1
+    if verb.lemma_ in SCHEDULED and verb.tag_ == "VBN" and "been" in lemmas and lemmas & {"has", "have"}:
+        return 1  # "a June 3 hearing has been scheduled": what has been set is still ahead
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBN" and lemmas & {"have", "has", "had"}):
         return -1
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod"):
@@ -391,6 +408,18 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
     if m := re.fullmatch(_DAY + r" (?:of )?" + _MONTH + r",? " + _YEAR, s):
         return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
+    if (m := re.fullmatch(r"(?:between )?" + _DAYS + r" " + _MONTH + r"(?:,? " + _YEAR + r")?", s)) or (
+            m := re.fullmatch(r"(?:between )?" + _MONTH + r" " + _DAYS + r"(?:,? " + _YEAR + r")?", s)):
+        # "20-22 March", "between 20 and 28 February": the month, with the days themselves as the range.
+        month, first, last = MONTHS[m.group("month")], int(m.group("first")), int(m.group("last"))
+        if ref is None and not m.group("year"):
+            return Resolved("DATE", f"XXXX-{month:02d}")
+        y = int(m.group("year")) if m.group("year") else _pick_year(month, first, ref, direction)
+        try:
+            days = DateRange(dt.date(y, month, first), dt.date(y, month, last), "day")
+        except ValueError:
+            return None
+        return Resolved("DATE", f"{y:04d}-{month:02d}", range=days) if first < last else None
     if (m := re.fullmatch(_MONTH + r" " + _DAY, s)) or (m := re.fullmatch(r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH, s)):
         month, day = MONTHS[m.group("month")], int(m.group("day"))
         if ref is None:

@@ -65,3 +65,13 @@ def test_what_names_the_action_not_the_verb_of_intent(example_analyses):
 def test_a_time_expression_is_never_the_object_of_the_what(analyse_text):
     an = analyse_text("Vice President Al Gore is to come in late March, officials said.", dt.date(2020, 1, 6))
     assert [e.what for e in an.events] == ["Al Gore to come"]
+
+
+def test_day_ranges_and_the_rest_of_the_month(analyse_text):
+    text = ("The summit will be held on 20-22 March in Tokyo, the ministry said. "
+            "The minister will travel to Paris later this month.")
+    events = {e.when.text: e for e in analyse_text(text, dt.date(2009, 2, 3)).events}
+    summit = events["20-22 March"].when.range
+    assert (summit.start, summit.end) == (dt.date(2009, 3, 20), dt.date(2009, 3, 22))
+    trip = events["later this month"].when.range
+    assert (trip.start, trip.end) == (dt.date(2009, 2, 4), dt.date(2009, 2, 28))  # after the article's date

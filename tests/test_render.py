@@ -98,6 +98,8 @@ def test_format_range():
     assert format_range(DateRange(dt.date(1997, 2, 20), dt.date(1997, 2, 28), "month")) == "20\u201328 February 1997"
     assert format_range(DateRange(dt.date(2024, 4, 10), dt.date(2024, 4, 10), "day")) == "10 April 2024"
     assert format_range(DateRange(dt.date(1998, 1, 1), dt.date(1998, 12, 31), "year")) == "1998"
+    assert format_range(DateRange(dt.date(1997, 3, 1), dt.date(1997, 3, 31), "month")) == "March 1997"
+    assert format_range(DateRange(dt.date(2009, 3, 20), dt.date(2009, 3, 22), "day")) == "20\u201322 March 2009"
 
 
 def test_resources_found_in_the_checkout():

@@ -64,6 +64,9 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("later this year", 0, "DATE", "1997", "END", "1997-02-04", "1997-12-31"),  # the rest of the year
         ("earlier this month", 0, "DATE", "1997-02", "START", "1997-02-01", "1997-02-02"),
         ("later this week", 0, "DATE", "1997-W06", "END", "1997-02-04", "1997-02-09"),
+        ("20-22 March", 1, "DATE", "1997-03", None, "1997-03-20", "1997-03-22"),  # the month, the days as range
+        ("between 20 and 28 February", 1, "DATE", "1997-02", None, "1997-02-20", "1997-02-28"),
+        ("March 20\u201322, 1998", 0, "DATE", "1998-03", None, "1998-03-20", "1998-03-22"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -151,3 +154,13 @@ def test_sets_and_scheduled_dates_in_running_text(analyse_text):
     assert got["April"] == ("DATE", "2025-04")  # "is due"
     assert got["FY2023"] == ("DATE", "FY2023")
     assert got["Q3"] == ("DATE", "2023-Q3")  # "were weak": the last third quarter that has ended
+
+
+def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
+    text = "The economy shrank between April and June, its worst run since '82."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2008, 11, 18)).timexes}
+    assert got["April"] == "2008-04" and got["June"] == "2008-06"  # two expressions, as TIMEX3 has them
+    assert got["'82"] == "1982"
+    text = "A June 3 hearing has been scheduled in the bankruptcy court."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 5, 14)).timexes}
+    assert got["June 3"] == "2009-06-03"  # what has been scheduled is still ahead
