@@ -48,7 +48,8 @@ def _governor(span: Span) -> Token:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
-        if tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "npadvmod", "compound") and tok.i not in range(span.start, span.end):
+        # "next year's competition is scheduled ...": a date inside the subject dates what the subject does.
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "npadvmod", "compound", *_SUBJECTS) and tok.i not in range(span.start, span.end):
             break
         tok = tok.head
     return tok
@@ -58,7 +59,7 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening."""
     verb = _governor(span)
     if verb.pos_ not in ("VERB", "AUX"):
-        return re.sub(r"^['\u2019]s\s+", "", _phrase(verb, exclude=span)).strip(), []
+        return _phrase(verb, exclude=span), []
     subject, subject_tok = None, None
     node = verb
     for _ in range(4):
@@ -76,8 +77,8 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             break
     if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
         subject_tok = node.head  # "Discovery, which will launch ...": the relative pronoun stands for its noun
-    if subject_tok is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        subject_tok = verb.head  # "a youth summit to be held in Busan": the participle describes its noun
+    if subject_tok is None and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+        subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []
     if subject_tok is not None:
         if subject_tok.lower_ in ("he", "she"):
@@ -91,6 +92,9 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             subject = _phrase(subject_tok, exclude=span)
     action = _action(verb)
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
+    if light:
+        obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
     if obj is None:
         prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in")
                      and not any(span.start <= x.i < span.end for x in c.subtree)), None)
@@ -102,7 +106,7 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
     else:
         obj_text = _phrase(obj, exclude=span)
     passive = any(c.dep_ == "auxpass" for c in action.children)
-    verb_text = f"be {action.text}" if passive else action.lemma_
+    verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
 
@@ -144,6 +148,8 @@ def _phrase(tok: Token, exclude: Span) -> str:
     words = [t for t in tok.subtree if t.i not in dropped]
     if words and words[0].dep_ == "det":
         words = words[1:]
+    if words and words[0].tag_ == "POS":
+        words = words[1:]  # "Next year's competition" without the date leaves its "'s"
     text = " ".join(t.text for t in words)
     return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")[:120]
 

@@ -75,3 +75,11 @@ def test_day_ranges_and_the_rest_of_the_month(analyse_text):
     assert (summit.start, summit.end) == (dt.date(2009, 3, 20), dt.date(2009, 3, 22))
     trip = events["later this month"].when.range
     assert (trip.start, trip.end) == (dt.date(2009, 2, 4), dt.date(2009, 2, 28))  # after the article's date
+
+
+def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
+    text = ("The project has planned a number of conferences, with the first meeting set to take place in Christchurch "
+            "on May 16.\n\nNext year's competition is scheduled to take place in Mexico City.")
+    whats = {e.when.text: e.what for e in analyse_text(text, dt.date(2015, 5, 7)).events}
+    assert whats["May 16"] == "first meeting to take place in Christchurch"
+    assert whats["Next year"] == "competition to take place in Mexico City"
