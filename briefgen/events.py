@@ -18,8 +18,10 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     """Each dated expression after the article's date, in a sentence that is not about the past, is an event."""
     if ref is None:
         return ()
-    events: list[Event] = []
+    events: list[tuple[Event, int]] = []  # with the token of the verb the date hangs on
     seen = set()
+    # No date goes into a "what" ("to launch at the end of the month" dated April 29).
+    dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     text = doc.text  # spaCy joins the tokens on every access
     for t in timexes:
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
@@ -32,15 +34,19 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if key in seen:
             continue
         seen.add(key)
-        what, who = _what(span, actors)
+        what, who = _what(span, actors, dated)
         ids = list(dict.fromkeys(who + _actors_in(sent, actors)))
         when = When(t.text, t.start, t.end, t.range)
         raw = text[sent.start_char : sent.end_char]
         s_start = sent.start_char + len(raw) - len(raw.lstrip())
         s_text = raw.strip()
-        events.append(Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id))
-    events.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
-    return tuple(events)
+        events.append((Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id), _governor(span).i))
+    # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
+    kept = [e for e, verb in events if not any(
+        v == verb and o.start == e.start and o.when.range != e.when.range
+        and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end for o, v in events)]
+    kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
+    return tuple(kept)
 
 
 def _governor(span: Span) -> Token:
@@ -55,11 +61,11 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
+def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening."""
     verb = _governor(span)
     if verb.pos_ not in ("VERB", "AUX"):
-        return _phrase(verb, exclude=span), []
+        return _phrase(verb, exclude=dated), []
     subject, subject_tok = None, None
     node = verb
     for _ in range(4):
@@ -89,7 +95,7 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
             subject = actor.name
             ids.append(actor.id)
         else:
-            subject = _phrase(subject_tok, exclude=span)
+            subject = _phrase(subject_tok, exclude=dated)
     action = _action(verb)
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
@@ -97,14 +103,14 @@ def _what(span: Span, actors: ActorIndex) -> tuple[str, list[str]]:
         obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
     if obj is None:
         prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in")
-                     and not any(span.start <= x.i < span.end for x in c.subtree)), None)
+                     and not any(x.i in dated for x in c.subtree)), None)
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            obj_text = f"{prep.text} {_phrase(pobj, exclude=span)}" if pobj is not None else None
+            obj_text = f"{prep.text} {_phrase(pobj, exclude=dated)}" if pobj is not None else None
         else:
             obj_text = None
     else:
-        obj_text = _phrase(obj, exclude=span)
+        obj_text = _phrase(obj, exclude=dated)
     passive = any(c.dep_ == "auxpass" for c in action.children)
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
@@ -139,9 +145,9 @@ def _left_noun(verb: Token) -> Token | None:
     return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
 
 
-def _phrase(tok: Token, exclude: Span) -> str:
+def _phrase(tok: Token, exclude: set[int]) -> str:
     """The words a token heads, without clauses, appositions, the time expression or punctuation."""
-    dropped: set[int] = set(range(exclude.start, exclude.end))
+    dropped = set(exclude)
     for t in tok.subtree:
         if t is not tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)

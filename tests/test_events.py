@@ -83,3 +83,12 @@ def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
     whats = {e.when.text: e.what for e in analyse_text(text, dt.date(2015, 5, 7)).events}
     assert whats["May 16"] == "first meeting to take place in Christchurch"
     assert whats["Next year"] == "competition to take place in Mexico City"
+
+
+def test_one_happening_dated_twice_is_one_event(analyse_text):
+    text = ("Space Shuttle Endeavour, which will launch on STS-134 at the end of the month on April 29, will be sent "
+            "to a museum.\n\nThe talks will start next month and end on May 30.")
+    events = analyse_text(text, dt.date(2011, 4, 13)).events
+    launch = [e for e in events if "Endeavour" in e.text]
+    assert [(e.when.text, e.what) for e in launch] == [("April 29", "Space Shuttle Endeavour to launch")]
+    assert {e.what for e in events if "talks" in e.text} == {"talks to start", "talks to end"}  # two verbs, two events
