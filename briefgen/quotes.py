@@ -351,8 +351,11 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     doc = cue.doc
     yield from (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
     before = doc[cue.i - 1] if cue.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and before.idx > quote.end:
-        yield before  # '"...," Tulsa police Chief Chuck Jordan said', when the parser makes the name an object
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    if before is not None and before.pos_ == "PROPN" and (before.idx > quote.end or subjectless):
+        # '"...," Tulsa police Chief Chuck Jordan said', 'Obama and Clinton call them "..."': the name right before
+        # the verb is its subject, however the parser hung it.
+        yield before
     if cue.idx < quote.start and cue.lemma_ in INVERTING_CUES and cue.is_sent_start and cue.i + 1 < len(doc):
         # 'Said Ellis: "..."': an inverted attribution opening its sentence names the speaker right after the verb.
         after = doc[cue.i + 1]

@@ -160,6 +160,9 @@ def test_speakers_named_where_the_parser_looks_elsewhere(nlp):
     text = ("When Allen noted that Haddad has occasionally not paid anything in local taxes \u2015 as was true for the few "
             "years his returns were made public \u2015 Haddad boasted, \u201cThat makes me smart.\u201d")
     assert speaker(nlp(text)) == "Haddad"  # the model itself makes the dash before "Haddad" a subject
+    text = 'When the raids are reported as part of the border war, Ruiz and Haddad call the raiders "lone wolves" in every speech.'
+    # The parser hung the names on "war", leaving "call" without a subject; "the raids" are not speaking.
+    assert speaker(_misparsed(nlp, text, {"Ruiz": ("conj", "war")})) == "Haddad"
     doc = nlp('Kim Ode accused the board of lying and said "the vote was rigged from the start."')
     doc.ents = [Span(doc, 0, 5, label="WORK_OF_ART")]  # the model's clause-long "title" on another text
     assert speaker(doc) == "Kim Ode"  # a name has no verb: the noun phrase, not "Kim Ode accused the board of"
