@@ -144,8 +144,8 @@ def _lines(span: Span) -> list[Span]:
 
 
 def _clauses(span: Span) -> list[Span]:
-    """'November 11, three days later than planned' is two expressions; 'June 8, 2010' is one; so are the ends of
-    'between April and June'."""
+    """'November 11, three days later than planned' is two expressions, as is 'between April and June'; 'June 8, 2010'
+    is one."""
     doc = span.doc
     cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)]
     bounds = [span.start, *cuts, span.end]
