@@ -31,6 +31,11 @@ SPEAKER_NAMES = {"PERSON", "ORG", "NORP", "GPE"}  # the entities that speak
 DOCUMENTS = {"statement", "report", "letter", "memo", "article", "piece", "study", "survey", "poll", "document", "ad",
              "advertisement", "release", "website", "post", "tweet", "email", "filing", "lawsuit", "complaint", "ruling",
              "order", "bill", "law", "resolution", "editorial", "book", "video", "message", "note", "analysis", "data"}
+# A single mark opening a quotation: at a word's start, before a letter or digit, not an elision ('90s, 'em, 'n').
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013]))['\u2018](?=[^\W_])(?!\d0s|em\b|n\b|til\b|cause\b|tis\b)", re.MULTILINE)
+# A single mark closing one: after a word or punctuation, before a space, punctuation or the line's end.
+# (Not a contraction that lost its letters to a space: "couldn' t".)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018])['\u2019](?=[\s.,;:!?)\]\u2014\u2013]|$)(?! (?:s|t|re|ll|ve|d|m)\b)", re.MULTILINE)
 OPENERS = {'"': "straight", "\u201c": "open", "\u201d": "close"}
 _SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019]|$)")
 # Full stops that end an abbreviation, not a sentence: "Rep. Gwen Moore (D-Wis.) said".
@@ -140,7 +145,9 @@ def _make_quote(text: str, parts: list[QuoteSpan], attr: Attribution | None, how
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Pair quotation marks paragraph by paragraph; a quote left open continues into a paragraph that opens with one."""
+    """Pair quotation marks paragraph by paragraph; a quote left open continues into a paragraph that opens with one.
+    Text that quotes with single marks (British style: 'We will win,' he said) is paired on those."""
+    text = _as_double_quoted(text)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     spans: list[QuoteSpan] = []
     carry: int | None = None  # open mark of a quote continuing from an earlier paragraph
@@ -174,6 +181,37 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             else:
                 spans.extend(_content(text, open_at, p_end))
     return spans
+
+
+def _as_double_quoted(text: str) -> str:
+    """The text itself when it quotes with double marks; for British-style text, a copy of the same length whose
+    single quotation marks are double ones and whose (nested) double marks are blanked, so offsets stay the same."""
+    # Corpus text doubles single marks for double ones (''like this''): such text is not British-style.
+    if "''" in text or "``" in text:
+        return text
+    pairs = [(m.start(), _single_close(text, m.start())) for m in _SINGLE_OPEN.finditer(text)]
+    doubles = {i for i, c in enumerate(text) if c in '"\u201c\u201d'}
+    # British style: single marks quote, and double ones appear only inside them ('They call it "the escape".').
+    if len(pairs) < 2 or any(not any(a < i < (b or len(text)) for a, b in pairs) for i in doubles):
+        return text
+    chars = [" " if i in doubles else c for i, c in enumerate(text)]
+    for a, b in pairs:
+        chars[a] = "\u201c"
+        if b is not None:
+            chars[b] = "\u201d"
+    return "".join(chars)
+
+
+def _single_close(text: str, open_mark: int) -> int | None:
+    """The mark closing a single-quoted quotation in its paragraph: not an apostrophe ("don't", "players' union")."""
+    end = text.find("\n", open_mark)
+    end = len(text) if end < 0 else end
+    found = [m.start() for m in _SINGLE_CLOSE.finditer(text, open_mark + 2, end)]
+    for n, i in enumerate(found):
+        possessive = text[i - 1] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]) is not None
+        if not possessive or n == len(found) - 1:
+            return i
+    return None
 
 
 def _first_visible(text: str, i: int) -> int:

@@ -191,3 +191,25 @@ def test_inverted_attribution_before_the_quote_and_as_x_put_it(analyse_text):
     assert quotes["Nobody expec"].speaker == "a Beijing-based diplomat"
     assert quotes["lawful sourc"].speaker == "a Homeland Security memo" and quotes["lawful sourc"].cue == "put"
     assert "Ellis" in [a.name for a in an.actors]  # the model's "Said Ellis" is Ellis
+
+
+def test_british_style_single_quotation_marks(analyse_text):
+    text = ("The coach spoke after the match. 'It is my second game in a week and the players' legs are tired, but it "
+            "is all good,' Tom Hale told the club's website.\n\n"
+            "He added: 'We don't talk about the '90s any more. The fans called it \"the great escape\" and they were "
+            "right.'\n\n"
+            "\u2018We will be back next season,\u2019 said Ana Silva, the club\u2019s chair. \u2018The board is united.\u2019")
+    quotes = {q.text[:14]: q for q in analyse_text(text).quotes}
+    assert set(quotes) == {"It is my secon", "We don't talk ", "We will be bac"}
+    first = quotes["It is my secon"]
+    assert first.text.endswith("but it is all good") and first.speaker == "Tom Hale"  # "players'" is no closing mark
+    assert quotes["We don't talk "].text.endswith("and they were right.") and quotes["We don't talk "].speaker == "Tom Hale"
+    silva = quotes["We will be bac"]
+    assert silva.speaker == "Ana Silva" and len(silva.parts) == 2  # split by its attribution, curly single marks
+
+
+def test_single_marks_inside_double_quoted_text_stay_nested(analyse_text):
+    text = ('"He told me \'no\' and that was the end of it," said Ana Silva. The so-called \'peace plan\' failed, '
+            'and \'nobody\' was surprised.')
+    (q,) = analyse_text(text).quotes
+    assert q.text.startswith("He told me 'no'") and q.speaker == "Ana Silva"
