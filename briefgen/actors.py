@@ -124,9 +124,10 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                         start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
+    mentions = _shouted_surnames(doc, mentions)
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
     mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]
-    groups = _group(mentions)
+    groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end)
 
 
@@ -140,6 +141,26 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             first[words[-1]] = min(first.get(words[-1], m.start), m.start)
     return [Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx) for t in doc
             if t.text in first and not t.ent_type_ and t.pos_ == "PROPN" and t.idx > first[t.text] and _alone(t)]
+
+
+def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A headline in capitals names people by surname ("BIDEN AND KISHIDA TO MEET"), which the model misses or calls
+    an organisation: a word there that begins or ends the full name of a person named elsewhere is that person."""
+    # The first word too: "Kishida Fumio" puts the family name first.
+    surnames = {w.lower(): w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+                for w in (m.text.split()[0], m.text.split()[-1])}
+    found: list[Mention] = []
+    for line in re.finditer(r"[^\n]+", doc.text):
+        letters = [c for c in line.group() if c.isalpha()]
+        if len(line.group().split()) < 3 or sum(c.islower() for c in letters) > 0.1 * len(letters):
+            continue
+        for word in re.finditer(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", line.group()):
+            if word.group().lower() in surnames:
+                a = line.start() + word.start()
+                found.append(Mention(a, a + len(word.group()), surnames[word.group().lower()], "PERSON", a))
+    if not found:
+        return mentions
+    return [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)] + found
 
 
 def _alone(tok: Token) -> bool:
@@ -256,7 +277,7 @@ def _key(text: str) -> str:
     return t
 
 
-def _group(mentions: list[Mention]) -> list[list[Mention]]:
+def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -271,7 +292,8 @@ def _group(mentions: list[Mention]) -> list[list[Mention]]:
     for k in sorted(groups, key=lambda k: len(k.split())):
         if k not in groups or len(k.split()) > 1:
             continue
-        first_seen = min(m.start for m in groups[k])
+        # (A headline in capitals names people by surname before the text names them in full.)
+        first_seen = min((m.start for m in groups[k] if not text[m.start : m.end].isupper()), default=len(text))
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
         fuller = [
             p for p in persons

@@ -158,3 +158,15 @@ def test_a_person_entity_of_punctuation_and_a_no_break_space_is_no_trouble(analy
     an = analyse_text(text)
     assert "Julie A. Diaz Martinez" in {a.name for a in an.actors}
     assert all(a.name.strip(" \xa0\u2015") for a in an.actors)
+
+
+def test_a_headline_in_capitals_names_people_by_surname(analyse_text):
+    an = analyse_text(
+        "BIDEN AND KISHIDA TO MEET AT CAMP DAVID IN AUGUST\n\n"
+        "WASHINGTON (Reuters) - President Joe Biden will host Prime Minister Kishida Fumio of Japan at Camp David on "
+        "August 18, the White House said. Kishida said he looked forward to the talks."
+    )
+    people = {a.name: a for a in an.actors if a.kind == "person"}
+    assert people["Joe Biden"].mentions == 2 and people["Kishida Fumio"].mentions == 3  # the headline counts
+    assert not any(a.name.upper() == "BIDEN" for a in an.actors if a.name != "Joe Biden")  # no organisation "BIDEN"
+    assert an.actors[0].name in ("Joe Biden", "Kishida Fumio")
