@@ -147,17 +147,18 @@ def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A headline in capitals names people by surname ("BIDEN AND KISHIDA TO MEET"), which the model misses or calls
     an organisation: a word there that begins or ends the full name of a person named elsewhere is that person."""
     # The first word too: "Kishida Fumio" puts the family name first.
-    surnames = {w.lower(): w for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+    surnames = {w.lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                 for w in (m.text.split()[0], m.text.split()[-1])}
+    named = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]  # full names the model found
     found: list[Mention] = []
     for line in re.finditer(r"[^\n]+", doc.text):
         letters = [c for c in line.group() if c.isalpha()]
         if len(line.group().split()) < 3 or sum(c.islower() for c in letters) > 0.1 * len(letters):
             continue
         for word in re.finditer(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", line.group()):
-            if word.group().lower() in surnames:
-                a = line.start() + word.start()
-                found.append(Mention(a, a + len(word.group()), surnames[word.group().lower()], "PERSON", a))
+            a, b = line.start() + word.start(), line.start() + word.end()
+            if word.group().lower() in surnames and not any(m.start <= a and b <= m.end for m in named):
+                found.append(Mention(a, b, word.group(), "PERSON", a))
     if not found:
         return mentions
     return [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)] + found
@@ -274,7 +275,7 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
 def _key(text: str) -> str:
     t = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
     t = re.sub(r"^the ", "", t)
-    return t
+    return t.rstrip(".")  # "Biden Jr." and "BIDEN JR" (the model leaves the full stop out or in)
 
 
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
@@ -329,7 +330,8 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         labels = Counter(m.label for m in ms)
         forms = [m.text for m in ms]
         canonical = ALIASES.get(_key(forms[0]))
-        name = canonical or max(forms, key=lambda f: (len(f.split()), len(f), -forms.index(f)))
+        # The fullest form names the actor, but not one in capitals ("JOSEPH R. BIDEN JR." signing a proclamation).
+        name = canonical or max(forms, key=lambda f: (not f.isupper(), len(f.split()), len(f), -forms.index(f)))
         if canonical:
             kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
         elif ORG_SUFFIX.search(name):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -162,7 +163,7 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
 
     by_form: dict[str, int] = {}
     for i, (_, a) in enumerate(entries):
-        for form in {a.name.lower()} | ({x.lower() for x in a.aliases} if a.kind != "person" else set()):
+        for form in {_form(a)} | ({x.lower() for x in a.aliases} if a.kind != "person" else set()):
             if form in by_form:
                 union(i, by_form[form])
             else:
@@ -180,7 +181,7 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
             kinds[a.kind] += a.mentions
         kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
         # The fullest form is the canonical name: the longest name used, most mentioned on ties.
-        name = max((a.name for a in acts), key=lambda nm: (len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)))
+        name = max((a.name for a in acts), key=lambda nm: (not nm.isupper(), len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)))
         aliases = tuple(dict.fromkeys(x for a in acts for x in (a.name, *a.aliases) if x.lower() != name.lower()))
         roles = tuple(dict.fromkeys(r for a in acts for r in a.roles))
         salience = sum(a.salience for a in acts)
@@ -204,7 +205,7 @@ def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[in
     join when they share a role. Then a shorter name joins the one person whose fuller name contains it, or, when
     several do ("Biden": Joe, Jill, Hunter), the one person among them that shares its role; else it stays apart.
     """
-    people = [(i, [t.lower() for t in a.name.split()]) for i, (_, a) in enumerate(entries) if a.kind == "person"]
+    people = [(i, _form(a).split()) for i, (_, a) in enumerate(entries) if a.kind == "person"]
     by_token: dict[str, list[int]] = defaultdict(list)
     for i, tokens in people:
         for t in {tokens[0], tokens[-1]}:
@@ -228,6 +229,12 @@ def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[in
             target = people_fitting if len(people_fitting) == 1 else with_role
             if len(target) == 1:
                 union(i, next(iter(target)))
+
+
+def _form(actor: Actor) -> str:
+    """The name to match on: lower case, and a person's without "Jr." ("JOSEPH R. BIDEN JR." signs for Joseph R. Biden)."""
+    name = actor.name.lower()
+    return re.sub(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", "", name) if actor.kind == "person" else name
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

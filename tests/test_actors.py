@@ -170,3 +170,10 @@ def test_a_headline_in_capitals_names_people_by_surname(analyse_text):
     assert people["Joe Biden"].mentions == 2 and people["Kishida Fumio"].mentions == 3  # the headline counts
     assert not any(a.name.upper() == "BIDEN" for a in an.actors if a.name != "Joe Biden")  # no organisation "BIDEN"
     assert an.actors[0].name in ("Joe Biden", "Kishida Fumio")
+
+
+def test_a_name_in_capitals_never_names_the_actor(analyse_text):
+    an = analyse_text("NOW, THEREFORE, I proclaim this week.\n\nJOSEPH R. BIDEN JR.\n\n"
+                      "The proclamation was signed by Joseph R. Biden Jr. at the White House.")
+    (biden,) = [a for a in an.actors if a.kind == "person"]
+    assert biden.name == "Joseph R. Biden Jr." and biden.aliases == ("JOSEPH R. BIDEN JR",) and biden.mentions == 2

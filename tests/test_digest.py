@@ -82,6 +82,7 @@ def test_actors_merge_across_articles_by_their_names_and_roles(example_analyses)
     assert "Biden" in biden.aliases and "President" in biden.roles and len(biden.article_ids) >= 6
     assert {"Hunter Biden", "Beau Biden"} <= by_name.keys()  # same surname, other people
     assert not {"Hunter Biden", "Beau Biden"} & set(biden.aliases)
+    assert "JOSEPH R. BIDEN JR." in biden.aliases  # the proclamation's signature, in capitals and with "Jr."
     yoon = by_name["Yoon Suk Yeol"]
     assert {"Yoon", "Yoon Suk"} <= set(yoon.aliases)
     korea = by_name["Republic of Korea"]
