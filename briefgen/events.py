@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import Actor, Event, Timex, When
+from .timexes import SEASONS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -27,7 +28,7 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or t.direction < 0:
+        if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
         sent = span.sent
         key = (sent.start_char, t.range)
@@ -47,6 +48,13 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end for o, v in events)]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
+
+
+def _names_a_kind(span: Span) -> bool:
+    """'winter wheat', 'summer camp': a lone season word describing a noun, in a sentence whose tense does not look
+    ahead ('the summer talks will resume' does), dates nothing that happens."""
+    tok = span[0]
+    return len(span) == 1 and tok.lower_ in SEASONS and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
 
 
 def _governor(span: Span) -> Token:

@@ -92,3 +92,10 @@ def test_one_happening_dated_twice_is_one_event(analyse_text):
     launch = [e for e in events if "Endeavour" in e.text]
     assert [(e.when.text, e.what) for e in launch] == [("April 29", "Space Shuttle Endeavour to launch")]
     assert {e.what for e in events if "talks" in e.text} == {"talks to start", "talks to end"}  # two verbs, two events
+
+
+def test_a_season_naming_a_kind_is_no_event(analyse_text):
+    text = ("Monocot species such as sorghum, field corn and winter wheat lose less yield from ozone.\n\n"
+            "The ministers will meet again in the winter session of parliament.")
+    events = analyse_text(text, dt.date(2014, 7, 28)).events
+    assert [(e.when.text, e.what) for e in events] == [("winter", "ministers to meet")]  # not the wheat
