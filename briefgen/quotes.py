@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -189,12 +191,28 @@ def _as_double_quoted(text: str) -> str:
     # Corpus text doubles single marks for double ones (''like this''): such text is not British-style.
     if "''" in text or "``" in text:
         return text
-    pairs = [(m.start(), _single_close(text, m.start())) for m in _SINGLE_OPEN.finditer(text)]
-    doubles = {i for i, c in enumerate(text) if c in '"\u201c\u201d'}
-    # British style: single marks quote, and double ones appear only inside them ('They call it "the escape".').
-    if len(pairs) < 2 or any(not any(a < i < (b or len(text)) for a, b in pairs) for i in doubles):
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    # "the players' union": a plural possessive, not a closing mark, unless nothing else closes the quote.
+    possessive = [text[i - 1] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]) is not None for i in closers]
+    next_plain = [len(closers)] * (len(closers) + 1)  # index of the next closer that is no possessive
+    for n in range(len(closers) - 1, -1, -1):
+        next_plain[n] = next_plain[n + 1] if possessive[n] else n
+    breaks = [m.start() for m in re.finditer("\n", text)] + [len(text)]
+    pairs = [(m.start(), _single_close(m.start(), breaks, closers, next_plain)) for m in _SINGLE_OPEN.finditer(text)]
+    if len(pairs) < 2:
         return text
-    chars = [" " if i in doubles else c for i, c in enumerate(text)]
+    doubles = [i for i, c in enumerate(text) if c in '"\u201c\u201d']
+    # British style: single marks quote, and double ones appear only inside them ('They call it "the escape".').
+    covered = [0] * (len(text) + 1)  # +1 where a single-quoted stretch starts, -1 where it ends
+    for a, b in pairs:
+        covered[a + 1] += 1
+        covered[b if b is not None else len(text)] -= 1
+    depth = list(itertools.accumulate(covered))
+    if any(depth[i] <= 0 for i in doubles):
+        return text
+    chars = list(text)
+    for i in doubles:
+        chars[i] = " "
     for a, b in pairs:
         chars[a] = "\u201c"
         if b is not None:
@@ -202,16 +220,15 @@ def _as_double_quoted(text: str) -> str:
     return "".join(chars)
 
 
-def _single_close(text: str, open_mark: int) -> int | None:
-    """The mark closing a single-quoted quotation in its paragraph: not an apostrophe ("don't", "players' union")."""
-    end = text.find("\n", open_mark)
-    end = len(text) if end < 0 else end
-    found = [m.start() for m in _SINGLE_CLOSE.finditer(text, open_mark + 2, end)]
-    for n, i in enumerate(found):
-        possessive = text[i - 1] == "s" and re.match(r" [a-z]", text[i + 1 : i + 3]) is not None
-        if not possessive or n == len(found) - 1:
-            return i
-    return None
+def _single_close(open_mark: int, breaks: list[int], closers: list[int], next_plain: list[int]) -> int | None:
+    """The mark closing a single-quoted quotation in its paragraph: the first closer that is no possessive, else the
+    paragraph's last one."""
+    end = breaks[bisect.bisect_left(breaks, open_mark)]
+    first, last = bisect.bisect_left(closers, open_mark + 2), bisect.bisect_left(closers, end)
+    if first >= last:
+        return None
+    n = next_plain[first]
+    return closers[n] if n < last else closers[last - 1]
 
 
 def _first_visible(text: str, i: int) -> int:

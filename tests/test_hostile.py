@@ -133,3 +133,23 @@ def test_digest_of_hostile_inputs_is_inert_and_reports_problems_escaped(tmp_path
     cal = icalendar.Calendar.from_ical(to_ics(brief))
     assert cal.walk("VEVENT"), "the hostile articles' dated sentences are still events"
     assert all(str(e.get("url", "https://")).startswith("https://") for e in cal.walk("VEVENT"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab s'\"\u2018\u2019\u201c\u201d\n.,", min_size=1, max_size=200))
+def test_quote_marks_in_any_arrangement_pair_into_valid_spans(text):
+    from briefgen.quotes import find_quote_spans
+
+    spans = find_quote_spans(text)
+    for q in spans:
+        assert q.open_mark < q.start < q.end <= q.close_mark <= len(text)
+        assert any(c.isalpha() for c in text[q.start : q.end])
+    assert all(a.close_mark <= b.open_mark for a, b in zip(spans, spans[1:]))
+
+
+def test_a_text_of_many_single_marks_is_read_in_one_pass():
+    from briefgen.quotes import find_quote_spans
+
+    # Pairing single marks looks ahead for the closing one: it must not do so once per mark.
+    assert len(find_quote_spans("'a b' " * 100_000)) == 100_000
+    assert len(find_quote_spans("'the players' view " * 50_000)) == 1
