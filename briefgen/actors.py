@@ -149,7 +149,8 @@ def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # The first word too: "Kishida Fumio" puts the family name first.
     surnames = {w.lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                 for w in (m.text.split()[0], m.text.split()[-1])}
-    named = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]  # full names the model found
+    # Characters inside the full names the model found: those need no second look.
+    named = {i for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for i in range(m.start, m.end)}
     found: list[Mention] = []
     for line in re.finditer(r"[^\n]+", doc.text):
         letters = [c for c in line.group() if c.isalpha()]
@@ -157,11 +158,12 @@ def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         for word in re.finditer(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", line.group()):
             a, b = line.start() + word.start(), line.start() + word.end()
-            if word.group().lower() in surnames and not any(m.start <= a and b <= m.end for m in named):
+            if word.group().lower() in surnames and a not in named:
                 found.append(Mention(a, b, word.group(), "PERSON", a))
     if not found:
         return mentions
-    return [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)] + found
+    taken = {i for f in found for i in range(f.start, f.end)}
+    return [m for m in mentions if not any(i in taken for i in range(m.start, m.end))] + found
 
 
 def _alone(tok: Token) -> bool:

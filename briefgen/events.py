@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -43,9 +43,12 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         s_text = raw.strip()
         events.append((Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id), _governor(span).i))
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
+    by_verb: dict[int, list[Event]] = defaultdict(list)
+    for e, verb in events:
+        by_verb[verb].append(e)
     kept = [e for e, verb in events if not any(
-        v == verb and o.start == e.start and o.when.range != e.when.range
-        and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end for o, v in events)]
+        o.when.range != e.when.range and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end
+        for o in by_verb[verb])]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
 
