@@ -54,8 +54,8 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
 
 
 def _names_a_kind(span: Span) -> bool:
-    """'winter wheat', 'summer camp': a lone season word describing a noun, in a sentence whose tense does not look
-    ahead ('the summer talks will resume' does), dates nothing that happens."""
+    """'winter wheat', 'summer camp': a lone season word describing a noun names a kind of thing (unless the tense
+    looks ahead, as in 'the summer talks will resume', which the caller checks)."""
     tok = span[0]
     return len(span) == 1 and tok.lower_ in SEASONS and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
 
@@ -157,12 +157,12 @@ def _left_noun(verb: Token) -> Token | None:
 
 
 def _phrase(tok: Token, exclude: set[int]) -> str:
-    """The words a token heads, without clauses, appositions, the time expression or punctuation."""
-    dropped = set(exclude)
+    """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation."""
+    dropped: set[int] = set()
     for t in tok.subtree:
         if t is not tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)
-    words = [t for t in tok.subtree if t.i not in dropped]
+    words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
     if words and words[0].dep_ == "det":
         words = words[1:]
     if words and words[0].tag_ == "POS":
