@@ -22,7 +22,8 @@ CUES = {
     "speculate", "tout", "wonder", "exclaim", "lament", "allege", "maintain", "mention", "comment", "conclude",
     "pledge", "proclaim", "quote", "cite", "accuse", "demand", "criticize", "criticise", "thank", "hail", "recommend",
     "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "threaten", "label", "dub",
-    "characterize", "characterise", "brand", "term",
+    "characterize", "characterise", "brand", "term", "liken", "dismiss", "blast", "slam", "praise", "laud", "decry",
+    "denounce", "deride", "mock", "ridicule",
 }  # fmt: skip
 STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
 INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}

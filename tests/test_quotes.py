@@ -213,3 +213,13 @@ def test_single_marks_inside_double_quoted_text_stay_nested(analyse_text):
             'and \'nobody\' was surprised.')
     (q,) = analyse_text(text).quotes
     assert q.text.startswith("He told me 'no'") and q.speaker == "Ana Silva"
+
+
+def test_characterising_verbs_attribute_short_quotes(analyse_text):
+    text = ('Mayor Ruth Allen likened the budget to a "house of cards" on Monday.\n\n'
+            'Senator Omar Haddad blasted the board for being "utterly careless."\n\n'
+            'The so-called "house rules" were posted on the door.')
+    quotes = {q.text: q for q in analyse_text(text).quotes}
+    assert quotes["house of cards"].speaker == "Ruth Allen" and quotes["house of cards"].cue == "likened"
+    assert quotes["utterly careless."].speaker == "Omar Haddad" and quotes["utterly careless."].cue == "blasted"
+    assert "house rules" not in quotes  # a scare quote with no one speaking
