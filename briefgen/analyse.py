@@ -69,7 +69,7 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
     with times.stage("quotes"):
         quotes = extract_quotes(doc, actors, article.id)
     with times.stage("events"):
-        events = extract_events(doc, timexes, actors, ref, article.id)
+        events = extract_events(doc, timexes, actors, ref, article.id, sentences)
     with times.stage("summary"):
         summary = summarise(doc, sentences, options.summarizer, options.summary_sentences)
     with times.stage("facts"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -15,8 +16,10 @@ from .timexes import SEASONS
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str) -> tuple[Event, ...]:
-    """Each dated expression after the article's date, in a sentence that is not about the past, is an event."""
+def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,
+                   sentences: Sequence[tuple[int, int]]) -> tuple[Event, ...]:
+    """Each dated expression after the article's date, in a sentence that is not about the past, is an event; the
+    event's text is its sentence in `sentences` (the analysis' own, which never cross a paragraph)."""
     if ref is None:
         return ()
     events: list[tuple[Event, int]] = []  # with the token of the verb the date hangs on
@@ -24,24 +27,23 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
     dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     text = doc.text  # spaCy joins the tokens on every access
+    starts = [a for a, _ in sentences]
     for t in timexes:
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
-        sent = span.sent
-        key = (sent.start_char, t.range)
+        at = bisect.bisect_right(starts, t.start) - 1
+        s_start, s_end = sentences[at] if at >= 0 and t.start < sentences[at][1] else (span.sent.start_char, span.sent.end_char)
+        key = (s_start, t.range)
         if key in seen:
             continue
         seen.add(key)
         what, who = _what(span, actors, dated)
-        ids = list(dict.fromkeys(who + _actors_in(sent, actors)))
+        ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(t.text, t.start, t.end, t.range)
-        raw = text[sent.start_char : sent.end_char]
-        s_start = sent.start_char + len(raw) - len(raw.lstrip())
-        s_text = raw.strip()
-        events.append((Event(s_text, s_start, s_start + len(s_text), what, tuple(ids), when, article_id), _governor(span).i))
+        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), _governor(span).i))
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
     for e, verb in events:
@@ -171,5 +173,5 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
     return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")[:120]
 
 
-def _actors_in(sent: Span, actors: ActorIndex) -> list[str]:
-    return [a.id for a in actors.actors if any(sent.start_char <= s < sent.end_char for s, _ in a.spans)]
+def _actors_in(start: int, end: int, actors: ActorIndex) -> list[str]:
+    return [a.id for a in actors.actors if any(start <= s < end for s, _ in a.spans)]

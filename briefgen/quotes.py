@@ -103,6 +103,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
         if quote is None:
             continue
         previous = quote
+        if attr is not None and attr.speaker is not None and attr.speaker.root.lower_ not in PRONOUNS:
+            # Whoever a quote is attributed to ("Haddad dismissed the plan as '...'") is the one speaking now.
+            _as_speaker(candidates, attr.speaker)
         n_words = sum(len(text[a:b].split()) for a, b in quote.parts)
         rank = quote.confidence * (1.0 + min(n_words, 40) / 40) + (0.3 if quote.actor_id else 0.0)
         out.append((rank, quote))
@@ -473,6 +476,15 @@ def _candidates(doc: Doc, in_quote: list[bool]) -> list[Candidate]:
         if ent.label_ == "PERSON" and not in_quote[ent.start_char]:
             seen.setdefault(ent.root.idx, _candidate(ent, speaker=False))
     return sorted(seen.values(), key=lambda c: c.start)
+
+
+def _as_speaker(candidates: list[Candidate], span: Span) -> None:
+    """Mark (or add, in text order) the mention as a speaker candidate."""
+    at = bisect.bisect_left([c.start for c in candidates], span.start_char)
+    if at < len(candidates) and candidates[at].start == span.start_char:
+        candidates[at] = _candidate(candidates[at].span, speaker=True)
+    else:
+        candidates.insert(at, _candidate(span, speaker=True))
 
 
 def _candidate(span: Span, speaker: bool) -> Candidate:

@@ -99,3 +99,12 @@ def test_a_season_naming_a_kind_is_no_event(analyse_text):
             "The ministers will meet again in the winter session of parliament.")
     events = analyse_text(text, dt.date(2014, 7, 28)).events
     assert [(e.when.text, e.what) for e in events] == [("winter", "ministers to meet")]  # not the wheat
+
+
+def test_an_event_is_told_in_its_own_paragraph(analyse_text):
+    text = ("'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
+            "next week and the doors will open again before the holidays.'\n\n"
+            "Opposition councillor Omar Haddad dismissed the plan as 'wishful thinking' and said residents' patience "
+            "was wearing thin.")
+    (event,) = [e for e in analyse_text(text, dt.date(2024, 3, 4)).events if e.when.text == "next week"]
+    assert event.text == "'The repairs start next week and the doors will open again before the holidays.'"

@@ -223,3 +223,12 @@ def test_characterising_verbs_attribute_short_quotes(analyse_text):
     assert quotes["house of cards"].speaker == "Ruth Allen" and quotes["house of cards"].cue == "likened"
     assert quotes["utterly careless."].speaker == "Omar Haddad" and quotes["utterly careless."].cue == "blasted"
     assert "house rules" not in quotes  # a scare quote with no one speaking
+
+
+def test_whoever_a_quote_is_attributed_to_is_the_one_he_refers_to(analyse_text):
+    text = ('"We will not let one storm close this city," council leader Ruth Allen told reporters.\n\n'
+            'Councillor Omar Haddad dismissed the plan as "wishful thinking" and said patience was wearing thin.\n\n'
+            '"The council\'s own engineers say the wiring needs replacing," he said.')
+    quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
+    assert quotes["wishful thin"].speaker == "Omar Haddad"
+    assert quotes["The council'"].speaker == "Omar Haddad"  # not the last subject of "told"
