@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import importlib.metadata
 import json
 from collections.abc import Iterable, Iterator
@@ -56,8 +57,9 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: 
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """spaCy's sentences as character spans, trimmed, split at line breaks (a headline is its own sentence), and
-    rejoined where the parser broke a line with no end punctuation before a lower-case word ("doubles | defeat")."""
+    """spaCy's sentences as character spans, trimmed, split at line breaks (a headline is its own sentence) and at
+    sentence ends the parser ran over, and rejoined where it broke a line with no end punctuation before a lower-case
+    word ("doubles | defeat")."""
     text = doc.text
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -69,9 +71,27 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
                 if n == 0 and out and _unfinished(text, *out[-1], a):
                     out[-1] = (out[-1][0], b)
                 else:
-                    out.append((a, b))
+                    out.extend(_missed_breaks(text, a, b))
             start += len(piece) + 1
     return out
+
+
+_MISSED_BREAK = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+(?=[\"'\u2018\u201c]?[A-Z])")
+
+
+def _missed_breaks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Sentence ends the parser ran over: a lower-case word, its full stop and a capital after ('told reporters.
+    "The repairs ...'); never an abbreviation ("Gov. Chris", "p.m. Friday")."""
+    out, start = [], a
+    for m in _MISSED_BREAK.finditer(text, a, b):
+        word = re.search(r"(\S+)[.!?]$", text[start : m.start()])
+        if word is None or not word.group(1).isalpha() or not word.group(1).islower() or len(word.group(1)) < 2:
+            continue
+        end = m.start() + (1 if text[m.start()] in "\"'\u2019\u201d" else 0)
+        out.append((start, end))
+        start = m.end()
+    out.append((start, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _unfinished(text: str, start: int, end: int, next_start: int) -> bool:

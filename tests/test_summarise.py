@@ -94,6 +94,20 @@ def test_sentences_broken_mid_line_before_a_lower_case_word_are_rejoined(nlp):
     ]
 
 
+def test_sentence_ends_the_parser_ran_over_are_split(nlp):
+    text = ("'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
+            "next week.' Gov. Chris Hale met her at 5 p.m. Friday in the U.S. Capitol.")
+    # The model's own sentence, as it sets it over single-quoted British text.
+    doc = nlp.make_doc(text)
+    for t in doc:
+        t.is_sent_start = t.i == 0
+    assert [text[a:b] for a, b in sentence_spans(doc)] == [
+        "'We will not let one storm close this city,' council leader Ruth Allen told reporters.",
+        "'The repairs start next week.'",
+        "Gov. Chris Hale met her at 5 p.m. Friday in the U.S. Capitol.",  # abbreviations end no sentence
+    ]
+
+
 def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
     from briefgen.summarise import _sumy_words
 
