@@ -84,7 +84,7 @@ def _missed_breaks(text: str, a: int, b: int) -> list[tuple[int, int]]:
     "The repairs ...'); never an abbreviation ("Gov. Chris", "p.m. Friday")."""
     out, start = [], a
     for m in _MISSED_BREAK.finditer(text, a, b):
-        word = re.search(r"(\S+)[.!?]$", text[start : m.start()])
+        word = re.search(r"(\S+)[.!?]$", text[max(start, m.start() - 40) : m.start()])  # the last word is enough
         if word is None or not word.group(1).isalpha() or not word.group(1).islower() or len(word.group(1)) < 2:
             continue
         end = m.start() + (1 if text[m.start()] in "\"'\u2019\u201d" else 0)
