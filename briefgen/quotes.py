@@ -203,9 +203,9 @@ def _as_double_quoted(text: str) -> str:
         next_plain[n] = next_plain[n + 1] if possessive[n] else n
     breaks = [m.start() for m in re.finditer("\n", text)] + [len(text)]
     pairs = [(m.start(), _single_close(m.start(), breaks, closers, next_plain)) for m in _SINGLE_OPEN.finditer(text)]
-    if len(pairs) < 2:
-        return text
     doubles = [i for i, c in enumerate(text) if c in '"\u201c\u201d']
+    if not pairs or (len(pairs) < 2 and doubles):
+        return text
     # British style: single marks quote, and double ones appear only inside them ('They call it "the escape".').
     covered = [0] * (len(text) + 1)  # +1 where a single-quoted stretch starts, -1 where it ends
     for a, b in pairs:

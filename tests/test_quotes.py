@@ -232,3 +232,10 @@ def test_whoever_a_quote_is_attributed_to_is_the_one_he_refers_to(analyse_text):
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["wishful thin"].speaker == "Omar Haddad"
     assert quotes["The council'"].speaker == "Omar Haddad"  # not the last subject of "told"
+
+
+def test_one_single_quoted_quotation_in_a_text_without_double_marks(analyse_text):
+    text = ("The minister said the plan was sound. 'We have done the work and the numbers add up,' she told the BBC. "
+            "Fans of rock 'n' roll packed the club, and the band's drummer waved.")
+    (q,) = analyse_text(text).quotes
+    assert q.text == "We have done the work and the numbers add up" and q.cue == "told"
