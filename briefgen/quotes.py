@@ -205,7 +205,7 @@ def _as_double_quoted(text: str) -> str:
     pairs = [(m.start(), _single_close(m.start(), breaks, closers, next_plain)) for m in _SINGLE_OPEN.finditer(text)]
     doubles = [i for i, c in enumerate(text) if c in '"\u201c\u201d']
     if not pairs or (len(pairs) < 2 and doubles):
-        return text
+        return text  # one single-quoted phrase beside double marks is a title or a scare quote
     # British style: single marks quote, and double ones appear only inside them ('They call it "the escape".').
     covered = [0] * (len(text) + 1)  # +1 where a single-quoted stretch starts, -1 where it ends
     for a, b in pairs:
