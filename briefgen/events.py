@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -10,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .model import Actor, Event, Timex, When
+from .model import Actor, Event, Timex, When, sentence_at
 from .timexes import SEASONS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -27,15 +26,13 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
     dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     text = doc.text  # spaCy joins the tokens on every access
-    starts = [a for a, _ in sentences]
     for t in timexes:
         if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
-        at = bisect.bisect_right(starts, t.start) - 1
-        s_start, s_end = sentences[at] if at >= 0 and t.start < sentences[at][1] else (span.sent.start_char, span.sent.end_char)
+        s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         key = (s_start, t.range)
         if key in seen:
             continue

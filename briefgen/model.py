@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -165,3 +167,9 @@ class Brief:
     stories: tuple[Story, ...]
     problems: tuple[Problem, ...] = ()
     generator: str = field(default="briefgen")
+
+
+def sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The span among `sentences` (in text order, as `Analysis.sentences` holds them) that contains a character offset."""
+    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i][1] else None

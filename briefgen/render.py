@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import logging
 import re
@@ -23,7 +22,7 @@ from . import __version__
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
 from .config import Config, logo_data_uri
 from .errors import RenderError
-from .model import Brief, DateRange, Fact, Quote, Sentence, Story
+from .model import Brief, DateRange, Fact, Quote, Sentence, Story, sentence_at
 from .resources import resource_dir
 
 # When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
@@ -233,12 +232,10 @@ def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
     entries: dict[tuple, TimelineEntry] = {}
     for an in brief.analyses:
         ref = an.article.published or brief.as_of
-        starts = [a for a, _ in an.sentences]
         for t in an.timexes:
             if t.range is None or t.type not in ("DATE", "TIME"):
                 continue
-            i = bisect.bisect_right(starts, t.start) - 1
-            a, b = an.sentences[i] if i >= 0 and t.start < an.sentences[i][1] else (t.start, t.end)
+            a, b = sentence_at(an.sentences, t.start) or (t.start, t.end)
             sentence = an.article.text[a:b].strip()
             key = (t.range.start, t.range.end, sentence)
             entries.setdefault(key, TimelineEntry(t.range, t.text, sentence, an.article.id, t.range.start > ref))
