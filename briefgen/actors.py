@@ -41,7 +41,8 @@ ROLE_HEADS = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
-LEGAL_FORM = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH)\.?")
+_LEGAL_FORMS = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH"
+LEGAL_FORM = re.compile(rf"(?:{_LEGAL_FORMS})\.?")
 MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*")
 # "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
 EVENT_NAME = re.compile(
@@ -49,7 +50,7 @@ EVENT_NAME = re.compile(
     r"Awards|Ceremony|Marathon|Grand Prix)$"
 )
 ORG_SUFFIX = re.compile(
-    r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|PLC|plc|AG|SA|NV|N\.V|GmbH|Group|Holdings|Airlines|Airways|Aircraft|"
+    rf"\b(?:{_LEGAL_FORMS}|Corporation|Company|Group|Holdings|Airlines|Airways|Aircraft|"
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
     r"University|Institute|Foundation|Commission|Union|Authority|Office|Court|Parliament|Congress|Senate)\.?$"
 )
