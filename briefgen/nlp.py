@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 import importlib.metadata
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 

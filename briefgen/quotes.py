@@ -480,7 +480,7 @@ def _candidates(doc: Doc, in_quote: list[bool]) -> list[Candidate]:
 
 def _as_speaker(candidates: list[Candidate], span: Span) -> None:
     """Mark (or add, in text order) the mention as a speaker candidate."""
-    at = bisect.bisect_left([c.start for c in candidates], span.start_char)
+    at = bisect.bisect_left(candidates, span.start_char, key=lambda c: c.start)
     if at < len(candidates) and candidates[at].start == span.start_char:
         candidates[at] = _candidate(candidates[at].span, speaker=True)
     else:
