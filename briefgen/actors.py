@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Actor, ActorKind
+from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -275,17 +275,11 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     return found
 
 
-def _key(text: str) -> str:
-    t = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
-    t = re.sub(r"^the ", "", t)
-    return t.rstrip(".")  # "Biden Jr." and "BIDEN JR" (the model leaves the full stop out or in)
-
-
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        k = ALIASES.get(_key(m.text), _key(m.text)).lower()
+        k = ALIASES.get(name_key(m.text), name_key(m.text)).lower()
         groups.setdefault(k, []).append(m)
     persons = {k for k, ms in groups.items() if any(m.label == "PERSON" for m in ms)}
 
@@ -332,7 +326,7 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         ms = sorted(set(ms), key=lambda m: m.start)
         labels = Counter(m.label for m in ms)
         forms = [m.text for m in ms]
-        canonical = ALIASES.get(_key(forms[0]))
+        canonical = ALIASES.get(name_key(forms[0]))
         # The fullest form names the actor, but not one in capitals ("JOSEPH R. BIDEN JR." signing a proclamation).
         name = canonical or max(forms, key=lambda f: (not f.isupper(), len(f.split()), len(f), -forms.index(f)))
         if canonical:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
-from .model import Actor, Analysis, Brief, Event, Fact, Problem, Quote, Sentence, Story
+from .model import Actor, Analysis, Brief, Event, Fact, Problem, Quote, Sentence, Story, name_key
 from .stories import group_stories, near_duplicate
 
 TOP_QUOTES = 8
@@ -163,7 +162,7 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
 
     by_form: dict[str, int] = {}
     for i, (_, a) in enumerate(entries):
-        for form in {_form(a)} | ({x.lower() for x in a.aliases} if a.kind != "person" else set()):
+        for form in {name_key(a.name)} | ({name_key(x) for x in a.aliases} if a.kind != "person" else set()):
             if form in by_form:
                 union(i, by_form[form])
             else:
@@ -205,7 +204,7 @@ def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[in
     join when they share a role. Then a shorter name joins the one person whose fuller name contains it, or, when
     several do ("Biden": Joe, Jill, Hunter), the one person among them that shares its role; else it stays apart.
     """
-    people = [(i, _form(a).split()) for i, (_, a) in enumerate(entries) if a.kind == "person"]
+    people = [(i, name_key(a.name).split()) for i, (_, a) in enumerate(entries) if a.kind == "person"]
     by_token: dict[str, list[int]] = defaultdict(list)
     for i, tokens in people:
         for t in {tokens[0], tokens[-1]}:
@@ -229,12 +228,6 @@ def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[in
             target = people_fitting if len(people_fitting) == 1 else with_role
             if len(target) == 1:
                 union(i, next(iter(target)))
-
-
-def _form(actor: Actor) -> str:
-    """The name to match on: lower case, and a person's without "Jr." ("JOSEPH R. BIDEN JR." signs for Joseph R. Biden)."""
-    name = actor.name.lower()
-    return re.sub(r",?\s+(?:jr|sr|ii|iii|iv)\.?$", "", name) if actor.kind == "person" else name
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -173,3 +174,12 @@ def sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int,
     """The span among `sentences` (in text order, as `Analysis.sentences` holds them) that contains a character offset."""
     i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
     return sentences[i] if i >= 0 and offset < sentences[i][1] else None
+
+
+def name_key(name: str) -> str:
+    """The form every name of one actor shares: lower case, single spaces, no leading "the", no "Jr." or final full stop."""
+    key = re.sub(r"\s+", " ", name.strip().lower().replace("\u2019", "'"))
+    key = re.sub(r"^the ", "", key)
+    # "Biden Jr." and "BIDEN JR" (the model leaves the full stop out or in); "JOSEPH R. BIDEN JR." signs for Joseph R. Biden.
+    key = re.sub(r",? jr\.?$", "", key)
+    return key.rstrip(".")

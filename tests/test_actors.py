@@ -177,3 +177,9 @@ def test_a_name_in_capitals_never_names_the_actor(analyse_text):
                       "The proclamation was signed by Joseph R. Biden Jr. at the White House.")
     (biden,) = [a for a in an.actors if a.kind == "person"]
     assert biden.name == "Joseph R. Biden Jr." and biden.aliases == ("JOSEPH R. BIDEN JR",) and biden.mentions == 2
+
+
+def test_a_signature_with_jr_is_the_person_named_without_it(analyse_text):
+    an = analyse_text("President Joseph R. Biden met the Prime Minister of Japan on Friday.\n\nJOSEPH R. BIDEN JR.")
+    (biden,) = [a for a in an.actors if a.kind == "person"]
+    assert biden.name == "Joseph R. Biden" and biden.mentions == 2
