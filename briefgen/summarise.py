@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 import numpy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
@@ -19,13 +20,35 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from .model import Sentence
 
+
+class PaperTextRank(TextRankSummarizer):
+    """sumy's TextRank on the graph of Mihalcea and Tarau (2004), whose edges join two different sentences.
+
+    sumy also links every sentence to itself, with a weight that grows with its length, so a long sentence keeps
+    much of its own rank instead of taking it from the sentences that share its words.
+    """
+
+    def _create_matrix(self, document: ObjectDocumentModel) -> numpy.ndarray:
+        words = [self._to_words_set(s) for s in document.sentences]
+        n = len(words)
+        weights = numpy.zeros((n, n))
+        for i in range(n):
+            for j in range(i + 1, n):
+                if words[i] and words[j]:
+                    weights[i, j] = weights[j, i] = self._rate_sentences_edge(words[i], words[j])
+        sums = weights.sum(axis=1)
+        # A sentence sharing no word with any other links to all alike, as PageRank treats a page without links.
+        weights[sums == 0] = 1.0 / n
+        weights /= weights.sum(axis=1)[:, numpy.newaxis]
+        return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
+
+
 SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
     "lexrank": LexRankSummarizer,
-    "textrank": TextRankSummarizer,
+    "textrank": PaperTextRank,
     "lsa": LsaSummarizer,
     "luhn": LuhnSummarizer,
     "kl": KLSummarizer,
@@ -39,7 +62,9 @@ NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
 NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
 _SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
-_STOP_WORDS = frozenset(get_stop_words("english"))
+# spaCy's stop words, which the repetition check uses too; sumy's list of 580 also drops words that carry news
+# ("new", "best", "later", "according"), leaving TextRank fewer shared words to link sentences by.
+_STOP_WORDS = frozenset(STOP_WORDS)
 # sumy stems every word of every sentence; news repeats its words, so each is stemmed once per process.
 _STEMMER = functools.lru_cache(maxsize=200_000)(Stemmer("english"))
 

@@ -114,3 +114,18 @@ def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
     doc = nlp("Italy's Illva will pay 481.42m yuan ($58.16m) for 33% of the north-eastern firm's 100m-bottle unit.")
     assert _sumy_words(doc[:]) == ("Italy", "Illva", "will", "pay", "yuan", "for", "of", "the", "north-eastern",
                                    "firm", "unit")
+
+
+def test_textrank_ranks_a_sentence_by_the_others_not_by_itself(nlp):
+    from briefgen.summarise import _sumy_words, rate
+
+    texts = ["The council approved the flood defence budget on Monday.",
+             "The flood defence budget doubles spending on river walls.",
+             "Council members said the budget protects homes from flood damage.",
+             "Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
+             "the cathedral."]
+    scores = rate(texts, [_sumy_words(nlp(t)[:]) for t in texts], "textrank")
+    # sumy's own matrix links each sentence to itself, and rates the long unrelated one second of four (0.25).
+    assert scores.index(min(scores)) == 3 and scores[3] < 0.1
+    assert scores[0] == max(scores)  # it shares words with both others
+    assert abs(sum(scores) - 1) < 1e-3
