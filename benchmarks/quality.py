@@ -74,14 +74,22 @@ def measure(eval_dir: Path) -> dict[str, float]:
     return scores
 
 
+def eval_folder(path: Path) -> Path | None:
+    """The eval folder holding score.py and dev/, given it or its dev/ folder; None when neither."""
+    for folder in (path, path.parent) if path.name == "dev" else (path,):
+        if (folder / "score.py").is_file() and (folder / "dev").is_dir():
+            return folder
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("eval_dir", nargs="?", default=str(DEFAULT_EVAL), help="the shared eval folder (with dev/ and score.py)")
+    ap.add_argument("eval_dir", nargs="?", default=str(DEFAULT_EVAL), help="the shared eval folder (with dev/ and score.py), or its dev/ folder")
     ap.add_argument("--write-floors", action="store_true", help="pin the current scores as the new floors")
     args = ap.parse_args(argv)
-    eval_dir = Path(args.eval_dir)
-    if not (eval_dir / "score.py").is_file() or not (eval_dir / "dev").is_dir():
-        print(f"quality: {eval_dir} has no score.py and dev/ folder: pass the shared eval folder "
+    eval_dir = eval_folder(Path(args.eval_dir))
+    if eval_dir is None:
+        print(f"quality: {args.eval_dir} has no score.py and dev/ folder: pass the shared eval folder "
               f"(default ../shared/eval next to the checkout)", file=sys.stderr)
         return 2
     scores = measure(eval_dir)
