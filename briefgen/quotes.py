@@ -424,7 +424,7 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     if cue.idx > quote.end:
         # '"...," Flynn, a top Trump surrogate, said': the name opening the attribution, however the parser hung it.
         first = next((t for t in doc.char_span(quote.end, cue.idx, alignment_mode="expand") or () if t.is_alpha), None)
-        if first is not None and first.ent_type_ in ("PERSON", "ORG") and first.idx > quote.end:
+        if first is not None and first.ent_type_ in SPEAKER_NAMES and first.idx > quote.end:
             yield first
     # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X");
     # English inverts only a reporting clause that directly follows the quote.
