@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import Actor, Event, Timex, When, sentence_at
+from .nlp import relative_antecedent
 from .timexes import SEASONS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -91,8 +92,8 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
             node = node.head
         else:
             break
-    if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
-        subject_tok = node.head  # "Discovery, which will launch ...": the relative pronoun stands for its noun
+    if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP"):
+        subject_tok = relative_antecedent(node)  # "Discovery, which will launch ...": the pronoun stands for its noun
     if subject_tok is None and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
         subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import ModelError
 
@@ -97,3 +97,9 @@ def _missed_breaks(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _unfinished(text: str, start: int, end: int, next_start: int) -> bool:
     """A sentence that stops mid-line without end punctuation, and the next one on its line starts in lower case."""
     return "\n" not in text[end:next_start] and text[end - 1] not in SENTENCE_END and text[next_start].islower()
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on ("Trump, who said ..."), from the clause's verb or a verb below it."""
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "relcl"), None)
+    return clause.head if clause is not None else None

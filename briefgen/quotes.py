@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import Quote
+from .nlp import relative_antecedent
 
 CUES = {
     "say", "tell", "add", "warn", "state", "note", "explain", "insist", "argue", "claim", "ask", "reply", "respond",
@@ -381,10 +382,10 @@ def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | No
     for s in _speaker_tokens(cue, quote):
         if s.tag_ in ("WP", "WDT"):
             # "Trump, who said ...": the relative pronoun stands for the noun its clause hangs on.
-            clause = next((t for t in [cue, *cue.ancestors] if t.dep_ == "relcl"), None)
-            if clause is None:
+            antecedent = relative_antecedent(cue)
+            if antecedent is None:
                 continue
-            s = clause.head
+            s = antecedent
         # Nobody speaks from inside a quotation (the parser may take a title quoted after the cue as its subject).
         if s.lower_ in ("that", "this", "which", "what") or in_quote[s.idx] or s.ent_type_ in NOT_SPEAKERS:
             continue
