@@ -401,6 +401,8 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     s = re.sub(r"^(?:" + _WEEKDAY + r",? )", "", s)  # "Monday, March 3" names the date anyway
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if res := _part_of_month(s, ref, direction):
+        return res
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", s):
         y = int(m.group(3))
         return _day(y + (1900 if y >= 50 else 2000) if y < 100 else y, int(m.group(1)), int(m.group(2)))
@@ -488,6 +490,47 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
         return Resolved("DATE", f"{int(m.group('n')) - 1:02d}")
     return None
+
+
+def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | None:
+    """"the first week of March", "the last week of April", "the week of March 18", "the second half of May"."""
+    year = r"(?:,? (?:of )?" + _YEAR + r")?"
+    nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
+    half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
+    week_of = (re.fullmatch(r"(?:the )?week of " + _MONTH + r" " + _DAY + year, s)
+               or re.fullmatch(r"(?:the )?week of " + _DAY + r" (?:of )?" + _MONTH + year, s))
+    m = nth or half or week_of
+    if m is None:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    month = MONTHS[groups["month"]]
+    day = int(groups["day"]) if "day" in groups else None
+    if "year" in groups:
+        y = int(groups["year"])
+    elif ref is None:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    else:
+        y = _pick_year(month, day, ref, direction)
+    whole = _month_range(y, month)
+    if half:
+        first = groups["h"] in ("first", "1st")
+        mid = dt.date(y, month, 15)
+        days = DateRange(whole.start, mid, "day") if first else DateRange(mid + dt.timedelta(days=1), whole.end, "day")
+        return Resolved("DATE", f"{y:04d}-{month:02d}", "START" if first else "END", days)
+    if week_of:
+        try:
+            date = dt.date(y, month, day or 1)
+        except ValueError:
+            return None
+    else:
+        # A week belongs to the month that holds its Thursday (ISO 8601), so the first week of March 2024 is 4-10 March.
+        thursdays = [d for d in range(1, whole.end.day + 1) if dt.date(y, month, d).weekday() == 3]
+        n = groups["n"]
+        k = len(thursdays) if n in ("last", "final") else ORDINALS[n]
+        if k > len(thursdays):
+            return None
+        date = dt.date(y, month, thursdays[k - 1])
+    return Resolved("DATE", _week_value(date), range=_week_range(date))
 
 
 def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:

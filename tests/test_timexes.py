@@ -67,6 +67,15 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("20-22 March", 1, "DATE", "1997-03", None, "1997-03-20", "1997-03-22"),  # the month, the days as range
         ("between 20 and 28 February", 1, "DATE", "1997-02", None, "1997-02-20", "1997-02-28"),
         ("March 20\u201322, 1998", 0, "DATE", "1998-03", None, "1998-03-20", "1998-03-22"),
+        # A week belongs to the month holding its Thursday: March 1997's first Thursday is the 6th, its last the 27th.
+        ("the first week of March", 1, "DATE", "1997-W10", None, "1997-03-03", "1997-03-09"),
+        ("the last week of March", 1, "DATE", "1997-W13", None, "1997-03-24", "1997-03-30"),
+        ("the second week in January", -1, "DATE", "1997-W02", None, "1997-01-06", "1997-01-12"),
+        ("the final week of May 2009", 0, "DATE", "2009-W22", None, "2009-05-25", "2009-05-31"),
+        ("the week of March 18", 1, "DATE", "1997-W12", None, "1997-03-17", "1997-03-23"),
+        ("the week of 3 November", -1, "DATE", "1996-W44", None, "1996-10-28", "1996-11-03"),  # a Sunday
+        ("the second half of May", 1, "DATE", "1997-05", "END", "1997-05-16", "1997-05-31"),
+        ("the first half of January", -1, "DATE", "1997-01", "START", "1997-01-01", "1997-01-15"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
