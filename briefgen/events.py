@@ -108,7 +108,8 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
         else:
             subject = _phrase(subject_tok, exclude=dated)
     action = _action(verb)
-    obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    # "The report is due in May": a copula says nothing without its adjective.
+    obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
     light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
     if light:
         obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
@@ -162,6 +163,8 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
     for t in tok.subtree:
         if t is not tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)
+        elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x is not t):
+            dropped.add(t.i)  # "due in May" without its date is "due"
     words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
     if words and words[0].dep_ == "det":
         words = words[1:]

@@ -77,6 +77,16 @@ def test_day_ranges_and_the_rest_of_the_month(analyse_text):
     assert (trip.start, trip.end) == (dt.date(2009, 2, 4), dt.date(2009, 2, 28))  # after the article's date
 
 
+def test_weeks_and_halves_of_a_month_and_what_is_due(analyse_text):
+    text = ("The leaders will meet in the first week of March, officials said. The audit report is due in the second "
+            "half of May. Talks resume the week of April 15.")
+    events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
+    days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
+    assert days["the first week of March"] == ("2024-03-04", "2024-03-10", "leaders to meet")
+    assert days["the second half of May"] == ("2024-05-16", "2024-05-31", "audit report to be due")
+    assert days["the week of April 15"][:2] == ("2024-04-15", "2024-04-21")
+
+
 def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
     text = ("The project has planned a number of conferences, with the first meeting set to take place in Christchurch "
             "on May 16.\n\nNext year's competition is scheduled to take place in Mexico City.")
