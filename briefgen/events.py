@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .model import Actor, Event, Timex, When, sentence_at
+from .model import Actor, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
-from .timexes import SEASONS
+from .timexes import SCHEDULED, SEASONS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -42,6 +43,7 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(t.text, t.start, t.end, t.range)
         events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), _governor(span).i))
+    events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
     for e, verb in events:
@@ -51,6 +53,23 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         for o in by_verb[verb])]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
+
+
+def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
+    """"runs from March 30 to April 2", "between April and June": the two ends of one verb's range are one event."""
+    out: list[tuple[Event, int]] = []
+    for e, verb in events:
+        if out:
+            prev, prev_verb = out[-1]
+            a, b = prev.when, e.when
+            if (verb == prev_verb and a.end < b.start and a.range.start <= b.range.end
+                    and text[a.end : b.start].strip().lower() in ("to", "through", "until", "and", "-", "\u2013")):
+                grain = a.range.granularity if a.range.granularity == b.range.granularity else "day"
+                when = When(text[a.start : b.end], a.start, b.end, DateRange(a.range.start, b.range.end, grain))
+                out[-1] = (replace(prev, when=when), verb)
+                continue
+        out.append((e, verb))
+    return out
 
 
 def _names_a_kind(span: Span) -> bool:
@@ -63,7 +82,7 @@ def _names_a_kind(span: Span) -> bool:
 def _governor(span: Span) -> Token:
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         # "next year's competition is scheduled ...": a date inside the subject dates what the subject does.
         if tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "npadvmod", "compound", *_SUBJECTS) and tok.i not in range(span.start, span.end):
@@ -77,6 +96,11 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
     verb = _governor(span)
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
+    if span.root.dep_ == "dobj" and span.root.head == verb:
+        # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
+        named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+        if named is not None:
+            return _phrase(named, exclude=dated), []
     subject, subject_tok = None, None
     node = verb
     for _ in range(4):
@@ -88,7 +112,7 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
         if node.dep_ == "conj" and left is not None:
             subject_tok = left  # "... and Vice President Al Gore is to come": the parser lost this subject
             break
-        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
             node = node.head
         else:
             break
@@ -124,6 +148,8 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
     else:
         obj_text = _phrase(obj, exclude=dated)
     passive = any(c.dep_ == "auxpass" for c in action.children)
+    if passive and action.lemma_ in SCHEDULED and subject and not obj_text:
+        return subject, ids  # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
@@ -161,7 +187,9 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
     """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation."""
     dropped: set[int] = set()
     for t in tok.subtree:
-        if t is not tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
+        if _inside_a_name(t):
+            continue  # "the Guard and Reserve Week", "Biden and Kishida"
+        if t != tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)
         elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x is not t):
             dropped.add(t.i)  # "due in May" without its date is "due"
@@ -170,8 +198,15 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
         words = words[1:]
     if words and words[0].tag_ == "POS":
         words = words[1:]  # "Next year's competition" without the date leaves its "'s"
-    text = " ".join(t.text for t in words)
-    return text.replace(" 's", "'s").replace(" \u2019s", "\u2019s")[:120]
+    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _inside_a_name(t: Token) -> bool:
+    """A conjunction joining two proper nouns, or the second of them, belongs to the name they make."""
+    if t.dep_ == "conj":
+        return t.pos_ == "PROPN" and t.head.pos_ == "PROPN"
+    return t.dep_ == "cc" and t.head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.head.children)
 
 
 def _actors_in(start: int, end: int, actors: ActorIndex) -> list[str]:

@@ -432,7 +432,7 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     between = doc.text[quote.end : cue.idx] if cue.idx >= quote.end else "x"
     if cue.lemma_ in INVERTING_CUES and not any(c.isalnum() for c in between):
         yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
-    if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head is not cue:
+    if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head != cue:
         yield from (c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         # "Trump, saying ...": the participle modifies its speaker; "softer language calling for ..." is no speaker.
         if cue.dep_ == "acl" and (cue.head.pos_ == "PROPN" or (cue.head.pos_ == "NOUN" and cue.lemma_ in STRONG_CUES)):

@@ -154,13 +154,16 @@ def _clauses(span: Span) -> list[Span]:
 
 
 def _range_ends(span: Span) -> list[Span]:
-    """'between April and June', 'from 2009 to 2011': two dates, when each end is one by itself."""
-    if len(span) < 4 or span[0].lower_ not in ("between", "from"):
+    """'between April and June', 'from 2009 to 2011', 'March 30 to April 2': two dates, when each end is one by itself."""
+    lead = 1 if span[0].lower_ in ("between", "from") else 0
+    if len(span) < 3 + lead:
         return [span]
-    joint = next((t.i for t in span[2:-1] if t.lower_ in ("and", "to", "through", "until", "-", "–")), None)
+    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
+    joints = ("and", "to", "through", "until", "-", "\u2013") if lead else ("to", "through", "until")
+    joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
     if joint is None:
         return [span]
-    ends = [span.doc[span.start + 1 : joint], span.doc[joint + 1 : span.end]]
+    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
     return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
 
 
@@ -188,13 +191,15 @@ def _trim(span: Span) -> Span | None:
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
 SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "forecast", "timetable"}  # "is expected in May"
+TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "convene", "arrive", "depart", "leave", "kick",
+              "launch", "meet", "finish", "expire", "reopen"}  # fmt: skip
 
 
 def tense_direction(span: Span) -> int:
     """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         tok = tok.head
     return verb_direction(tok)
@@ -222,6 +227,8 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
         return 1  # "the vote is expected in mid-March", "is scheduled for May"
     if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
         return 1  # "the report is due in March"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ in TIMETABLED:
+        return 1  # "the hearing starts Oct. 10": the simple present of a timetable
     return 0
 
 

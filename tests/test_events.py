@@ -87,6 +87,26 @@ def test_weeks_and_halves_of_a_month_and_what_is_due(analyse_text):
     assert days["the week of April 15"][:2] == ("2024-04-15", "2024-04-21")
 
 
+def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
+    text = ("The summit runs from March 30 to April 2 in Seoul. Talks will run Monday to Wednesday. "
+            "The hearing starts Oct. 10 at the federal court. The vote is set for Sept. 5.")
+    events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
+    days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
+    assert days["March 30 to April 2"][:2] == ("2024-03-30", "2024-04-02")
+    assert days["March 30 to April 2"][2].startswith("summit to run")
+    assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "Talks to run")
+    assert days["Oct. 10"] == ("2024-10-10", "2024-10-10", "hearing to start at federal court")  # not last October
+    assert days["Sept. 5"][2] == "vote"  # what is set is the vote
+
+
+def test_days_proclaimed_as_an_observance_and_names_joined_by_and(example_analyses):
+    (week,) = example_analyses["2023-08-18_whitehouse_proclamation-guard-and-reserve-week"].events
+    assert week.what == "National Employer Support of the Guard and Reserve Week"
+    assert (week.when.range.start, week.when.range.end) == (dt.date(2023, 8, 20), dt.date(2023, 8, 26))
+    (summit,) = example_analyses["2023-07-28_whitehouse_upcoming-camp-david-trilateral-summit"].events
+    assert summit.what.endswith("Kishida Fumio of Japan and President Yoon Suk Yeol of the Republic of Korea")
+
+
 def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
     text = ("The project has planned a number of conferences, with the first meeting set to take place in Christchurch "
             "on May 16.\n\nNext year's competition is scheduled to take place in Mexico City.")
