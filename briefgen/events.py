@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .model import Actor, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
-from .timexes import SCHEDULED, SEASONS
+from .timexes import HOLIDAYS, SCHEDULED, SEASONS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -29,7 +30,10 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     text = doc.text  # spaCy joins the tokens on every access
     for t in timexes:
-        if t.range is None or t.type not in ("DATE", "TIME") or t.range.start <= ref:
+        if t.range is None or t.type not in ("DATE", "TIME") or t.range.end <= ref:
+            continue
+        # "will gather this weekend", "will sign it this week": a short period under way is still ahead if the tense is.
+        if t.range.start <= ref and (t.direction <= 0 or t.range.granularity not in ("day", "week", "month")):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
@@ -73,10 +77,11 @@ def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event
 
 
 def _names_a_kind(span: Span) -> bool:
-    """'winter wheat', 'summer camp': a lone season word describing a noun names a kind of thing (unless the tense
-    looks ahead, as in 'the summer talks will resume', which the caller checks)."""
+    """'winter wheat', 'Christmas trees': a lone season or holiday word describing a noun names a kind of thing
+    (unless the tense looks ahead, as in 'the summer talks will resume', which the caller checks)."""
     tok = span[0]
-    return len(span) == 1 and tok.lower_ in SEASONS and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
+    named = tok.lower_ in SEASONS or any(re.fullmatch(name, tok.lower_) for name in HOLIDAYS)
+    return len(span) == 1 and named and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
 
 
 def _governor(span: Span) -> Token:

@@ -6,9 +6,12 @@ import calendar
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import MO, TH, weekday
 from spacy.tokens import Doc, Span
 
 from .model import DateRange, Timex, TimexType
@@ -73,6 +76,33 @@ _MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|
 _NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
+
+def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
+    return lambda y: dt.date(y, month, day)
+
+
+def _nth_weekday(month: int, which: weekday) -> Callable[[int], dt.date]:
+    """MO(+3): the third Monday of the month; MO(-1): its last."""
+    return lambda y: dt.date(y, month, 1) + relativedelta(day=1 if which.n > 0 else 31, weekday=which)
+
+
+# Longer names first: the finder takes the first alternative that matches ("Christmas Eve" before "Christmas").
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    r"(?:the )?christmas eve": _fixed(12, 24), r"(?:the )?christmas(?: day)?": _fixed(12, 25), r"boxing day": _fixed(12, 26),
+    r"new year's eve": _fixed(12, 31), r"new year's(?: day)?": _fixed(1, 1),
+    r"easter monday": lambda y: easter(y) + dt.timedelta(days=1), r"easter(?: sunday)?": easter,
+    r"good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    r"valentine's day": _fixed(2, 14), r"st\.? patrick's day": _fixed(3, 17), r"may day": _fixed(5, 1),
+    r"bastille day": _fixed(7, 14), r"halloween": _fixed(10, 31), r"bonfire night|guy fawkes night": _fixed(11, 5),
+    r"(?:veterans|remembrance|armistice) day": _fixed(11, 11), r"juneteenth": _fixed(6, 19),
+    r"(?:the )?fourth of july": _fixed(7, 4),
+    # The United States' Monday and Thursday holidays.
+    r"martin luther king(?: jr\.?)? day|mlk day": _nth_weekday(1, MO(+3)), r"presidents'? day": _nth_weekday(2, MO(+3)),
+    r"memorial day": _nth_weekday(5, MO(-1)), r"labou?r day": _nth_weekday(9, MO(+1)),
+    r"thanksgiving(?: day)?": _nth_weekday(11, TH(+4)),
+}
+
+
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
@@ -82,7 +112,8 @@ _EXTRA = re.compile(
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
     r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
-    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades)|"
+    + "|".join(HOLIDAYS).replace("'", "['\u2019]") + r")\b(?!-)",
     re.IGNORECASE,
 )
 # "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
@@ -191,6 +222,7 @@ def _trim(span: Span) -> Span | None:
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
 SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "forecast", "timetable"}  # "is expected in May"
+
 TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "convene", "arrive", "depart", "leave", "kick",
               "launch", "meet", "finish", "expire", "reopen"}  # fmt: skip
 
@@ -254,10 +286,13 @@ def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bo
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
     s = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)\b", r"\1 \2", s)  # "third-quarter profit"
+    period_end = re.fullmatch(r"(?:the )?(year|month|week)(?:'s|\u2019s)? end|(year|month)-end", s)
+    if period_end:  # "by year's end", "year-end"
+        return resolve(f"the end of the {period_end.group(1) or period_end.group(2)}", ref, direction, after_number)
     res = _the_period(re.sub(r"\s+", " ", text.lower()).strip(), ref, direction, after_number)
     if res is not None:
         return res
-    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _explicit, _clock, _duration):
+    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _holiday, _explicit, _clock, _duration):
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
@@ -297,6 +332,11 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
 
 def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     s = re.sub(r"^(?:earlier|later|early|late) (?=today|tonight|yesterday|tomorrow|this)", "", s)
+    if m := re.fullmatch(r"(?:the )?day (after tomorrow|before yesterday)", s):
+        if ref is None:
+            return Resolved("DATE", "XXXX-XX-XX")
+        day = ref + dt.timedelta(days=2 if m.group(1) == "after tomorrow" else -2)
+        return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this)(?:'s)?(?: (morning|afternoon|evening|night))?", s)
     if not m or (m.group(1) == "this" and not m.group(2)):
         return None
@@ -402,6 +442,29 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     if part:
         return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", range=_day_range(d, d))
     return Resolved("DATE", d.isoformat(), range=_day_range(d, d))
+
+
+def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    """"Christmas", "Easter", "Thanksgiving", "New Year's Day", with or without a year."""
+    m = re.fullmatch(r"(?P<name>.+?)(?:,? (?:of )?" + _YEAR + r")?", s)
+    name = m.group("name").replace("\u2019", "'") if m else ""
+    rule = next((r for pattern, r in HOLIDAYS.items() if re.fullmatch(pattern, name)), None)
+    if rule is None or m is None:
+        return None
+    if m.group("year"):
+        day = rule(int(m.group("year")))
+    elif ref is None:
+        return Resolved("DATE", "XXXX-XX-XX")
+    else:
+        # The holiday's date in the years around the reference: the one the tense points to, else the nearest.
+        days = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if direction > 0:
+            day = next(d for d in days if d >= ref)
+        elif direction < 0:
+            day = [d for d in days if d <= ref][-1]
+        else:
+            day = min(days, key=lambda d: abs((d - ref).days))
+    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
 
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:

@@ -99,6 +99,15 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     assert days["Sept. 5"][2] == "vote"  # what is set is the vote
 
 
+def test_holidays_and_a_short_period_under_way(analyse_text):
+    text = ("Retailers sell Christmas trees in every town. The ministers will gather this weekend. "
+            "The shops will close on New Year's Day. The pope will celebrate Easter in Rome.")
+    events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}  # a Saturday
+    days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat()) for k, e in events.items()}
+    assert days == {"this weekend": ("2024-02-10", "2024-02-11"), "New Year's Day": ("2025-01-01", "2025-01-01"),
+                    "Easter": ("2024-03-31", "2024-03-31")}  # the trees are a kind of thing, not a date
+
+
 def test_days_proclaimed_as_an_observance_and_names_joined_by_and(example_analyses):
     (week,) = example_analyses["2023-08-18_whitehouse_proclamation-guard-and-reserve-week"].events
     assert week.what == "National Employer Support of the Guard and Reserve Week"

@@ -76,6 +76,15 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("the week of 3 November", -1, "DATE", "1996-W44", None, "1996-10-28", "1996-11-03"),  # a Sunday
         ("the second half of May", 1, "DATE", "1997-05", "END", "1997-05-16", "1997-05-31"),
         ("the first half of January", -1, "DATE", "1997-01", "START", "1997-01-01", "1997-01-15"),
+        ("the day after tomorrow", 0, "DATE", "1997-02-05", None, "1997-02-05", "1997-02-05"),
+        ("year's end", 1, "DATE", "1997", "END", "1997-09-01", "1997-12-31"),
+        ("Christmas", -1, "DATE", "1996-12-25", None, "1996-12-25", "1996-12-25"),
+        ("Christmas Eve", 1, "DATE", "1997-12-24", None, "1997-12-24", "1997-12-24"),
+        ("Easter", 1, "DATE", "1997-03-30", None, "1997-03-30", "1997-03-30"),  # a moving feast
+        ("Good Friday 2024", 0, "DATE", "2024-03-29", None, "2024-03-29", "2024-03-29"),
+        ("New Year\u2019s Day", 0, "DATE", "1997-01-01", None, "1997-01-01", "1997-01-01"),  # the nearest
+        ("Thanksgiving", 1, "DATE", "1997-11-27", None, "1997-11-27", "1997-11-27"),  # the fourth Thursday
+        ("Memorial Day", 1, "DATE", "1997-05-26", None, "1997-05-26", "1997-05-26"),  # the last Monday of May
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
