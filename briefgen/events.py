@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
@@ -30,22 +32,25 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     text = doc.text  # spaCy joins the tokens on every access
     for t in timexes:
-        if t.range is None or t.type not in ("DATE", "TIME") or t.range.end <= ref:
-            continue
-        # "will gather this weekend", "will sign it this week": a short period under way is still ahead if the tense is.
-        if t.range.start <= ref and (t.direction <= 0 or t.range.granularity not in ("day", "week", "month")):
-            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
+        start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
+        if t.type == "DURATION" and (ahead := _from_now(t, span, ref)) is not None:
+            start, days = ahead
+        if days is None or days.end <= ref:
+            continue
+        # "will gather this weekend", "will sign it this week": a short period under way is still ahead if the tense is.
+        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")):
+            continue
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
-        key = (s_start, t.range)
+        key = (s_start, days)
         if key in seen:
             continue
         seen.add(key)
         what, who = _what(span, actors, dated)
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
-        when = When(t.text, t.start, t.end, t.range)
+        when = When(text[start : t.end], start, t.end, days)
         events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), _governor(span).i))
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
@@ -57,6 +62,24 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         for o in by_verb[verb])]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
+
+
+def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | None:
+    """'will vote in two weeks' (that day), 'in three months' (that month), 'will close within a year' (the days up
+    to it): a duration counted from the article's date, with where the expression now starts."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", t.value)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if m is None or t.direction <= 0 or before is None or before.lower_ not in ("in", "within"):
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
+    if before.lower_ == "within":
+        return before.idx, DateRange(ref + dt.timedelta(days=1), end, "day")
+    if unit == "M":
+        return before.idx, DateRange(end.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1]), "month")
+    if unit == "Y":
+        return before.idx, DateRange(dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), "year")
+    return before.idx, DateRange(end, end, "day")
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
