@@ -179,6 +179,7 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
     if passive and action.lemma_ in SCHEDULED and subject and not obj_text:
         return subject, ids  # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
+    verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
     parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
 

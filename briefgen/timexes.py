@@ -112,15 +112,16 @@ _EXTRA = re.compile(
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
     r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
-    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades)|"
-    + "|".join(HOLIDAYS).replace("'", "['\u2019]") + r")\b(?!-)",
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
+_HOLIDAY_NAMES = re.compile(r"\b(?:" + "|".join(HOLIDAYS).replace("'", "['\u2019]") + r")\b", re.IGNORECASE)
 # "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
 _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore ))'\d{2}\b(?!')", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
 
 
@@ -136,8 +137,13 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in document order, resolved against `ref` (the article's date)."""
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(s.start_char, s.end_char) for s in spans]
-    for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text)):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+    found = [(m, taken) for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text))]
+    for m in _HOLIDAY_NAMES.finditer(doc.text):
+        # "Christmas Island": a holiday inside a longer name is not a time (the model may tag the holiday alone an EVENT).
+        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS and e.text != m.group()]
+        found.append((m, taken + names))
+    for m, blocked in sorted(found, key=lambda f: f[0].start()):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span):
@@ -155,6 +161,8 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         res = resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
+        if out and ref is not None and res.type == "TIME" and res.value.startswith(f"{ref.isoformat()}T"):
+            res = _on_the_day_before(res, out[-1], doc.text[out[-1].end : span.start_char])
         out.append(Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction))
     return tuple(out)
 
@@ -172,6 +180,15 @@ def _lines(span: Span) -> list[Span]:
     if span.end > start:
         parts.append(doc[start : span.end])
     return parts
+
+
+def _on_the_day_before(clock: Resolved, before: Timex, between: str) -> Resolved:
+    """"Oct. 10 at 9 a.m.", "Friday, 3 p.m.": a clock time right after a day is on that day, not the article's."""
+    days = before.range
+    if before.type != "DATE" or days is None or days.start != days.end or not re.fullmatch(r",? ?(?:at )?", between):
+        return clock
+    day = days.start
+    return Resolved("TIME", day.isoformat() + clock.value[10:], clock.mod, _day_range(day, day))
 
 
 def _clauses(span: Span) -> list[Span]:

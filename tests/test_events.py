@@ -89,7 +89,8 @@ def test_weeks_and_halves_of_a_month_and_what_is_due(analyse_text):
 
 def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     text = ("The summit runs from March 30 to April 2 in Seoul. Talks will run Monday to Wednesday. "
-            "The hearing starts Oct. 10 at the federal court. The vote is set for Sept. 5.")
+            "The hearing starts Oct. 10 at the federal court. The vote is set for Sept. 5. "
+            "The fund will be wound up by year's end.")
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["March 30 to April 2"][:2] == ("2024-03-30", "2024-04-02")
@@ -97,15 +98,17 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "Talks to run")
     assert days["Oct. 10"] == ("2024-10-10", "2024-10-10", "hearing to start at federal court")  # not last October
     assert days["Sept. 5"][2] == "vote"  # what is set is the vote
+    assert days["year's end"] == ("2024-09-01", "2024-12-31", "fund to be wound up")
 
 
 def test_holidays_and_a_short_period_under_way(analyse_text):
     text = ("Retailers sell Christmas trees in every town. The ministers will gather this weekend. "
-            "The shops will close on New Year's Day. The pope will celebrate Easter in Rome.")
+            "The shops will close on New Year's Day. Parliament will debate the bill at Easter. "
+            "The navy will take them to Christmas Island.")
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}  # a Saturday
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat()) for k, e in events.items()}
     assert days == {"this weekend": ("2024-02-10", "2024-02-11"), "New Year's Day": ("2025-01-01", "2025-01-01"),
-                    "Easter": ("2024-03-31", "2024-03-31")}  # the trees are a kind of thing, not a date
+                    "Easter": ("2024-03-31", "2024-03-31")}  # the trees are a kind of thing; the island a place
 
 
 def test_a_duration_counted_from_the_article_date(analyse_text):

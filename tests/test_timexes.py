@@ -182,3 +182,8 @@ def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
     text = "A June 3 hearing has been scheduled in the bankruptcy court."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 5, 14)).timexes}
     assert got["June 3"] == "2009-06-03"  # what has been scheduled is still ahead
+
+
+def test_a_clock_time_after_a_day_is_on_that_day_and_a_holiday_in_a_name_is_no_time(analyse_text):
+    an = analyse_text("The hearing starts Oct. 10 at 9 a.m. Ships took them to Christmas Island.", dt.date(2024, 2, 10))
+    assert [(t.text, t.value) for t in an.timexes] == [("Oct. 10", "2024-10-10"), ("9 a.m.", "2024-10-10T09:00")]
