@@ -176,7 +176,8 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
     else:
         obj_text = _phrase(obj, exclude=dated)
     passive = any(c.dep_ == "auxpass" for c in action.children)
-    if passive and action.lemma_ in SCHEDULED and subject and not obj_text:
+    set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
+    if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
         return subject, ids  # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
@@ -227,6 +228,8 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
         words = words[1:]
     if words and words[0].tag_ == "POS":
         words = words[1:]  # "Next year's competition" without the date leaves its "'s"
+    while words and words[-1].pos_ in ("ADP", "CCONJ"):
+        words.pop()  # "due on or before June 30" without its date
     text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
 

@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -122,6 +122,7 @@ _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.I
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
 
 
@@ -161,9 +162,15 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         res = resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
-        if out and ref is not None and res.type == "TIME" and res.value.startswith(f"{ref.isoformat()}T"):
-            res = _on_the_day_before(res, out[-1], doc.text[out[-1].end : span.start_char])
-        out.append(Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction))
+        timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
+        if out and ref is not None:
+            # "Oct. 10 at 9 a.m.", "at midnight on Sunday": the clock time is on that day, not the article's.
+            between = doc.text[out[-1].end : span.start_char]
+            if _on_the_reference_day(timex, ref):
+                timex = _on_the_day(timex, out[-1], between, r",? ?(?:at )?")
+            elif _on_the_reference_day(out[-1], ref):
+                out[-1] = _on_the_day(out[-1], timex, between, r",? on |, ")
+        out.append(timex)
     return tuple(out)
 
 
@@ -182,13 +189,16 @@ def _lines(span: Span) -> list[Span]:
     return parts
 
 
-def _on_the_day_before(clock: Resolved, before: Timex, between: str) -> Resolved:
-    """"Oct. 10 at 9 a.m.", "Friday, 3 p.m.": a clock time right after a day is on that day, not the article's."""
-    days = before.range
-    if before.type != "DATE" or days is None or days.start != days.end or not re.fullmatch(r",? ?(?:at )?", between):
+def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
+    return timex.type == "TIME" and timex.value.startswith(f"{ref.isoformat()}T")
+
+
+def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:
+    """A clock time joined to a one-day date (`joint` is what may stand between them) moves to that day."""
+    days = day.range
+    if day.type != "DATE" or days is None or days.start != days.end or not re.fullmatch(joint, between):
         return clock
-    day = days.start
-    return Resolved("TIME", day.isoformat() + clock.value[10:], clock.mod, _day_range(day, day))
+    return replace(clock, value=days.start.isoformat() + clock.value[10:], range=days)
 
 
 def _clauses(span: Span) -> list[Span]:
@@ -231,6 +241,9 @@ def _trim(span: Span) -> Span | None:
         end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
         start += 1
+    if signal := _SIGNAL.match(doc[start:end].text):
+        # "no later than June 30": TIMEX3 leaves the signal out of the expression.
+        start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
     return span.doc[start:end] if end > start else None
@@ -269,7 +282,9 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBN" and lemmas & {"have", "has", "had"}):
         return -1
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod"):
-        return -1  # "plans announced in January": a reduced relative clause reports the past
+        # "plans announced in January": a reduced relative clause reports the past; "talks scheduled for March 3"
+        # tell what is set, still ahead.
+        return 1 if verb.lemma_ in SCHEDULED else -1
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return 1  # "is meeting on Monday": the present progressive plans ahead
     if verb.lemma_ in SCHEDULED and verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -509,6 +524,8 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         except ValueError:
             return None
         return Resolved("DATE", f"{y:04d}-{month:02d}", range=days) if first < last else None
+    if m := re.fullmatch(r"(?:the )?(?P<day>[0-3]?\d)(?:st|nd|rd|th)", s):
+        return _day_of_month(int(m.group("day")), ref, direction)
     if (m := re.fullmatch(_MONTH + r" " + _DAY, s)) or (m := re.fullmatch(r"(?:the )?" + _DAY + r" (?:of )?" + _MONTH, s)):
         month, day = MONTHS[m.group("month")], int(m.group("day"))
         if ref is None:
@@ -618,6 +635,22 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
             return None
         date = dt.date(y, month, thursdays[k - 1])
     return Resolved("DATE", _week_value(date), range=_week_range(date))
+
+
+def _day_of_month(day: int, ref: dt.date | None, direction: int) -> Resolved | None:
+    """"on the 15th": this month's, or the next (or last) month's when the tense points past this month's."""
+    if ref is None or not 1 <= day <= 31:
+        return Resolved("DATE", "XXXX-XX-XX") if ref is None else None
+    this = dt.date(ref.year, ref.month, 1)
+    months = [this - relativedelta(months=1), this, this + relativedelta(months=1)]
+    dates = [m.replace(day=day) for m in months if day <= calendar.monthrange(m.year, m.month)[1]]
+    if direction > 0:
+        pick = next((d for d in dates if d >= ref), None)
+    elif direction < 0:
+        pick = next((d for d in reversed(dates) if d <= ref), None)
+    else:
+        pick = min(dates, key=lambda d: abs((d - ref).days), default=None)
+    return _day(pick.year, pick.month, pick.day) if pick else None
 
 
 def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:

@@ -98,6 +98,9 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "Talks to run")
     assert days["Oct. 10"] == ("2024-10-10", "2024-10-10", "hearing to start at federal court")  # not last October
     assert days["Sept. 5"][2] == "vote"  # what is set is the vote
+    talks = {e.when.text: e.what for e in analyse_text("The talks, scheduled for March 3, will focus on trade. Bids are "
+                                                         "due on or before June 30.", dt.date(2024, 2, 10)).events}
+    assert talks == {"March 3": "talks", "June 30": "Bids to be due"}
     assert days["year's end"] == ("2024-09-01", "2024-12-31", "fund to be wound up")
 
 

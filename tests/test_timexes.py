@@ -85,6 +85,9 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("New Year\u2019s Day", 0, "DATE", "1997-01-01", None, "1997-01-01", "1997-01-01"),  # the nearest
         ("Thanksgiving", 1, "DATE", "1997-11-27", None, "1997-11-27", "1997-11-27"),  # the fourth Thursday
         ("Memorial Day", 1, "DATE", "1997-05-26", None, "1997-05-26", "1997-05-26"),  # the last Monday of May
+        ("the 15th", 1, "DATE", "1997-02-15", None, "1997-02-15", "1997-02-15"),
+        ("the 2nd", 1, "DATE", "1997-03-02", None, "1997-03-02", "1997-03-02"),  # this month's is past
+        ("the 15th", -1, "DATE", "1997-01-15", None, "1997-01-15", "1997-01-15"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -187,3 +190,11 @@ def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
 def test_a_clock_time_after_a_day_is_on_that_day_and_a_holiday_in_a_name_is_no_time(analyse_text):
     an = analyse_text("The hearing starts Oct. 10 at 9 a.m. Ships took them to Christmas Island.", dt.date(2024, 2, 10))
     assert [(t.text, t.value) for t in an.timexes] == [("Oct. 10", "2024-10-10"), ("9 a.m.", "2024-10-10T09:00")]
+
+
+def test_signals_stay_out_and_what_is_scheduled_lies_ahead(analyse_text):
+    text = ("Companies must report no later than June 30. The talks, scheduled for March 3, will focus on trade. "
+            "The ceasefire expires at midnight on Sunday.")
+    an = analyse_text(text, dt.date(2024, 2, 10))
+    assert [(t.text, t.value) for t in an.timexes] == [
+        ("June 30", "2024-06-30"), ("March 3", "2024-03-03"), ("midnight", "2024-02-11T24:00"), ("Sunday", "2024-02-11")]
