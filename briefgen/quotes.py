@@ -378,6 +378,11 @@ def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | No
     doc = cue.doc
     if cue.lower_ == "according":
         objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() in DOCUMENTS:
+            # "according to a statement from the Foreign Ministry": the ministry speaks through its statement.
+            source = next((p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                           for p in c.children if p.dep_ == "pobj" and p.ent_type_ in SPEAKER_NAMES), None)
+            objs = [source] if source is not None else objs
         return _mention(objs[0]) if objs else None
     for s in _speaker_tokens(cue, quote):
         if s.tag_ in ("WP", "WDT"):
@@ -546,5 +551,10 @@ def _antecedent(speaker: Span, candidates: list[Candidate], depth: int = 0) -> S
 
 
 def _describe(span: Span) -> str:
-    text = span.text.strip()
+    """A description as the text gives it, with what it is of or for: "a spokesperson for the ministry"."""
+    end = span.end
+    prep = next((c for c in span.root.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")), None)
+    if prep is not None and prep.i == end and prep.right_edge.i - span.start < 12:
+        end = prep.right_edge.i + 1
+    text = span.doc[span.start : end].text.strip()
     return re.sub(r"^(?:one|One) ", "a ", text)

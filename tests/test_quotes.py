@@ -239,3 +239,10 @@ def test_one_single_quoted_quotation_in_a_text_without_double_marks(analyse_text
             "Fans of rock 'n' roll packed the club, and the band's drummer waved.")
     (q,) = analyse_text(text).quotes
     assert q.text == "We have done the work and the numbers add up" and q.cue == "told"
+
+
+def test_a_description_keeps_whom_it_speaks_for_and_a_statement_its_source(analyse_text):
+    text = ("\u201cThe talks were productive,\u201d according to a statement from the Foreign Ministry.\n\n"
+            "A spokesperson for the ministry said: \u201cWe are reviewing the report.\u201d")
+    speakers = {q.text[:9]: q.speaker for q in analyse_text(text).quotes}
+    assert speakers == {"The talks": "Foreign Ministry", "We are re": "A spokesperson for the ministry"}
