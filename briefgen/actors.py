@@ -24,6 +24,7 @@ ALIASES = {
     "democratic people's republic of korea": "North Korea", "rok": "Republic of Korea", "south korea": "Republic of Korea",
     "republic of korea": "Republic of Korea", "ussr": "Soviet Union", "soviet union": "Soviet Union",
     "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates", "prc government": "China",
+    "fed": "Federal Reserve", "federal reserve": "Federal Reserve", "u.s. federal reserve": "Federal Reserve",
 }  # fmt: skip
 ROLE_HEADS = {
     "president", "vice", "secretary", "minister", "premier", "chancellor", "senator", "sen.", "rep.", "representative",
@@ -37,6 +38,13 @@ ROLE_HEADS = {
     "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
     "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+}  # fmt: skip
+# Titles that only people hold ("General" also opens "General Motors", "Director" a film's credits).
+PERSON_TITLES = {
+    "president", "chancellor", "minister", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
+    "ambassador", "secretary", "secretary-general", "premier", "king", "queen", "prince", "princess", "pope", "judge",
+    "justice", "commissioner", "spokesman", "spokeswoman", "spokesperson", "emir", "amir", "sheikh", "dr.",
+    "professor", "prof.", "mr.", "mrs.", "ms.", "president-elect", "congressman", "congresswoman", "lawmaker",
 }  # fmt: skip
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
@@ -54,7 +62,7 @@ ORG_SUFFIX = re.compile(
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
     r"University|Institute|Foundation|Commission|Union|Authority|Office|Court|Parliament|Congress|Senate)\.?$"
 )
-ALIAS_ORGANIZATIONS = {"United Nations", "European Union"}
+ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
@@ -101,6 +109,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 and not text[mentions[-1].end : ent.start_char].strip(" ,"):
             mentions[-1] = replace(mentions[-1], end=ent.end_char)  # "Chrysler LLC", which the model splits in two
             continue
+        if ent.label_ in ("ORG", "GPE", "NORP") and _titled_name(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Chancellor Olaf Scholz", which the model calls an ORG
         name = _clean(ent)
         if name is None:
             continue
@@ -130,6 +140,15 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end)
+
+
+def _titled_name(ent: Span) -> bool:
+    """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") name a person."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    words = [t for t in ent if not t.is_punct]
+    return (before is not None and before.is_title and before.lower_ in PERSON_TITLES and 2 <= len(words) <= 3
+            and all(t.is_title and t.is_alpha for t in words) and not LEGAL_FORM.search(ent.text)
+            and name_key(ent.text) not in ALIASES)
 
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -311,6 +330,14 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
                 merge(k, other)
             elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label:
                 merge(k, other)
+    # "the Commission" after "the European Commission": one organisation's last word, when only one ends with it
+    # ("the House" is not the White House).
+    for k in [k for k in groups if len(k.split()) == 1 and k != "house" and all(m.label == "ORG" for m in groups[k])]:
+        first_seen = min(m.start for m in groups[k])
+        fuller = [o for o in groups if o != k and o.endswith(" " + k) and groups[o][0].label == "ORG"
+                  and min(m.start for m in groups[o]) < first_seen]
+        if len(fuller) == 1:
+            merge(k, fuller[0])
     return list(groups.values())
 
 

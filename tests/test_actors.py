@@ -183,3 +183,20 @@ def test_a_signature_with_jr_is_the_person_named_without_it(analyse_text):
     an = analyse_text("President Joseph R. Biden met the Prime Minister of Japan on Friday.\n\nJOSEPH R. BIDEN JR.")
     (biden,) = [a for a in an.actors if a.kind == "person"]
     assert biden.name == "Joseph R. Biden" and biden.mentions == 2
+
+
+def test_a_title_makes_a_person_and_an_institution_its_last_word(analyse_text):
+    an = analyse_text("German Chancellor Olaf Scholz met NATO leaders in Berlin. Scholz said the alliance must spend more. "
+                      "The European Commission proposed sanctions; the Commission will publish them on Monday. "
+                      "The Federal Reserve held rates steady, and the Fed chair Jerome Powell said cuts were not imminent.")
+    actors = {a.name: a for a in an.actors}
+    scholz = actors["Olaf Scholz"]  # the model tags him an organisation
+    assert (scholz.kind, scholz.roles, scholz.aliases, scholz.mentions) == ("person", ("Chancellor",), ("Scholz",), 2)
+    assert actors["European Commission"].aliases == ("Commission",)
+    assert (actors["Federal Reserve"].kind, actors["Federal Reserve"].aliases) == ("organization", ("Fed",))
+    assert not {"Scholz", "Commission", "Fed"} & actors.keys()
+
+
+def test_the_house_is_not_the_white_house(analyse_text):
+    an = analyse_text("The White House said the talks went well. The House will vote on the bill next week.")
+    assert {"White House", "House"} <= {a.name for a in an.actors}
