@@ -159,7 +159,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
         direction = tense_direction(span)
-        res = resolve(span.text, ref, direction, after_number=after_number)
+        res = _generic(span) or resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
@@ -187,6 +187,14 @@ def _lines(span: Span) -> list[Span]:
     if span.end > start:
         parts.append(doc[start : span.end])
     return parts
+
+
+def _generic(span: Span) -> Resolved | None:
+    """"the leaders of tomorrow", "the cars of tomorrow": an age to come, not a day ("the events of today" is one)."""
+    of = span.doc[span.start - 1] if span.start > 0 else None
+    if len(span) == 1 and span[0].lower_ == "tomorrow" and of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return Resolved("DATE", "FUTURE_REF")
+    return None
 
 
 def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:

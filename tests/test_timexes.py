@@ -198,3 +198,9 @@ def test_signals_stay_out_and_what_is_scheduled_lies_ahead(analyse_text):
     an = analyse_text(text, dt.date(2024, 2, 10))
     assert [(t.text, t.value) for t in an.timexes] == [
         ("June 30", "2024-06-30"), ("March 3", "2024-03-03"), ("midnight", "2024-02-11T24:00"), ("Sunday", "2024-02-11")]
+
+
+def test_the_leaders_of_tomorrow_are_no_date(analyse_text):
+    an = analyse_text("The programme trains the leaders of tomorrow. The minister arrives tomorrow.", dt.date(2024, 2, 10))
+    assert [(t.text, t.value) for t in an.timexes] == [("tomorrow", "FUTURE_REF"), ("tomorrow", "2024-02-11")]
+    assert [e.when.text for e in an.events] == ["tomorrow"] and an.events[0].start > 40
