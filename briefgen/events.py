@@ -221,7 +221,7 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
             continue  # "the Guard and Reserve Week", "Biden and Kishida"
         if t != tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)
-        elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x is not t):
+        elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x != t):
             dropped.add(t.i)  # "due in May" without its date is "due"
     words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
     if words and words[0].dep_ == "det":

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
-from dateutil.relativedelta import MO, TH, weekday
+from dateutil.relativedelta import MO, TH, relativedelta, weekday
 from spacy.tokens import Doc, Span
 
 from .model import DateRange, Timex, TimexType
@@ -260,7 +259,6 @@ def _trim(span: Span) -> Span | None:
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
 SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "forecast", "timetable"}  # "is expected in May"
-
 TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "convene", "arrive", "depart", "leave", "kick",
               "launch", "meet", "finish", "expire", "reopen"}  # fmt: skip
 
@@ -489,7 +487,7 @@ def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     m = re.fullmatch(r"(?P<name>.+?)(?:,? (?:of )?" + _YEAR + r")?", s)
     name = m.group("name").replace("\u2019", "'") if m else ""
     rule = next((r for pattern, r in HOLIDAYS.items() if re.fullmatch(pattern, name)), None)
-    if rule is None or m is None:
+    if m is None or rule is None:
         return None
     if m.group("year"):
         day = rule(int(m.group("year")))
@@ -647,8 +645,10 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
 
 def _day_of_month(day: int, ref: dt.date | None, direction: int) -> Resolved | None:
     """"on the 15th": this month's, or the next (or last) month's when the tense points past this month's."""
-    if ref is None or not 1 <= day <= 31:
-        return Resolved("DATE", "XXXX-XX-XX") if ref is None else None
+    if not 1 <= day <= 31:
+        return None
+    if ref is None:
+        return Resolved("DATE", "XXXX-XX-XX")
     this = dt.date(ref.year, ref.month, 1)
     months = [this - relativedelta(months=1), this, this + relativedelta(months=1)]
     dates = [m.replace(day=day) for m in months if day <= calendar.monthrange(m.year, m.month)[1]]
