@@ -507,12 +507,11 @@ def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate]
         return None, None, None, 0.5
     span = (speaker.start_char, speaker.end_char)
     target = _antecedent(speaker, candidates)
-    conf = 0.9
     if target is None:
         conf = 0.6 if speaker.root.lower_ in PRONOUNS else 0.9
         target = speaker
-    elif target is not speaker:
-        conf = 0.8
+    else:
+        conf = 0.8  # found by going back from a pronoun or a short description
     head = target.root
     actor = actors.actor_at(head.idx, head.idx + len(head))
     if actor is not None and actor.kind in ("person", "organization", "group", "place"):
