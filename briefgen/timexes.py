@@ -168,7 +168,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             if _on_the_reference_day(timex, ref):
                 timex = _on_the_day(timex, out[-1], between, r",? ?(?:at )?")
             elif _on_the_reference_day(out[-1], ref):
-                out[-1] = _on_the_day(out[-1], timex, between, r",? on |, ")
+                out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
         out.append(timex)
     return tuple(out)
 
@@ -266,10 +266,16 @@ TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "conven
 def tense_direction(span: Span) -> int:
     """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
     tok = span.root
+    if tok.head.lower_ in ("until", "till") and tok.dep_ == "pobj":
+        return 0  # "adjourned until March 14": a state that began in the past may end after the article
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         tok = tok.head
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # "a summit starting Monday will focus on ...": the participle takes the tense of the clause it sits in.
+        clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb_direction(clause) if clause is not None else 0
     return verb_direction(tok)
 
 
@@ -607,8 +613,9 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
     year = r"(?:,? (?:of )?" + _YEAR + r")?"
     nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
     half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
-    week_of = (re.fullmatch(r"(?:the )?week of " + _MONTH + r" " + _DAY + year, s)
-               or re.fullmatch(r"(?:the )?week of " + _DAY + r" (?:of )?" + _MONTH + year, s))
+    days = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: ?(?:-|\u2013|and|to) ?[0-3]?\d(?:st|nd|rd|th)?)?"
+    week_of = (re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s)
+               or re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s))
     m = nth or half or week_of
     if m is None:
         return None
@@ -632,6 +639,9 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
             date = dt.date(y, month, day or 1)
         except ValueError:
             return None
+        if groups["unit"] == "weekend":  # "the weekend of March 9-10": the Saturday and Sunday of that week
+            saturday = date + dt.timedelta(days=5 - date.weekday())
+            return Resolved("DATE", _week_value(saturday) + "-WE", range=DateRange(saturday, saturday + dt.timedelta(days=1), "day"))
     else:
         # A week belongs to the month that holds its Thursday (ISO 8601), so the first week of March 2024 is 4-10 March.
         thursdays = [d for d in range(1, whole.end.day + 1) if dt.date(y, month, d).weekday() == 3]

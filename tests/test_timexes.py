@@ -88,6 +88,8 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("the 15th", 1, "DATE", "1997-02-15", None, "1997-02-15", "1997-02-15"),
         ("the 2nd", 1, "DATE", "1997-03-02", None, "1997-03-02", "1997-03-02"),  # this month's is past
         ("the 15th", -1, "DATE", "1997-01-15", None, "1997-01-15", "1997-01-15"),
+        ("the weekend of March 9-10", 1, "DATE", "1997-W10-WE", None, "1997-03-08", "1997-03-09"),  # a Sunday and Monday
+        ("the weekend of 15 March", 1, "DATE", "1997-W11-WE", None, "1997-03-15", "1997-03-16"),
     ],
 )
 def test_dates(text, direction, type_, value, mod, first, last):
@@ -204,3 +206,11 @@ def test_the_leaders_of_tomorrow_are_no_date(analyse_text):
     an = analyse_text("The programme trains the leaders of tomorrow. The minister arrives tomorrow.", dt.date(2024, 2, 10))
     assert [(t.text, t.value) for t in an.timexes] == [("tomorrow", "FUTURE_REF"), ("tomorrow", "2024-02-11")]
     assert [e.when.text for e in an.events] == ["tomorrow"] and an.events[0].start > 40
+
+
+def test_until_a_participle_and_a_clock_time_with_its_zone(analyse_text):
+    text = ("The court adjourned until March 14. A two-day summit starting Monday will focus on energy. "
+            "Results are due at 10 a.m. GMT on Thursday.")
+    an = analyse_text(text, dt.date(2024, 2, 7))  # a Wednesday
+    assert [(t.text, t.value) for t in an.timexes if t.type != "DURATION"] == [
+        ("March 14", "2024-03-14"), ("Monday", "2024-02-12"), ("10 a.m.", "2024-02-08T10:00"), ("Thursday", "2024-02-08")]
