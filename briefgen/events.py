@@ -73,8 +73,8 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
         return None
     n, unit = int(m.group(1)), m.group(2)
     end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
-    if before.lower_ == "within":
-        return before.idx, DateRange(ref + dt.timedelta(days=1), end, "day")
+    if before.lower_ == "within" or t.text.lower().startswith(("the next ", "the coming ")):
+        return before.idx, DateRange(ref + dt.timedelta(days=1), end, "day")  # "in the next eight weeks" is within them
     if unit == "M":
         return before.idx, DateRange(end.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1]), "month")
     if unit == "Y":

@@ -116,13 +116,15 @@ def test_holidays_and_a_short_period_under_way(analyse_text):
 
 def test_a_duration_counted_from_the_article_date(analyse_text):
     text = ("The board will vote in two weeks. The plant will close within three months. "
-            "The tunnel opens in a year, officials said. The work took three months.")
+            "The tunnel opens in a year, officials said. The work took three months. "
+            "The campaign will spend heavily in the next eight weeks.")
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["in two weeks"] == ("2024-02-24", "2024-02-24", "board to vote")
     assert days["within three months"] == ("2024-02-11", "2024-05-10", "plant to close")
     assert days["in a year"][:2] == ("2025-01-01", "2025-12-31")
-    assert len(days) == 3  # what took three months is over
+    assert days["in the next eight weeks"][:2] == ("2024-02-11", "2024-04-06")
+    assert len(days) == 4  # what took three months is over
 
 
 def test_days_proclaimed_as_an_observance_and_names_joined_by_and(example_analyses):
