@@ -246,3 +246,10 @@ def test_a_description_keeps_whom_it_speaks_for_and_a_statement_its_source(analy
             "A spokesperson for the ministry said: \u201cWe are reviewing the report.\u201d")
     speakers = {q.text[:9]: q.speaker for q in analyse_text(text).quotes}
     assert speakers == {"The talks": "Foreign Ministry", "We are re": "A spokesperson for the ministry"}
+
+
+def test_a_nickname_inside_a_name_is_no_quote(analyse_text):
+    text = ('Rochelle "Shelly" Sterling accused her husband. Rep. Robert C. "Bobby" Scott said: "We won."\n\n'
+            'She watched NBC\'s "Nightly News." Then she left.')
+    quotes = analyse_text(text).quotes
+    assert [q.text for q in quotes] == ["We won."] and quotes[0].speaker == "Robert C. \"Bobby\" Scott"
