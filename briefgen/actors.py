@@ -39,6 +39,7 @@ ROLE_HEADS = {
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
     "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
 }  # fmt: skip
+_DATELINE_CREDIT = re.compile(r"\s*(?:[A-Z][\w.,' -]{0,40} )?\($")
 # Titles that only people hold ("General" also opens "General Motors", "Director" a film's credits).
 PERSON_TITLES = {
     "president", "chancellor", "minister", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
@@ -105,6 +106,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
+        if _DATELINE_CREDIT.match(text[: ent.start_char]) and text[ent.end_char : ent.end_char + 1] == ")":
+            continue  # "(CNN) ...", "WASHINGTON (Reuters) -": the agency that wrote the story is not in it
         if ent.label_ == "ORG" and LEGAL_FORM.fullmatch(ent.text.strip()) and mentions and mentions[-1].label == "ORG" \
                 and not text[mentions[-1].end : ent.start_char].strip(" ,"):
             mentions[-1] = replace(mentions[-1], end=ent.end_char)  # "Chrysler LLC", which the model splits in two

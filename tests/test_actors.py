@@ -200,3 +200,10 @@ def test_a_title_makes_a_person_and_an_institution_its_last_word(analyse_text):
 def test_the_house_is_not_the_white_house(analyse_text):
     an = analyse_text("The White House said the talks went well. The House will vote on the bill next week.")
     assert {"White House", "House"} <= {a.name for a in an.actors}
+
+
+def test_the_agency_in_the_dateline_is_no_actor(analyse_text):
+    assert "CNN" not in {a.name for a in analyse_text("(CNN) SpaceX launched a rocket on Tuesday.").actors}
+    assert "Reuters" not in {a.name for a in analyse_text("WASHINGTON (Reuters) - The Senate passed the bill.").actors}
+    told = analyse_text("Rome (CNN) Italy is coping with migrants, an official told CNN on Monday.").actors
+    assert [a.mentions for a in told if a.name == "CNN"] == [1]  # the one in the story
