@@ -231,6 +231,8 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
     while words and words[-1].pos_ in ("ADP", "CCONJ"):
         words.pop()  # "due on or before June 30" without its date
     text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    if words and words[0].is_sent_start and words[0].pos_ != "PROPN" and words[0].is_title:
+        text = text[0].lower() + text[1:]  # "Talks will run ...": "talks to run" inside a line
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
 
 

@@ -95,12 +95,12 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["March 30 to April 2"][:2] == ("2024-03-30", "2024-04-02")
     assert days["March 30 to April 2"][2].startswith("summit to run")
-    assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "Talks to run")
+    assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "talks to run")
     assert days["Oct. 10"] == ("2024-10-10", "2024-10-10", "hearing to start at federal court")  # not last October
     assert days["Sept. 5"][2] == "vote"  # what is set is the vote
     talks = {e.when.text: e.what for e in analyse_text("The talks, scheduled for March 3, will focus on trade. Bids are "
                                                          "due on or before June 30.", dt.date(2024, 2, 10)).events}
-    assert talks == {"March 3": "talks", "June 30": "Bids to be due"}
+    assert talks == {"March 3": "talks", "June 30": "bids to be due"}
     assert days["year's end"] == ("2024-09-01", "2024-12-31", "fund to be wound up")
 
 
