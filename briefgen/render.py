@@ -233,12 +233,15 @@ def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
     for an in brief.analyses:
         ref = an.article.published or brief.as_of
         for t in an.timexes:
-            if t.range is None or t.type not in ("DATE", "TIME"):
+            # An upcoming event's dates stand for the expressions they came from ("Monday to Wednesday" is one entry).
+            event = next((e.when for e in an.events if e.when.start <= t.start < e.when.end), None)
+            days, said = (event.range, event.text) if event is not None else (t.range, t.text)
+            if days is None or (t.type not in ("DATE", "TIME") and event is None):
                 continue
             a, b = sentence_at(an.sentences, t.start) or (t.start, t.end)
             sentence = an.article.text[a:b].strip()
-            key = (t.range.start, t.range.end, sentence)
-            entries.setdefault(key, TimelineEntry(t.range, t.text, sentence, an.article.id, t.range.start > ref))
+            key = (days.start, days.end, sentence)
+            entries.setdefault(key, TimelineEntry(days, said, sentence, an.article.id, event is not None or days.start > ref))
     return tuple(sorted(entries.values(), key=lambda e: (e.range.start, e.range.end)))
 
 

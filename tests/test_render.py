@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import replace
 
@@ -91,8 +92,6 @@ def test_digest_of_two_articles_renders_each_story(seed_brief, seed):
 
 
 def test_format_range():
-    import datetime as dt
-
     from briefgen.model import DateRange
 
     assert format_range(DateRange(dt.date(1997, 2, 20), dt.date(1997, 2, 28), "month")) == "20\u201328 February 1997"
@@ -126,3 +125,13 @@ def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
     assert feb.upcoming
     seed = seed_brief.analyses[0]
     assert all(any(seed.article.text[a:b].strip() == e.sentence for a, b in seed.sentences) for e in entries)
+
+
+def test_timeline_shows_an_event_range_once_and_a_week_under_way_as_upcoming(nlp):
+    from briefgen.render import timeline
+
+    art = Article("x", "Talks", "Talks will run from Monday to Wednesday. The ministers will gather this weekend.",
+                  dt.date(2024, 2, 10))
+    entries = timeline(build_brief([art], Options(), None, None))
+    assert [(e.when, e.range.start.isoformat(), e.range.end.isoformat(), e.upcoming) for e in entries] == [
+        ("this weekend", "2024-02-10", "2024-02-11", True), ("Monday to Wednesday", "2024-02-12", "2024-02-14", True)]
