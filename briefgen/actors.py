@@ -106,7 +106,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     for ent in doc.ents:
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
-        if _DATELINE_CREDIT.match(text[: ent.start_char]) and text[ent.end_char : ent.end_char + 1] == ")":
+        if _DATELINE_CREDIT.match(text[: ent.start_char]) and re.match(r"\)(?: ?[-\u2013\u2014]| [A-Z])", text[ent.end_char : ent.end_char + 3]):
             continue  # "(CNN) ...", "WASHINGTON (Reuters) -": the agency that wrote the story is not in it
         if ent.label_ == "ORG" and LEGAL_FORM.fullmatch(ent.text.strip()) and mentions and mentions[-1].label == "ORG" \
                 and not text[mentions[-1].end : ent.start_char].strip(" ,"):

@@ -207,3 +207,4 @@ def test_the_agency_in_the_dateline_is_no_actor(analyse_text):
     assert "Reuters" not in {a.name for a in analyse_text("WASHINGTON (Reuters) - The Senate passed the bill.").actors}
     told = analyse_text("Rome (CNN) Italy is coping with migrants, an official told CNN on Monday.").actors
     assert [a.mentions for a in told if a.name == "CNN"] == [1]  # the one in the story
+    assert "Acme" in {a.name for a in analyse_text("The company (Acme) said it would appeal.").actors}
