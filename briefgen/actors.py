@@ -101,6 +101,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     """Merge the article's entity mentions into actors, ranked by salience."""
     text = doc.text  # spaCy joins the tokens on every access
     role_spans: list[tuple[int, int]] = []
+    appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -127,7 +128,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         if ent.label_ == "PERSON":
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
-                role_spans.append(span)
+                (role_spans if span[1] <= name.start_char else appositions).append(span)
                 title = doc.char_span(span[0], span[1], alignment_mode="expand")
                 if span[1] <= name.start_char and not text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
                     start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
@@ -139,10 +140,24 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
     mentions = _shouted_surnames(doc, mentions)
-    # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor.
-    mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)]
+    # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor; one that a role
+    # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
+    mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)
+                and not (any(a <= m.name_start and m.end <= b for a, b in appositions) and _in_the_title(doc, m))]
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end)
+
+
+def _in_the_title(doc: Doc, m: Mention) -> bool:
+    """"the Secretary of State", "the State Department Spokesperson": the entity is a word of the title itself, not
+    where the title is held ("a Boeing spokesman", "the Prime Minister of Canada", "Vice Chairman of Chrysler")."""
+    span = doc.char_span(m.name_start, m.end, alignment_mode="expand")
+    if span is None:
+        return True
+    # One word after "Secretary of", "Minister of" is the title's portfolio: "of State", "of Defence".
+    portfolio = (len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ == "of"
+                 and doc[span.start - 2].lower_ in ("secretary", "minister"))
+    return portfolio or any(t.lower_ in PERSON_TITLES for t in span)
 
 
 def _titled_name(ent: Span) -> bool:

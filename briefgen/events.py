@@ -151,7 +151,11 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
     ids = []
     if subject_tok is not None:
         if subject_tok.lower_ in ("he", "she"):
-            actor = _last_person_before(actors, subject_tok.idx)
+            actor = _last_before(actors, subject_tok.idx, ("person",))
+        elif subject_tok.lower_ == "they":
+            # "Lydia Buchtmann for Food Standards Australia, says they are looking at ...": the body named before it
+            # in the sentence.
+            actor = _last_before(actors, subject_tok.idx, ("organization", "group"), since=subject_tok.sent.start_char)
         else:
             actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
         if actor is not None:
@@ -193,11 +197,11 @@ def _action(verb: Token) -> Token:
     return xcomp if xcomp is not None else verb
 
 
-def _last_person_before(actors: ActorIndex, offset: int) -> Actor | None:
-    """The person named last before a pronoun."""
-    best, best_at = None, -1
+def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since: int = 0) -> Actor | None:
+    """The actor of one of these kinds named last before a pronoun (and not before `since`)."""
+    best, best_at = None, since - 1
     for actor in actors.actors:
-        if actor.kind != "person":
+        if actor.kind not in kinds:
             continue
         at = max((a for a, _ in actor.spans if a < offset), default=-1)
         if at > best_at:

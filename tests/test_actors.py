@@ -208,3 +208,10 @@ def test_the_agency_in_the_dateline_is_no_actor(analyse_text):
     told = analyse_text("Rome (CNN) Italy is coping with migrants, an official told CNN on Monday.").actors
     assert [a.mentions for a in told if a.name == "CNN"] == [1]  # the one in the story
     assert "Acme" in {a.name for a in analyse_text("The company (Acme) said it would appeal.").actors}
+
+
+def test_where_a_role_in_apposition_is_held_is_an_actor_but_not_a_word_of_the_title(analyse_text):
+    an = analyse_text("Jane Roe, a spokeswoman for the Environment Agency, spoke first. John Kerry, the Secretary of "
+                      "State, called. Fritz Henderson, the Chief Executive Officer of General Motors, agreed.")
+    names = {a.name for a in an.actors}
+    assert {"Environment Agency", "General Motors"} <= names and "State" not in names

@@ -166,3 +166,9 @@ def test_an_event_is_told_in_its_own_paragraph(analyse_text):
             "was wearing thin.")
     (event,) = [e for e in analyse_text(text, dt.date(2024, 3, 4)).events if e.when.text == "next week"]
     assert event.text == "'The repairs start next week and the doors will open again before the holidays.'"
+
+
+def test_they_is_the_body_named_before_it_in_the_sentence(analyse_text):
+    text = "Jane Roe, a spokeswoman for the Environment Agency, said they will publish the flood report in March."
+    (event,) = analyse_text(text, dt.date(2024, 2, 10)).events
+    assert event.what == "Environment Agency to publish flood report"
