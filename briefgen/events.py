@@ -153,8 +153,8 @@ def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[st
         if subject_tok.lower_ in ("he", "she"):
             actor = _last_before(actors, subject_tok.idx, ("person",))
         elif subject_tok.lower_ == "they":
-            # "Lydia Buchtmann for Food Standards Australia, says they are looking at ...": the body named before it
-            # in the sentence.
+            # "Jane Roe, a spokeswoman for the Environment Agency, said they will ...": the body named before it in
+            # the sentence.
             actor = _last_before(actors, subject_tok.idx, ("organization", "group"), since=subject_tok.sent.start_char)
         else:
             actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
