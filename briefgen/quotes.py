@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorIndex
+from .actors import NICKNAMED, ActorIndex
 from .model import Quote
 from .nlp import relative_antecedent
 
@@ -81,7 +81,8 @@ class Candidate:
 def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote, ...]:
     """One Quote per attributed statement: the parts of a quote split by its attribution are one quote."""
     text = doc.text
-    spans = [q for q in find_quote_spans(text) if not _nickname(text, q)]
+    nicknames = [(m.start(), m.end()) for m in NICKNAMED.finditer(text)]
+    spans = [q for q in find_quote_spans(text) if not any(a < q.open_mark and q.close_mark < b for a, b in nicknames)]
     in_quote = [False] * (len(text) + 1)
     for q in spans:
         for i in range(q.open_mark, min(q.close_mark + 1, len(text))):
@@ -112,14 +113,6 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
         out.append((rank, quote))
     out.sort(key=lambda rq: (-rq[0], rq[1].start))
     return tuple(q for _, q in out)
-
-
-def _nickname(text: str, q: QuoteSpan) -> bool:
-    """Rochelle "Shelly" Sterling: one or two capitalised words quoted between the names of a person."""
-    words = text[q.start : q.end].split()
-    return (1 <= len(words) <= 2 and all(w[:1].isupper() and w[-1].isalpha() for w in words)
-            and re.search(r"\b[A-Z][\w.-]* $", text[max(0, q.open_mark - 40) : q.open_mark]) is not None
-            and re.match(r" [A-Z][\w'-]*\b", text[q.close_mark + 1 : q.close_mark + 40]) is not None)
 
 
 def _continues(text: str, group: tuple[list[QuoteSpan], Attribution | None, str], q: QuoteSpan, attr: Attribution | None) -> bool:

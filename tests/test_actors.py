@@ -215,3 +215,9 @@ def test_where_a_role_in_apposition_is_held_is_an_actor_but_not_a_word_of_the_ti
                       "State, called. Fritz Henderson, the Chief Executive Officer of General Motors, agreed.")
     names = {a.name for a in an.actors}
     assert {"Environment Agency", "General Motors"} <= names and "State" not in names
+
+
+def test_a_name_with_a_nickname_is_one_person(analyse_text):
+    an = analyse_text('Rochelle "Shelly" Sterling accused her husband of fraud. Earvin "Magic" Johnson spoke later.')
+    assert [(a.name, a.kind) for a in an.actors] == [('Rochelle "Shelly" Sterling', "person"),
+                                                      ('Earvin "Magic" Johnson', "person")]
