@@ -72,7 +72,10 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
     if m is None or t.direction <= 0 or before is None or before.lower_ not in ("in", "within"):
         return None
     n, unit = int(m.group(1)), m.group(2)
-    end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
+    try:
+        end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
+    except (ValueError, OverflowError):
+        return None  # "in 99999 years" is past the calendar's end
     if before.lower_ == "within" or t.text.lower().startswith(("the next ", "the coming ")):
         return before.idx, DateRange(ref + dt.timedelta(days=1), end, "day")  # "in the next eight weeks" is within them
     if unit == "M":

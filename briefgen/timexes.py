@@ -313,6 +313,13 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
 
 def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bool = False) -> Resolved | None:
     """Resolve one expression to a TIMEX3 type, value, mod and (where it is a calendar period) its days."""
+    try:
+        return _resolve(text, ref, direction, after_number)
+    except (ValueError, OverflowError):
+        return None  # "99999 years ago" lies outside the calendar: article text is anyone's
+
+
+def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     s = re.sub(r"\s+", " ", text.lower()).strip()
     s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
     m = re.fullmatch(r"(earlier|later) (?:this|in the) (week|month|year)", s)

@@ -153,3 +153,13 @@ def test_a_text_of_many_single_marks_is_read_in_one_pass():
     # Pairing single marks looks ahead for the closing one: it must not do so once per mark.
     assert len(find_quote_spans("'a b' " * 100_000)) == 100_000
     assert len(find_quote_spans("'the players' view " * 50_000)) == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(min_value=0, max_value=10**12), unit=st.sampled_from(["days", "weeks", "months", "years"]),
+       form=st.sampled_from(["It was built {n} {unit} ago.", "The board will vote in {n} {unit}.",
+                             "It will close within {n} {unit}.", "The 2{n} summit opens on the {n}th.",
+                             "The talks run from March {n} to April {n}.", "They meet the weekend of May {n}-{n}."]))
+def test_dates_past_the_calendar_are_no_dates_and_no_crash(analyse_text, n, unit, form):
+    an = analyse_text(form.format(n=n, unit=unit), dt.date(2024, 2, 10))
+    assert all(t.range is None or dt.date.min <= t.range.start <= t.range.end <= dt.date.max for t in an.timexes)
