@@ -478,7 +478,14 @@ def _candidates(doc: Doc, in_quote: list[bool]) -> list[Candidate]:
         if tok.lemma_.lower() in STRONG_CUES and tok.pos_ == "VERB":
             for s in tok.children:
                 if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"):
-                    seen.setdefault(s.idx, _candidate(_mention(s), speaker=True))
+                    # "Bill and Denise Richard wrote": the two are the "they" that follows ("the former first lady
+                    # and U.S. senator" is one person).
+                    conj = [c for c in s.children if c.dep_ == "conj" and c.pos_ == "PROPN" and s.pos_ == "PROPN"]
+                    if conj:
+                        both = doc[s.left_edge.i : conj[-1].right_edge.i + 1]
+                        seen.setdefault(s.idx, _candidate(both, speaker=True, plural=True))
+                    else:
+                        seen.setdefault(s.idx, _candidate(_mention(s), speaker=True))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not in_quote[ent.start_char]:
             seen.setdefault(ent.root.idx, _candidate(ent, speaker=False))
@@ -494,11 +501,11 @@ def _as_speaker(candidates: list[Candidate], span: Span) -> None:
         candidates.insert(at, _candidate(span, speaker=True))
 
 
-def _candidate(span: Span, speaker: bool) -> Candidate:
+def _candidate(span: Span, speaker: bool, plural: bool = False) -> Candidate:
     root = span.root
     person_like = span.label_ == "PERSON" or (
         root.pos_ == "NOUN" and root.ent_type_ not in ("ORG", "GPE", "NORP") and root.lemma_.lower() not in DOCUMENTS)
-    plural = root.tag_ in ("NNS", "NNPS") or span.label_ in ("ORG", "NORP")
+    plural = plural or root.tag_ in ("NNS", "NNPS") or span.label_ in ("ORG", "NORP")
     return Candidate(span.start_char, span, span.text, root.lemma_.lower(), plural, person_like, speaker)
 
 
@@ -515,6 +522,8 @@ def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate]
         conf = 0.8  # found by going back from a pronoun or a short description
     head = target.root
     actor = actors.actor_at(head.idx, head.idx + len(head))
+    if any(t.dep_ == "conj" for t in target):
+        actor = None  # "Bill and Denise Richard" are two, not the first of them
     if actor is not None and actor.kind in ("person", "organization", "group", "place"):
         return actor.name, span, actor.id, conf
     return _describe(target), span, None, conf
@@ -553,6 +562,10 @@ def _antecedent(speaker: Span, candidates: list[Candidate], depth: int = 0) -> S
 def _describe(span: Span) -> str:
     """A description as the text gives it, with what it is of or for: "a spokesperson for the ministry"."""
     end = span.end
+    # "the former first lady and U.S. senator": one person's second title belongs to the description.
+    also = next((c for c in span.root.rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if also is not None and span.doc[end].dep_ == "cc" and also.right_edge.i - span.start < 12:
+        end = also.right_edge.i + 1
     prep = next((c for c in span.root.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")), None)
     if prep is not None and prep.i == end and prep.right_edge.i - span.start < 12:
         end = prep.right_edge.i + 1

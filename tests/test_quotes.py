@@ -253,3 +253,11 @@ def test_a_nickname_inside_a_name_is_no_quote(analyse_text):
             'She watched NBC\'s "Nightly News." Then she left.')
     quotes = analyse_text(text).quotes
     assert [q.text for q in quotes] == ["We won."] and quotes[0].speaker == "Robert C. \"Bobby\" Scott"
+
+
+def test_they_after_two_named_speakers_is_both(analyse_text):
+    text = ('Bill and Denise Richard wrote about their loss. "Our family has grieved," they said.\n\n'
+            'The former first lady and U.S. senator said it was "a mistake" to use private email.')
+    speakers = {q.text[:3]: q.speaker for q in analyse_text(text).quotes}
+    assert speakers["Our"] == "Bill and Denise Richard"
+    assert speakers["a m"] == "The former first lady and U.S. senator"  # one person with two titles
