@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import defaultdict
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .model import Actor, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
-from .timexes import HOLIDAYS, SCHEDULED, SEASONS
+from .timexes import HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, day_range, month_range, year_range
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -28,11 +27,11 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         return ()
     events: list[tuple[Event, int]] = []  # with the token of the verb the date hangs on
     seen = set()
+    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in timexes]
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
-    dated = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
+    dated = {tok.i for span in spans if span is not None for tok in span}
     text = doc.text  # spaCy joins the tokens on every access
-    for t in timexes:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    for t, span in zip(timexes, spans):
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
@@ -48,10 +47,11 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if key in seen:
             continue
         seen.add(key)
-        what, who = _what(span, actors, dated)
+        verb = _governor(span)
+        what, who = _what(span, verb, actors, dated)
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
-        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), _governor(span).i))
+        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), verb.i))
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
@@ -77,12 +77,12 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
     except (ValueError, OverflowError):
         return None  # "in 99999 years" is past the calendar's end
     if before.lower_ == "within" or t.text.lower().startswith(("the next ", "the coming ")):
-        return before.idx, DateRange(ref + dt.timedelta(days=1), end, "day")  # "in the next eight weeks" is within them
+        return before.idx, day_range(ref + dt.timedelta(days=1), end)  # "in the next eight weeks" is within them
     if unit == "M":
-        return before.idx, DateRange(end.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1]), "month")
+        return before.idx, month_range(end.year, end.month)
     if unit == "Y":
-        return before.idx, DateRange(dt.date(end.year, 1, 1), dt.date(end.year, 12, 31), "year")
-    return before.idx, DateRange(end, end, "day")
+        return before.idx, year_range(end.year)
+    return before.idx, day_range(end, end)
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
@@ -93,7 +93,7 @@ def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event
             prev, prev_verb = out[-1]
             a, b = prev.when, e.when
             if (verb == prev_verb and a.end < b.start and a.range.start <= b.range.end
-                    and text[a.end : b.start].strip().lower() in ("to", "through", "until", "and", "-", "\u2013")):
+                    and text[a.end : b.start].strip().lower() in RANGE_JOINTS):
                 grain = a.range.granularity if a.range.granularity == b.range.granularity else "day"
                 when = When(text[a.start : b.end], a.start, b.end, DateRange(a.range.start, b.range.end, grain))
                 out[-1] = (replace(prev, when=when), verb)
@@ -106,8 +106,9 @@ def _names_a_kind(span: Span) -> bool:
     """'winter wheat', 'Christmas trees': a lone season or holiday word describing a noun names a kind of thing
     (unless the tense looks ahead, as in 'the summer talks will resume', which the caller checks)."""
     tok = span[0]
-    named = tok.lower_ in SEASONS or any(re.fullmatch(name, tok.lower_) for name in HOLIDAYS)
-    return len(span) == 1 and named and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN"
+    if len(span) != 1 or tok.dep_ not in ("compound", "amod") or tok.head.pos_ != "NOUN":
+        return False
+    return tok.lower_ in SEASONS or any(re.fullmatch(name, tok.lower_) for name in HOLIDAYS)
 
 
 def _governor(span: Span) -> Token:
@@ -122,9 +123,8 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
-    """A short description: "Albright to visit China", or the noun phrase of the happening."""
-    verb = _governor(span)
+def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
+    """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
     if span.root.dep_ == "dobj" and span.root.head == verb:

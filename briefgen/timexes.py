@@ -120,6 +120,7 @@ _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
+RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words between a range's two ends
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
@@ -138,10 +139,10 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     taken = [(s.start_char, s.end_char) for s in spans]
     found = [(m, taken) for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text))]
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
     for m in _HOLIDAY_NAMES.finditer(doc.text):
         # "Christmas Island": a holiday inside a longer name is not a time (the model may tag the holiday alone an EVENT).
-        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS and e.text != m.group()]
-        found.append((m, taken + names))
+        found.append((m, taken + [(e.start_char, e.end_char) for e in names if e.text != m.group()]))
     for m, blocked in sorted(found, key=lambda f: f[0].start()):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
@@ -224,7 +225,7 @@ def _range_ends(span: Span) -> list[Span]:
     if len(span) < 3 + lead:
         return [span]
     # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
-    joints = ("and", "to", "through", "until", "-", "\u2013") if lead else ("to", "through", "until")
+    joints = RANGE_JOINTS if lead else ("to", "through", "until")
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
     if joint is None:
         return [span]
@@ -373,7 +374,7 @@ def _set(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
 
 def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     if s in PRESENT:
-        return Resolved("DATE", "PRESENT_REF", range=_day_range(ref, ref) if ref else None)
+        return Resolved("DATE", "PRESENT_REF", range=day_range(ref, ref) if ref else None)
     if s in PAST:
         return Resolved("DATE", "PAST_REF")
     if s in FUTURE:
@@ -387,7 +388,7 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
         if ref is None:
             return Resolved("DATE", "XXXX-XX-XX")
         day = ref + dt.timedelta(days=2 if m.group(1) == "after tomorrow" else -2)
-        return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+        return Resolved("DATE", day.isoformat(), range=day_range(day, day))
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this)(?:'s)?(?: (morning|afternoon|evening|night))?", s)
     if not m or (m.group(1) == "this" and not m.group(2)):
         return None
@@ -396,8 +397,8 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
         return Resolved("TIME" if part or word == "tonight" else "DATE", "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[part or 'night']}" if part or word == "tonight" else ""))
     day = ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
     if word == "tonight" or part:
-        return Resolved("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part or 'tonight']}", range=_day_range(day, day))
-    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+        return Resolved("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part or 'tonight']}", range=day_range(day, day))
+    return Resolved("DATE", day.isoformat(), range=day_range(day, day))
 
 
 def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
@@ -412,18 +413,18 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
     n_int = int(n)
     if unit == "day":
         d = ref + dt.timedelta(days=sign * n_int)
-        return Resolved("DATE", d.isoformat(), range=_day_range(d, d))
+        return Resolved("DATE", d.isoformat(), range=day_range(d, d))
     if unit in ("week", "fortnight"):
         d = ref + dt.timedelta(weeks=sign * n_int * (2 if unit == "fortnight" else 1))
         return Resolved("DATE", _week_value(d), range=_week_range(d))
     if unit == "month":
         d = ref + relativedelta(months=sign * n_int)
-        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=_month_range(d.year, d.month))
+        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
     years = {"year": 1, "decade": 10, "century": 100, "centurie": 100}.get(unit, 1) * n_int
     y = ref.year + sign * years
     if unit == "decade":
         return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y // 10 * 10, 1, 1), dt.date(y // 10 * 10 + 9, 12, 31), "year"))
-    return Resolved("DATE", f"{y:04d}", range=_year_range(y))
+    return Resolved("DATE", f"{y:04d}", range=year_range(y))
 
 
 def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
@@ -445,7 +446,7 @@ def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return Resolved("DATE", _week_value(d), mod, _week_range(d))
     if unit == "month":
         d = ref + relativedelta(months=step)
-        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", mod, _with_mod(_month_range(d.year, d.month), mod))
+        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", mod, _with_mod(month_range(d.year, d.month), mod))
     if unit == "quarter":
         q = (ref.month - 1) // 3 + step
         y = ref.year + (q // 4)
@@ -453,7 +454,7 @@ def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return Resolved("DATE", f"{y:04d}-Q{q}", mod, _quarter_range(y, q))
     if unit == "year":
         y = ref.year + step
-        return Resolved("DATE", f"{y:04d}", mod, _with_mod(_year_range(y), mod))
+        return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
     if unit == "decade":
         y = ref.year + 10 * step
         return Resolved("DATE", f"{y // 10:03d}", mod)
@@ -491,8 +492,8 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     else:
         d = ref + dt.timedelta(days=delta)
     if part:
-        return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", range=_day_range(d, d))
-    return Resolved("DATE", d.isoformat(), range=_day_range(d, d))
+        return Resolved("TIME", f"{d.isoformat()}T{PARTS_OF_DAY[part]}", range=day_range(d, d))
+    return Resolved("DATE", d.isoformat(), range=day_range(d, d))
 
 
 def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
@@ -507,15 +508,9 @@ def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     elif ref is None:
         return Resolved("DATE", "XXXX-XX-XX")
     else:
-        # The holiday's date in the years around the reference: the one the tense points to, else the nearest.
-        days = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        if direction > 0:
-            day = next(d for d in days if d >= ref)
-        elif direction < 0:
-            day = [d for d in days if d <= ref][-1]
-        else:
-            day = min(days, key=lambda d: abs((d - ref).days))
-    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+        # The holiday's date in the years around the reference.
+        day = _toward(ref, direction, [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)])
+    return Resolved("DATE", day.isoformat(), range=day_range(day, day)) if day else None
 
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
@@ -561,11 +556,11 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
             rel = m.group("rel")
             step = -1 if rel in ("last", "past") else 1 if rel == "next" else 0
             y = _pick_year(month, None, ref, step or direction, strict=bool(step)) if rel != "this" else ref.year
-        return Resolved("DATE", f"{y:04d}-{month:02d}", mod, _with_mod(_month_range(y, month), mod))
+        return Resolved("DATE", f"{y:04d}-{month:02d}", mod, _with_mod(month_range(y, month), mod))
     if m := re.fullmatch(r"'(\d{2})", s):
         yy = int(m.group(1))
         y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy  # "since '82": a past year
-        return Resolved("DATE", f"{y:04d}", range=_year_range(y))
+        return Resolved("DATE", f"{y:04d}", range=year_range(y))
     if m := re.fullmatch(r"(?:the )?'?([1-9]0)'?s", s):
         y = 1900 + int(m.group(1))
         return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
@@ -573,13 +568,13 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         y = int(m.group("decade"))
         return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|budget) (?:year )?|fy ?)" + _YEAR, s):
-        return Resolved("DATE", f"FY{m.group('year')}", range=_year_range(int(m.group("year"))))
+        return Resolved("DATE", f"FY{m.group('year')}", range=year_range(int(m.group("year"))))
     if (m := re.fullmatch(r"(?:the )?(?P<rel>current |this |last |previous |next )?(?:financial|fiscal|budget) year", s)) and ref is not None:
         y = ref.year + {"last ": -1, "previous ": -1, "next ": 1}.get(m.group("rel") or "", 0)
-        return Resolved("DATE", f"FY{y}", range=_year_range(y))
+        return Resolved("DATE", f"FY{y}", range=year_range(y))
     if m := re.fullmatch(r"fy ?'?(\d{2})", s):
         y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
-        return Resolved("DATE", f"FY{y}", range=_year_range(y))
+        return Resolved("DATE", f"FY{y}", range=year_range(y))
     if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"h(?P<h>[12])(?: " + _YEAR + ")?", s):
         h = 1 if m.group("h") in ("1", "first", "1st") else 2
         if m.group("year"):
@@ -588,10 +583,10 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
             return Resolved("DATE", f"XXXX-H{h}")
         else:
             y = _part_year(h, 6, ref, direction)
-        return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), _month_range(y, 6 * h).end, "quarter"))
+        return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), month_range(y, 6 * h).end, "quarter"))
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
-        return Resolved("DATE", f"{y:04d}", mod, _with_mod(_year_range(y), mod))
+        return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
     if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
@@ -620,7 +615,7 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
     year = r"(?:,? (?:of )?" + _YEAR + r")?"
     nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
     half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
-    days = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: ?(?:-|\u2013|and|to) ?[0-3]?\d(?:st|nd|rd|th)?)?"
+    days = r"(?:" + _DAYS + r"|" + _DAY + r")"  # "the weekend of March 9-10" is the weekend of the 9th
     week_of = (re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s)
                or re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s))
     m = nth or half or week_of
@@ -628,14 +623,15 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
         return None
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     month = MONTHS[groups["month"]]
-    day = int(groups["day"]) if "day" in groups else None
+    first_day = groups.get("day") or groups.get("first")
+    day = int(first_day) if first_day else None
     if "year" in groups:
         y = int(groups["year"])
     elif ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}")
     else:
         y = _pick_year(month, day, ref, direction)
-    whole = _month_range(y, month)
+    whole = month_range(y, month)
     if half:
         first = groups["h"] in ("first", "1st")
         mid = dt.date(y, month, 15)
@@ -668,19 +664,23 @@ def _day_of_month(day: int, ref: dt.date | None, direction: int) -> Resolved | N
         return Resolved("DATE", "XXXX-XX-XX")
     this = dt.date(ref.year, ref.month, 1)
     months = [this - relativedelta(months=1), this, this + relativedelta(months=1)]
-    dates = [m.replace(day=day) for m in months if day <= calendar.monthrange(m.year, m.month)[1]]
-    if direction > 0:
-        pick = next((d for d in dates if d >= ref), None)
-    elif direction < 0:
-        pick = next((d for d in reversed(dates) if d <= ref), None)
-    else:
-        pick = min(dates, key=lambda d: abs((d - ref).days), default=None)
+    pick = _toward(ref, direction, [m.replace(day=day) for m in months if day <= calendar.monthrange(m.year, m.month)[1]])
     return _day(pick.year, pick.month, pick.day) if pick else None
+
+
+def _toward(ref: dt.date, direction: int, dates: list[dt.date]) -> dt.date | None:
+    """Of dates in order around the reference, the first on or after it for the future, the last on or before it for
+    the past, else the nearest."""
+    if direction > 0:
+        return next((d for d in dates if d >= ref), None)
+    if direction < 0:
+        return next((d for d in reversed(dates) if d <= ref), None)
+    return min(dates, key=lambda d: abs((d - ref).days), default=None)
 
 
 def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     day = ref.isoformat() if ref else "XXXX-XX-XX"
-    rng = _day_range(ref, ref) if ref else None
+    rng = day_range(ref, ref) if ref else None
     if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?(?: [\w()+ ]+)?", s):
         h = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
         return Resolved("TIME", f"{day}T{h:02d}:{int(m.group(2) or 0):02d}", range=rng)
@@ -707,7 +707,7 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
         return None
     unit, mod = m.group("unit"), _mod(m.group("mod") or (m.group("edge") and m.group("edge").removeprefix("the ")))
     if unit == "day":
-        return Resolved("DATE", ref.isoformat(), mod, _day_range(ref, ref))
+        return Resolved("DATE", ref.isoformat(), mod, day_range(ref, ref))
     res = _relative(f"this {unit}", ref, direction, after_number)  # "the same week" is this week
     return None if res is None else Resolved(res.type, res.value, mod, _with_mod(res.range, mod) if res.range else None)
 
@@ -814,10 +814,10 @@ def _day(y: int, m: int, d: int) -> Resolved | None:
         day = dt.date(y, m, d)
     except ValueError:
         return None
-    return Resolved("DATE", day.isoformat(), range=_day_range(day, day))
+    return Resolved("DATE", day.isoformat(), range=day_range(day, day))
 
 
-def _day_range(a: dt.date, b: dt.date) -> DateRange:
+def day_range(a: dt.date, b: dt.date) -> DateRange:
     return DateRange(a, b, "day")
 
 
@@ -831,7 +831,7 @@ def _week_range(d: dt.date) -> DateRange:
     return DateRange(monday, monday + dt.timedelta(days=6), "week")
 
 
-def _month_range(y: int, m: int) -> DateRange:
+def month_range(y: int, m: int) -> DateRange:
     return DateRange(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month")
 
 
@@ -841,7 +841,7 @@ def _quarter_range(y: int, q: int) -> DateRange:
     return DateRange(start, dt.date(y, end_month, calendar.monthrange(y, end_month)[1]), "quarter")
 
 
-def _year_range(y: int) -> DateRange:
+def year_range(y: int) -> DateRange:
     return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
 
 
