@@ -109,7 +109,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     for ent in _with_nicknamed(doc):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
-        if _DATELINE_CREDIT.match(text[: ent.start_char]) and re.match(r"\)(?: ?[-\u2013\u2014]| [A-Z])", text[ent.end_char : ent.end_char + 3]):
+        # (Matched in place: slicing the text before every entity would copy the article once per entity.)
+        if _DATELINE_CREDIT.match(text, 0, ent.start_char) and re.match(r"\)(?: ?[-\u2013\u2014]| [A-Z])", text[ent.end_char : ent.end_char + 3]):
             continue  # "(CNN) ...", "WASHINGTON (Reuters) -": the agency that wrote the story is not in it
         if ent.label_ == "ORG" and LEGAL_FORM.fullmatch(ent.text.strip()) and mentions and mentions[-1].label == "ORG" \
                 and not text[mentions[-1].end : ent.start_char].strip(" ,"):
@@ -142,10 +143,13 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
     mentions = _shouted_surnames(doc, mentions)
+    def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+        return any(a <= m.name_start and m.end <= b for a, b in spans)
+
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor; one that a role
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
-    mentions = [m for m in mentions if not any(a <= m.name_start and m.end <= b for a, b in role_spans) and not _junk(m)
-                and not (any(a <= m.name_start and m.end <= b for a, b in appositions) and _in_the_title(doc, m))]
+    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
+                and not (inside(m, appositions) and _in_the_title(doc, m))]
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end)
 

@@ -521,9 +521,8 @@ def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate]
     else:
         conf = 0.8  # found by going back from a pronoun or a short description
     head = target.root
-    actor = actors.actor_at(head.idx, head.idx + len(head))
-    if any(t.dep_ == "conj" for t in target):
-        actor = None  # "Bill and Denise Richard" are two, not the first of them
+    # "Bill and Denise Richard" are two, not the first of them.
+    actor = None if any(t.dep_ == "conj" for t in target) else actors.actor_at(head.idx, head.idx + len(head))
     if actor is not None and actor.kind in ("person", "organization", "group", "place"):
         return actor.name, span, actor.id, conf
     return _describe(target), span, None, conf
