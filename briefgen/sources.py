@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import glob
+import http.client
+import io
+import os
+import socket
+import ssl
+import stat
 import sys
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import IO
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 
 from .errors import InputError
 
-MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused rather than read into memory
-URL_TIMEOUT_SECONDS = 20
+MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused, and never read past this
+URL_TIMEOUT_SECONDS = 20  # the whole fetch of one URL (connection, redirects, headers and body), not each read
+URL_SCHEMES = ("http", "https")  # the only schemes fetched, on the first request and on every redirect
+_CHUNK = 1024 * 1024
 # Files a folder is searched for; other files in it (images, notes) are not articles.
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".jsonlines", ".html", ".htm", ".xhtml",
                     ".xml", ".rss", ".atom", ".feed"}  # fmt: skip
@@ -29,17 +42,21 @@ class Source:
     data: bytes
     suffix: str  # lower-case file suffix, "" when unknown
     url: str | None = None  # where it was fetched from
+    charset: str | None = None  # the encoding the server declared (Content-Type), if any
 
 
-def expand(inputs: list[str]) -> Iterator[str]:
-    """Each input as names to read: a folder becomes its article files (recursively, sorted), a glob its matches."""
+def expand(inputs: list[str], on_error: Callable[[str, InputError], None] | None = None) -> Iterator[str]:
+    """Each input as names to read: a folder becomes its article files (recursively, sorted), a glob its matches.
+
+    A subfolder that cannot be listed is passed to `on_error` (else raised), and the rest of the folder is read.
+    """
     for item in inputs:
         if item == "-" or _is_url(item):
             yield item
             continue
         p = Path(item)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and _is_article_file(f))
+            found = sorted(_walk(p, on_error))
             if not found:
                 raise InputError(f"{item}: folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
             yield from found
@@ -52,6 +69,19 @@ def expand(inputs: list[str]) -> Iterator[str]:
             yield item
 
 
+def _walk(folder: Path, on_error: Callable[[str, InputError], None] | None) -> Iterator[str]:
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        error = InputError(f"{where}: folder cannot be read ({exc.strerror or exc})")
+        if on_error is None:
+            raise error
+        on_error(str(where), error)
+
+    # Symbolic links to folders are not followed: a link back up the tree would never end.
+    for root, _, files in os.walk(folder, onerror=unreadable):
+        yield from (str(Path(root, f)) for f in files if _is_article_file(Path(root, f)))
+
+
 def _is_article_file(path: Path) -> bool:
     return (path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
             and path.stem.lower() not in NOT_ARTICLE_STEMS and not _briefgen_output(path))
@@ -62,19 +92,17 @@ def _briefgen_output(path: Path) -> bool:
     if path.suffix.lower() not in (".html", ".htm", ".md"):
         return False
     try:
-        with path.open("rb") as fh:
+        with _open_regular(path) as fh:
             head = fh.read(1024)
-    except OSError:
-        return False
+    except (OSError, InputError):
+        return False  # not a regular file or unreadable: `load` says so
     return GENERATOR_MARK in head
 
 
 def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
-    """Read one input's bytes, refusing anything larger than `max_bytes`."""
+    """Read one input's bytes, refusing anything larger than `max_bytes` (checked while reading, never trusted)."""
     if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        _check_size("<stdin>", len(data), max_bytes)
-        return Source("<stdin>", data, "")
+        return Source("<stdin>", _read_stdin(max_bytes), "")
     if _is_url(name):
         return _fetch(name, max_bytes)
     p = Path(name)
@@ -83,11 +111,58 @@ def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
     if p.is_dir():
         raise InputError(f"{name}: is a folder; give article files, or use `briefgen extract` with the folder")
     try:
-        _check_size(name, p.stat().st_size, max_bytes)
-        data = p.read_bytes()
+        with _open_regular(p) as fh:
+            _check_size(name, os.fstat(fh.fileno()).st_size, max_bytes)  # refused before reading, when it says so
+            data = _read_bounded(fh.read, name, max_bytes)  # a file growing while read is still cut at the limit
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     return Source(name, data, p.suffix.lower())
+
+
+def _open_regular(path: Path) -> io.FileIO:
+    """Open a regular file for reading; a FIFO, device or socket is refused, never opened in a way that waits."""
+    # O_NONBLOCK: opening a FIFO with no writer would wait forever; the type is checked on the open descriptor.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: is {_kind(mode)}, not a regular file; briefgen reads files, folders, "
+                             "http(s) URLs and - (standard input)")
+        os.set_blocking(fd, True)
+        return io.FileIO(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))  # fmt: skip
+    return next((what for test, what in kinds if test(mode)), "a special file")
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError("<stdin>: standard input is closed; give a file, or pipe the article into briefgen")
+    try:
+        return _read_bounded(stream.buffer.read, "<stdin>", max_bytes)
+    except (OSError, ValueError) as exc:  # a closed descriptor 0 gives EBADF
+        raise InputError(f"<stdin>: standard input cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
+
+
+def _read_bounded(read: Callable[[int], bytes | None], name: str, max_bytes: int) -> bytes:
+    """Read to the end, but never more than `max_bytes` + 1 bytes: past the limit, the input is refused."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        _check_size(name, total, max_bytes)
+    return b"".join(chunks)
 
 
 def _is_url(name: str) -> bool:
@@ -96,23 +171,140 @@ def _is_url(name: str) -> bool:
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MiB briefgen reads from one input; split it")
+        limit = f"{max_bytes // (1024 * 1024)} MiB" if max_bytes >= 1024 * 1024 else f"{max_bytes:,} bytes"
+        raise InputError(f"{name}: larger than the {limit} briefgen reads from one input; split it")
 
 
-def _fetch(url: str, max_bytes: int) -> Source:
-    request = urllib.request.Request(url, headers={"User-Agent": "briefgen (+https://pypi.org/project/briefgen)"})
+class _Deadline:
+    """One deadline for a whole fetch: when it passes, every socket of the fetch is shut, waking a blocked read."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.01, self.end - time.monotonic())
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
     try:
-        with urllib.request.urlopen(request, timeout=URL_TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit():
-                _check_size(url, int(declared), max_bytes)
-            data = response.read(max_bytes + 1)
-            final_url = response.geturl()
-    except urllib.error.HTTPError as exc:
-        raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise InputError(f"{url}: cannot be fetched ({reason})") from exc
-    _check_size(url, len(data), max_bytes)
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: object, deadline: _Deadline, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        self.timeout = self._deadline.remaining()  # a connection made after a redirect has only what is left
+        super().connect()
+        self._deadline.track(self.sock)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: object, deadline: _Deadline, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        self.timeout = self._deadline.remaining()
+        super().connect()
+        self._deadline.track(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_HTTPConnection, deadline=self._deadline), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__(context=ssl.create_default_context())
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_HTTPSConnection, deadline=self._deadline), req, context=self._context)
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to http(s) URLs only (urllib alone would follow one to ftp://)."""
+
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                       headers: Message) -> object:
+        location = headers.get("Location") or headers.get("URI") or ""
+        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
+        if scheme not in URL_SCHEMES:
+            raise InputError(f"{req.full_url}: redirected to a {scheme}: URL ({_printable(location)}); "
+                             "briefgen fetches http and https only")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _printable(text: str, limit: int = 200) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text[:limit])
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener for http(s) only: no file:, ftp: or data: handlers, so nothing else can be reached."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), _HTTPHandler(deadline), _HTTPSHandler(deadline),
+                    _RedirectHandler(), urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
+
+
+def _fetch(url: str, max_bytes: int, timeout: float | None = None) -> Source:
+    """Fetch a URL within one total deadline (a server trickling bytes cannot keep it reading), bounded in size."""
+    seconds = URL_TIMEOUT_SECONDS if timeout is None else timeout
+    request = urllib.request.Request(url, headers={"User-Agent": "briefgen (+https://pypi.org/project/briefgen)"})
+    with _Deadline(seconds) as deadline:
+        try:
+            with _opener(deadline).open(request, timeout=deadline.remaining()) as response:
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit():
+                    _check_size(url, int(declared), max_bytes)
+                data = _read_bounded(response.read, url, max_bytes)
+                if deadline.expired:
+                    raise TimeoutError
+                final_url = response.geturl()
+                charset = response.headers.get_content_charset()
+        except urllib.error.HTTPError as exc:
+            raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from exc
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+            if deadline.expired:
+                raise InputError(f"{url}: cannot be fetched (no complete answer within {seconds:g} s)") from exc
+            reason = getattr(exc, "reason", None) or exc
+            raise InputError(f"{url}: cannot be fetched ({reason})") from exc
     suffix = Path(urllib.parse.urlparse(final_url).path).suffix.lower()
-    return Source(url, data, suffix, url=final_url)
+    return Source(url, data, suffix, url=final_url, charset=charset)
