@@ -86,14 +86,25 @@ def find_audience(name: str, search: Sequence[Path]) -> Path:
     raise ConfigError(f"unknown audience {name!r} (known: {known})")
 
 
-def list_audiences(search: Sequence[Path]) -> list[Audience]:
-    """Every audience found, by name; a user's audience hides a built-in one of the same name."""
+def list_audiences(search: Sequence[Path], broken: list[ConfigError] | None = None) -> list[Audience]:
+    """Every audience found, by name; a user's audience hides a built-in one of the same name.
+
+    With a `broken` list, an audience whose profile is wrong is noted there and the others are listed.
+    """
     names: dict[str, None] = {}
     for root in search:
         if root.is_dir():
             for p in sorted(root.glob(f"*/{PROFILE}")):
                 names.setdefault(p.parent.name)
-    return [load_audience(n, search) for n in sorted(names)]
+    found = []
+    for n in sorted(names):
+        try:
+            found.append(load_audience(n, search))
+        except ConfigError as exc:
+            if broken is None:
+                raise
+            broken.append(exc)
+    return found
 
 
 def load_audience(name: str, search: Sequence[Path]) -> Audience:

@@ -177,14 +177,21 @@ def audiences(config: str | None) -> None:
 
     from .audiences import audience_dirs, list_audiences
     from .config import settings
+    from .errors import ConfigError
 
     team = settings(config, Path.cwd())
     builtin = audience_dirs()[-1]
-    for a in list_audiences(audience_dirs(team.audience_dirs)):
+    broken: list[ConfigError] = []
+    for a in list_audiences(audience_dirs(team.audience_dirs), broken):
         origin = "built-in" if a.origin.parent == builtin else str(a.origin)
         default = " (default)" if a.name == team.audience else ""
         extends = f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""
         click.echo(f"{a.name:<12} {a.description}{default} [{origin}{extends}]")
+    # The others are listed; each broken profile is an error, and the exit code says so.
+    for exc in broken[:-1]:
+        click.echo(f"briefgen: error: {exc}", err=True)
+    if broken:
+        raise broken[-1]
 
 
 @cli.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -12,6 +13,8 @@ from .audiences import PROFILE, Audience, audience_dirs, find_file, load_audienc
 from .errors import ConfigError
 from .resources import resource_dir
 
+# An audience's name: a folder name that is also a word on the command line (not "__", not "-x").
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 # Templates a section's template includes, beyond its own.
 _INCLUDES = {"top-quotes": ("quotes",)}
 
@@ -20,13 +23,15 @@ def copy_audience(name: str, folder: Path, new_name: str | None, user_dirs: Sequ
     """Write FOLDER/NEW_NAME with the audience's resolved profile and every file it renders with; never overwrites."""
     audience = load_audience(name, audience_dirs(user_dirs))
     new_name = new_name or name
-    if not new_name.replace("-", "").replace("_", "").isalnum():
-        raise ConfigError(f"--as {new_name!r}: use letters, digits, - and _ only")
+    if not _NAME.fullmatch(new_name):
+        raise ConfigError(f"--as {new_name!r}: a name starts with a letter or digit, then letters, digits, - and _")
     target = folder / new_name
     if target.exists():
         raise ConfigError(f"{target}: already exists; choose another folder or --as NAME")
-    if not folder.is_dir():
-        raise ConfigError(f"{folder}: no such folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # `templates copy executive house/` makes house/
+    except OSError as exc:
+        raise ConfigError(f"{folder}: cannot make this folder ({exc.strerror or exc})") from exc
     sections = [s for section in audience.sections for s in (section, *_INCLUDES.get(section, ()))]
     files = ["base.html.j2", audience.template, audience.markdown_template, *(f"sections/{s}.html.j2" for s in dict.fromkeys(sections))]
     with tempfile.TemporaryDirectory(dir=folder, prefix=f".{new_name}.") as tmp:

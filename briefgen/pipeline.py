@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,14 +16,14 @@ from .assemble import assemble
 from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
 from .config import merge_cli, settings
-from .errors import InputError
+from .errors import InputError, RenderError
 from .icsout import to_ics
 from .jsonout import dumps
 from .model import Analysis, Article, Brief, Problem
 from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
-from .render import Look, render_markdown, render_note
-from .writers import output_plan, parse_formats, write_output
+from .render import Look, _template_location, render_markdown, render_note
+from .writers import check_outputs, output_plan, parse_formats, write_outputs
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def run_brief(article: str, out: str | None, formats: str | None, title: str | N
               summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest()) -> None:
     plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else input_stem(article) or "brief")
     look = build_look(look_req, "brief", Path.cwd())  # settings errors show before any slow work
+    check_outputs(plan.values())  # so do outputs that cannot be written
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
@@ -140,6 +142,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     times = times or StageTimes()
     plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest")
     look = build_look(req.look, "digest", Path.cwd())
+    check_outputs(plan.values())
     problems: list[Problem] | None = None if req.strict else []
     with times.stage("read"):
         articles = read_inputs(list(req.inputs), problems=problems)
@@ -163,7 +166,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
 def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes | None = None) -> None:
     """Render every format first, then write them: a failure leaves no partial set of outputs."""
     times = times or StageTimes()
-    with times.stage("render"):
+    with times.stage("render"), _nesting(look):
         # The PDF carries the brief JSON too; a digest's JSON is large, so it is made only when wanted.
         json_text = dumps(brief) if {"json", "pdf"} & plan.keys() else ""
         rendered: dict[str, bytes] = {}
@@ -179,13 +182,23 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
         if "md" in plan:
             rendered["md"] = render_markdown(brief, look).encode()
     with times.stage("write"):
-        for fmt, path in plan.items():
-            write_output(path, rendered[fmt])
+        write_outputs({path: rendered[fmt] for fmt, path in plan.items()})
+
+
+@contextmanager
+def _nesting(look: Look) -> Iterator[None]:
+    """A template that includes itself recurses until Python stops it: one template error, not a crash."""
+    try:
+        yield
+    except RecursionError as exc:
+        where = _template_location(exc, look.audience.template)
+        raise RenderError(f"{where}: template error: templates include each other without end") from None
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
                 summarizer: str, model: str | None, config: str | None = None) -> None:
     team = settings(config, Path.cwd())
+    check_outputs([out])
     articles = read_inputs(inputs)
     brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model)
-    write_output(out, dumps(brief).encode())
+    write_outputs({out: dumps(brief).encode()})

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from .errors import InputError
 from .model import Article, Problem
-from .sources import MAX_INPUT_BYTES, Source, expand, load
+from .sources import MAX_INPUT_BYTES, Source, display_name, expand, load
 
 HEADER_KEYS = ("title", "date", "source", "url", "license")
 _HEADER_LINE = re.compile(r"^(%s):[ \t]*(.*)$" % "|".join(HEADER_KEYS), re.IGNORECASE)
@@ -34,6 +34,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _DROP_TAGS = ("script", "style", "iframe", "noscript", "object", "embed", "form", "svg", "img", "video", "audio")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article")
 MAX_TITLE_CHARS = 150
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # after json.loads, a surrogate is one without its pair
 DETECT_BYTES = 1024 * 1024  # the encoding is guessed from the first MiB
 _DECLARED_CHARSET = re.compile(rb"""<(?:meta\b[^>]*?charset|\?xml\b[^>]*?encoding)\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}  # codecs' names for them
@@ -71,7 +72,7 @@ def _note(problems: list[Problem] | None, source: str, exc: InputError) -> None:
     """Note an input that cannot be read and go on; without a problems list, it is the error."""
     if problems is None:
         raise exc
-    problems.append(Problem(source, str(exc).removeprefix(f"{source}: ")))
+    problems.append(Problem(display_name(source), display_name(str(exc).removeprefix(f"{source}: "))))
 
 
 def read_input(name: str, max_bytes: int = MAX_INPUT_BYTES) -> list[Article]:
@@ -205,7 +206,7 @@ def parse_text(raw: str, name: str, default_id: str) -> Article:
         text=body,
         published=published,
         source=header.get("source") or None,
-        url=header.get("url") or None,
+        url=clean_url(header.get("url")),
         origin=name,
     )
 
@@ -248,7 +249,7 @@ def parse_jsonl(raw: str, name: str, problems: list[Problem] | None = None) -> I
 def _jsonl_record(line: str, name: str, lineno: int) -> Article:
     where = f"{name}:{lineno}"
     try:
-        rec = json.loads(line)
+        rec = json.loads(line, object_hook=_no_lone_surrogates)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
     if not isinstance(rec, dict):
@@ -266,7 +267,7 @@ def _jsonl_record(line: str, name: str, lineno: int) -> Article:
         text=text,
         published=_parse_date(published, f"{where}: 'published'") if published else None,
         source=_opt_str(rec.get("source")),
-        url=_opt_str(rec.get("url")),
+        url=clean_url(_opt_str(rec.get("url"))),
         origin=where,
     )
 
@@ -297,7 +298,7 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
         text=text,
         published=published,
         source=doc.sitename or doc.hostname or None,
-        url=doc.url or url,
+        url=clean_url(doc.url or url),
         origin=name,
         author=doc.author or None,
     )
@@ -323,7 +324,7 @@ def parse_feed(data: bytes, name: str) -> list[Article]:
             text=text,
             published=dt.date(*stamp[:3]) if stamp else None,
             source=publisher,
-            url=entry.get("link") or None,
+            url=clean_url(entry.get("link")),
             origin=f"{name} entry {n}",
             author=entry.get("author") or None,
         ))
@@ -355,6 +356,20 @@ def _parse_date(value: str, where: str) -> dt.date:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError as exc:
         raise InputError(f"{where} is not a valid YYYY-MM-DD date: {value!r}") from exc
+
+
+def _no_lone_surrogates(obj: dict[str, object]) -> dict[str, object]:
+    """A JSON string may escape half a UTF-16 pair ("\\ud800"), which no output can encode: it becomes U+FFFD,
+    as undecodable bytes do, one character for one so offsets stay put."""
+    return {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
+
+
+def clean_url(url: str | None) -> str | None:
+    """A link as one line: control characters (line breaks in a wrapped feed) dropped, spaces escaped."""
+    if not url:
+        return None
+    cleaned = "".join(c for c in url if c.isprintable() or c == " ").strip().replace(" ", "%20")
+    return cleaned or None
 
 
 def _opt_str(value: object) -> str | None:

@@ -7,6 +7,7 @@ import glob
 import http.client
 import io
 import os
+import re
 import socket
 import ssl
 import stat
@@ -28,6 +29,7 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused, and ne
 URL_TIMEOUT_SECONDS = 20  # the whole fetch of one URL (connection, redirects, headers and body), not each read
 URL_SCHEMES = ("http", "https")  # the only schemes fetched, on the first request and on every redirect
 _CHUNK = 1024 * 1024
+_HAS_SURROGATE = re.compile("[\ud800-\udfff]")
 # Files a folder is searched for; other files in it (images, notes) are not articles.
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".jsonlines", ".html", ".htm", ".xhtml",
                     ".xml", ".rss", ".atom", ".feed"}  # fmt: skip
@@ -99,6 +101,11 @@ def _briefgen_output(path: Path) -> bool:
     return GENERATOR_MARK in head
 
 
+def display_name(name: str) -> str:
+    """A file name as text any output can hold: bytes that are not UTF-8 (kept by Python as lone surrogates) as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if _HAS_SURROGATE.search(name) else name
+
+
 def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
     """Read one input's bytes, refusing anything larger than `max_bytes` (checked while reading, never trusted)."""
     if name == "-":
@@ -116,7 +123,7 @@ def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
             data = _read_bounded(fh.read, name, max_bytes)  # a file growing while read is still cut at the limit
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    return Source(name, data, p.suffix.lower())
+    return Source(display_name(name), data, p.suffix.lower())
 
 
 def _open_regular(path: Path) -> io.FileIO:

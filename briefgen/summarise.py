@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import warnings
 import re
 from collections.abc import Callable, Sequence
 
@@ -162,7 +163,10 @@ def rate(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: str) ->
     captured: dict[SumySentence, float] = {}
     summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
     # Degenerate documents (one or two sentences, no shared words) make LexRank divide by zero: score them 0.
-    with numpy.errstate(all="ignore"):
+    # LSA warns when a text has fewer distinct words than sentences; it still rates them, and a warning on a
+    # successful run only alarms the user.
+    with numpy.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Number of words .* lower than number of sentences", category=UserWarning)
         summarizer(document, len(texts))
     scores = [float(captured.get(s, 0.0)) for s in sumy_sentences]
     return [x if math.isfinite(x) else 0.0 for x in scores]

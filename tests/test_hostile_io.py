@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
 import os
 import stat
 import subprocess
@@ -26,19 +27,14 @@ PYTHON = sys.executable
 STORY = SEED.read_text(encoding="utf-8")
 
 
-def run_cli(args: list[str], cwd: Path | None = None, stdin: int | None = None, unprivileged: bool = False,
-            env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """briefgen in its own process, as a user would run it; as an ordinary user when the tests run as root
-    (root may write into a read-only folder, so those cases need someone who may not)."""
-
-    def drop() -> None:
-        if unprivileged and os.geteuid() == 0:
-            os.setgid(65534)
-            os.setgroups([])
-            os.setuid(65534)
-
-    return subprocess.run([PYTHON, "-m", "briefgen", *args], cwd=cwd, stdin=stdin, capture_output=True, text=True,
-                          timeout=timeout, preexec_fn=drop, env={**os.environ, **(env or {})}, check=False)
+def run_cli(args: list[str], cwd: Path | None = None, unprivileged: bool = False, env: dict[str, str] | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """briefgen in its own process, as a user would run it. `unprivileged`: as root, without the capabilities that
+    let root ignore file permissions (root may write into a read-only folder; the cases need someone who may not)."""
+    caps = "-dac_override,-dac_read_search"
+    drop = ["setpriv", "--bounding-set", caps, "--inh-caps", caps, "--"] if unprivileged and os.geteuid() == 0 else []
+    return subprocess.run([*drop, PYTHON, "-m", "briefgen", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})}, check=False)
 
 
 def one_error_line(err: str) -> str:
@@ -261,3 +257,251 @@ def test_a_page_declaring_its_charset_is_read_in_it(tmp_path):
     p.write_bytes(page.encode("cp1250"))
     (art,) = read_input(str(p))
     assert "Gda\u0144sk" in art.text
+
+
+# --- 5. The output writer replaces only regular files it may write ------------------------------------------------
+
+
+@pytest.fixture()
+def no_analysis(monkeypatch):
+    """Fail the test if briefgen reads its inputs: what cannot be written is refused before any slow work."""
+    import briefgen.pipeline
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were read before the outputs were checked")
+
+    monkeypatch.setattr(briefgen.pipeline, "read_inputs", refuse)
+
+
+def test_an_output_onto_a_symlink_is_refused_and_the_link_kept(tmp_path, capsys, no_analysis):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "out.json"
+    link.symlink_to(victim)
+    assert main(["extract", str(SEED), "-o", str(link)]) == 6
+    assert "out.json: is a symbolic link; briefgen writes only regular files or new paths" in one_error_line(capsys.readouterr().err)
+    assert link.is_symlink() and victim.read_text() == "keep me"
+
+
+def test_an_output_onto_a_read_only_file_is_refused_and_the_file_kept(tmp_path, capsys, no_analysis):
+    out = tmp_path / "note.json"
+    out.write_text("old")
+    out.chmod(0o444)
+    assert main(["extract", str(SEED), "-o", str(out)]) == 6
+    assert "note.json: is read-only; briefgen does not replace it" in one_error_line(capsys.readouterr().err)
+    assert out.read_text() == "old" and stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_an_output_onto_a_device_fifo_or_folder_is_refused(tmp_path, capsys, no_analysis):
+    targets = {"pipe.json": "is a named pipe (FIFO), not a regular file", "dir.json": "is a folder, not a regular file"}
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "dir.json").mkdir()
+    if os.geteuid() == 0:  # only root can make a device node; one in the test's own folder, never a real one
+        os.mknod(tmp_path / "null.json", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets["null.json"] = "is a character device, not a regular file"
+    for name, message in targets.items():
+        assert _in_thread(lambda: main(["extract", str(SEED), "-o", str(tmp_path / name)])) == 6
+        assert message in one_error_line(capsys.readouterr().err)
+    assert stat.S_ISFIFO((tmp_path / "pipe.json").stat().st_mode) and (tmp_path / "dir.json").is_dir()
+    if "null.json" in targets:
+        assert stat.S_ISCHR((tmp_path / "null.json").stat().st_mode)
+
+
+def test_a_missing_output_folder_is_reported_before_the_analysis(tmp_path, capsys, no_analysis):
+    assert main(["brief", str(SEED), "-o", str(tmp_path / "nowhere" / "note.pdf")]) == 6
+    assert "note.pdf: folder" in one_error_line(err := capsys.readouterr().err) and "nowhere does not exist" in err
+
+
+def test_a_read_only_folder_is_exit_6_not_a_traceback(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    result = run_cli(["extract", str(SEED), "-o", str(locked / "out.json")], unprivileged=True)
+    assert result.returncode == 6, result.stderr
+    assert "out.json: folder" in one_error_line(result.stderr) and "is not writable" in result.stderr
+    assert not list(locked.iterdir())
+    locked.chmod(0o755)
+
+
+def test_replacing_a_file_keeps_its_mode(tmp_path):
+    from briefgen.writers import write_outputs
+
+    out = tmp_path / "note.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    write_outputs({str(out): b"new"})
+    assert out.read_text() == "new" and stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+# --- 6. All outputs or none; stale temporary files cleaned ----------------------------------------------------------
+
+
+def test_one_unwritable_output_means_none_is_written(tmp_path):
+    from briefgen.errors import OutputError
+    from briefgen.writers import write_outputs
+
+    (tmp_path / "note.md").mkdir()  # the third output cannot be written
+    outputs = {str(tmp_path / "note.json"): b"{}", str(tmp_path / "note.html"): b"<p>", str(tmp_path / "note.md"): b"# x"}
+    with pytest.raises(OutputError, match="note.md: is a folder"):
+        write_outputs(outputs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]  # no output, no temporary file
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
+    from briefgen.writers import write_outputs
+
+    dead = tmp_path / ".note.json.briefgen-99999999-x1y2z3.tmp"  # no such process
+    live = tmp_path / f".note.json.briefgen-{os.getpid()}-a1b2c3.tmp"  # a run still writing
+    old = tmp_path / f".note.json.briefgen-{os.getpid()}-old.tmp"
+    foreign = tmp_path / ".note.json.other.tmp"  # not briefgen's naming
+    for p in (dead, live, old, foreign):
+        p.write_text("partial")
+    os.utime(old, (time.time() - 2 * 3600, time.time() - 2 * 3600))
+    write_outputs({str(tmp_path / "note.json"): b"{}"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["note.json", live.name, foreign.name])
+
+
+KILL_AFTER_RENAMES = """
+import os, signal, sys
+real = os.replace
+done = []
+def replace(src, dst):  # SIGKILL this run in the middle of writing its outputs (not its cache entries)
+    if str(dst).startswith(sys.argv[2]):
+        if len(done) == int(sys.argv[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        done.append(dst)
+    return real(src, dst)
+os.replace = replace
+from briefgen.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
+
+CACHE_ONLY = """
+import sys
+import briefgen.pipeline
+def no_model(*args, **kwargs):
+    raise SystemExit("the model was loaded: the cache did not serve the analyses")
+briefgen.pipeline.load_model = no_model
+from briefgen.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("renames_before_kill", [0, 1])
+def test_a_digest_killed_while_writing_is_whole_after_the_next_run(tmp_path, validate, renames_before_kill):
+    env = {"BRIEFGEN_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ["digest", str(ROOT / "examples"), "-o", str(out / "day.json"), "--format", "json,html,pdf", "--quiet"]
+    killed = subprocess.run([PYTHON, "-c", KILL_AFTER_RENAMES, str(renames_before_kill), str(out), *args], capture_output=True,
+                            text=True, env={**os.environ, **env}, timeout=600, check=False)
+    assert killed.returncode == -9, killed.stderr
+    left = sorted(p.name for p in out.iterdir())
+    assert any(name.endswith(".tmp") and ".briefgen-" in name for name in left), left  # killed mid-write
+    cache_files = sorted(p.relative_to(tmp_path) for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    assert cache_files
+    again = subprocess.run([PYTHON, "-c", CACHE_ONLY, *args], capture_output=True, text=True,
+                           env={**os.environ, **env}, timeout=600, check=False)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["day.html", "day.json", "day.pdf"]  # no stale temporary file
+    validate(json.loads((out / "day.json").read_text(encoding="utf-8")))
+    assert (out / "day.pdf").read_bytes().startswith(b"%PDF-") and "</html>" in (out / "day.html").read_text()
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "cache").rglob("*") if p.is_file()) == cache_files
+
+
+# --- 8. Crashes that sank a whole run ------------------------------------------------------------------------------
+
+
+def test_lone_surrogates_and_line_breaks_in_json_lines_fields_do_not_sink_a_digest(tmp_path, validate):
+    body = STORY.split("\n\n", 1)[1]
+    records = [
+        {"id": "a\ud800", "title": "Half a pair \udc00", "text": body.replace("China", "China\ud800", 1),
+         "published": "1997-02-03", "source": "Wire\udfff", "url": "https://example.org/story\r\nATTACH:https://evil.example/x"},
+        {"text": "A second article about the talks in Geneva on Monday, officials said.", "published": "1997-02-03"},
+    ]
+    src = tmp_path / "day.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")  # json.dumps escapes lone surrogates
+    assert main(["digest", str(src), "-o", str(tmp_path / "day.json"), "--format", "json,ics,md,html", "--no-cache",
+                 "--quiet"]) == 0
+    brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
+    first = next(a for a in brief["articles"] if a["title"].startswith("Half"))
+    assert first["title"] == "Half a pair \ufffd" and "China\ufffd" in first["text"]
+    assert first["url"] == "https://example.org/storyATTACH:https://evil.example/x"  # one line: no property injected
+    ics = (tmp_path / "day.ics").read_text(encoding="utf-8")
+    assert "VEVENT" in ics and not any(line.startswith("ATTACH") for line in ics.splitlines())
+
+
+def test_a_file_name_that_is_not_utf8_does_not_sink_extract(tmp_path, capsys, validate):
+    name = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")  # as the shell hands such a name to Python
+    Path(name).write_text(STORY, encoding="utf-8")
+    assert main(["extract", name, "-o", str(tmp_path / "out.json")]) == 0, capsys.readouterr().err
+    validate(json.loads((tmp_path / "out.json").read_text(encoding="utf-8")))
+
+
+def test_closed_standard_output_is_one_clear_error():
+    result = subprocess.run(["sh", "-c", f"exec {PYTHON} -m briefgen extract {SEED} >&-"], capture_output=True,
+                            text=True, check=False, timeout=120)
+    assert result.returncode == 6
+    assert "standard output is closed" in one_error_line(result.stderr)
+
+
+def test_a_template_including_itself_is_a_template_error(tmp_path, capsys):
+    sections = tmp_path / "mine" / "sections"
+    sections.mkdir(parents=True)
+    (sections / "summary.html.j2").write_text('{% include "sections/summary.html.j2" %}\n', encoding="utf-8")
+    code = main(["brief", str(SEED), "-o", str(tmp_path / "note.html"), "--template-dir", str(tmp_path / "mine")])
+    line = one_error_line(capsys.readouterr().err)
+    assert code == 5 and "summary.html.j2:1: template error: templates include each other without end" in line
+    assert not (tmp_path / "note.html").exists()
+
+
+# --- 12. Small but real -----------------------------------------------------------------------------------------------
+
+
+def test_an_unreadable_subfolder_is_a_listed_problem(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(STORY, encoding="utf-8")
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(STORY, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = run_cli(["digest", str(tmp_path / "in"), "-o", str(tmp_path / "day.json"), "--no-cache"],
+                         unprivileged=True)
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert f"{locked}: folder cannot be read (Permission denied)" in result.stderr
+    problems = json.loads((tmp_path / "day.json").read_text(encoding="utf-8"))["problems"]
+    assert [p["source"] for p in problems] == [str(locked)]
+
+
+def test_audiences_lists_the_others_when_one_profile_is_broken(tmp_path, capsys):
+    house = tmp_path / "house"
+    (house / "broken").mkdir(parents=True)
+    (house / "broken" / "audience.toml").write_text('paper = "A3"\n', encoding="utf-8")
+    (tmp_path / "briefgen.toml").write_text('audiences = ["house"]\n', encoding="utf-8")
+    assert main(["audiences", "--config", str(tmp_path / "briefgen.toml")]) == 7
+    out, err = capsys.readouterr()
+    assert {"analyst", "executive", "press", "digest"} <= {line.split()[0] for line in out.splitlines()}
+    assert "broken" not in out
+    assert one_error_line(err).startswith(f"briefgen: error: {house / 'broken' / 'audience.toml'}: paper must be")
+
+
+def test_lsa_warns_nothing_on_a_successful_run(tmp_path):
+    p = tmp_path / "short.txt"
+    p.write_text("Talks\n\n" + " ".join(["The talks resume on Monday."] * 12), encoding="utf-8")
+    result = run_cli(["extract", str(p), "--summarizer", "lsa", "-o", str(tmp_path / "out.json")])
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+@pytest.mark.parametrize("name", ["__", "-x", "_a"])
+def test_templates_copy_refuses_a_name_the_message_refuses(tmp_path, capsys, name):
+    assert main(["templates", "copy", "executive", str(tmp_path), "--as", name]) == 7
+    assert "a name starts with a letter or digit, then letters, digits, - and _" in one_error_line(capsys.readouterr().err)
+    assert not list(tmp_path.iterdir())
+
+
+def test_templates_copy_makes_the_folder(tmp_path, capsys):
+    assert main(["templates", "copy", "executive", str(tmp_path / "house" / "audiences"), "--as", "cab_1"]) == 0
+    assert (tmp_path / "house" / "audiences" / "cab_1" / "audience.toml").is_file()
