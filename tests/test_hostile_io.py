@@ -505,3 +505,69 @@ def test_templates_copy_refuses_a_name_the_message_refuses(tmp_path, capsys, nam
 def test_templates_copy_makes_the_folder(tmp_path, capsys):
     assert main(["templates", "copy", "executive", str(tmp_path / "house" / "audiences"), "--as", "cab_1"]) == 0
     assert (tmp_path / "house" / "audiences" / "cab_1" / "audience.toml").is_file()
+
+
+# --- Property tests: arbitrary Unicode, lone surrogates and control characters through the readers and extract --------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
+from hypothesis import strategies as st  # noqa: E402
+
+from briefgen.readers import clean_url, read_source  # noqa: E402
+from briefgen.sources import Source  # noqa: E402
+
+# Any code point, lone surrogates (Cs) and control characters (Cc) included.
+ANY_TEXT = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=200)
+HOSTILE_CHARS = st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b[31m", "\r\n", "\u2028", "\x85", "\ufeff", "\u202e"])
+HOSTILE_TEXT = st.lists(st.one_of(ANY_TEXT, HOSTILE_CHARS), max_size=6).map("".join)
+
+
+def _encodable(article) -> bool:  # noqa: ANN001 - an Article
+    for value in (article.id, article.title, article.text, article.source, article.url, article.origin, article.author):
+        if value is not None:
+            value.encode("utf-8")  # raises on a lone surrogate
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(fields=st.fixed_dictionaries({}, optional={k: HOSTILE_TEXT for k in ("id", "title", "text", "source", "url", "published")}))
+def test_json_lines_records_of_any_unicode_read_cleanly(fields):
+    line = json.dumps(fields).encode()  # json escapes lone surrogates as \\ud800, as a hostile producer would
+    try:
+        articles = read_source(Source("day.jsonl", line, ".jsonl"))
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("day.jsonl")
+        return
+    for art in articles:
+        assert _encodable(art) and len(art.text) == len(fields["text"])  # one character for one: offsets hold
+        assert art.url is None or all(c.isprintable() for c in art.url)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=HOSTILE_TEXT, encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"]), suffix=st.sampled_from(["", ".txt", ".md", ".html"]))
+def test_text_of_any_unicode_in_any_encoding_reads_or_fails_cleanly(text, encoding, suffix):
+    data = text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
+    try:
+        articles = read_source(Source(f"story{suffix}", data, suffix))
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(_encodable(a) for a in articles)
+
+
+@given(url=HOSTILE_TEXT)
+def test_a_cleaned_url_is_one_printable_line(url):
+    cleaned = clean_url(url)
+    assert cleaned is None or (cleaned.isprintable() and " " not in cleaned and cleaned == cleaned.strip())
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=HOSTILE_TEXT.filter(lambda t: t.strip()), title=HOSTILE_TEXT, url=HOSTILE_TEXT)
+def test_extract_of_any_unicode_exits_cleanly_with_valid_json(tmp_path, capsys, validate, nlp, text, title, url):
+    src = tmp_path / "day.jsonl"
+    src.write_text(json.dumps({"text": f"The minister met the envoy on Monday. {text}", "title": title, "url": url,
+                               "published": "2024-03-05"}), encoding="utf-8")
+    out = tmp_path / "out.json"
+    code = main(["extract", str(src), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    validate(json.loads(out.read_text(encoding="utf-8")))
