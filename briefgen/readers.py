@@ -145,6 +145,8 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
 
 def _meta_charset(data: bytes) -> str | None:
     """The charset a page or XML document declares in its first bytes (`<meta charset>`, `<?xml encoding>`)."""
+    if not data.lstrip()[:1] == b"<":
+        return None  # text or JSON Lines that merely mention such a tag declare nothing
     m = _DECLARED_CHARSET.search(data[:2048])
     return m.group(1).decode("ascii") if m else None
 

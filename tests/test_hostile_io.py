@@ -392,7 +392,11 @@ def test_a_digest_killed_while_writing_is_whole_after_the_next_run(tmp_path, val
     env = {"BRIEFGEN_CACHE_DIR": str(tmp_path / "cache")}
     out = tmp_path / "out"
     out.mkdir()
-    args = ["digest", str(ROOT / "examples"), "-o", str(out / "day.json"), "--format", "json,html,pdf", "--quiet"]
+    day = tmp_path / "day"  # three articles of one day: a real digest, quick to make four times
+    day.mkdir()
+    for f in sorted((ROOT / "examples").glob("2023-08-18_*.txt"))[:3]:
+        (day / f.name).write_bytes(f.read_bytes())
+    args = ["digest", str(day), "-o", str(out / "day.json"), "--format", "json,html,pdf", "--quiet"]
     killed = subprocess.run([PYTHON, "-c", KILL_AFTER_RENAMES, str(renames_before_kill), str(out), *args], capture_output=True,
                             text=True, env={**os.environ, **env}, timeout=600, check=False)
     assert killed.returncode == -9, killed.stderr
