@@ -291,9 +291,9 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
     return opener
 
 
-def _fetch(url: str, max_bytes: int, timeout: float | None = None) -> Source:
+def _fetch(url: str, max_bytes: int) -> Source:
     """Fetch a URL within one total deadline (a server trickling bytes cannot keep it reading), bounded in size."""
-    seconds = URL_TIMEOUT_SECONDS if timeout is None else timeout
+    seconds = URL_TIMEOUT_SECONDS
     request = urllib.request.Request(url, headers={"User-Agent": "briefgen (+https://pypi.org/project/briefgen)"})
     with _Deadline(seconds) as deadline:
         try:

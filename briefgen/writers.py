@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import stat
 import sys
@@ -89,7 +88,7 @@ def _stage(target: Path, data: bytes) -> Path:
     """The data in a temporary file in the target's folder, with the mode the target has (or a new file gets)."""
     mode = _check_target(target)
     folder = _folder(target)
-    _remove_stale(folder, target.name)
+    _remove_stale(folder)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}{TMP_MARK}{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -142,17 +141,18 @@ def _kind(mode: int) -> str:
     return next((what for test, what in kinds if test(mode)), "a special file")
 
 
-def _remove_stale(folder: Path, name: str) -> None:
-    """Remove the temporary files a killed run left for this output: its process is gone, or it is long past."""
+def _remove_stale(folder: Path) -> None:
+    """Remove the temporary outputs killed runs left in a folder: their process is gone, or they are long past."""
     try:
-        candidates = list(folder.glob(f".{glob.escape(name)}{TMP_MARK}*.tmp"))
+        candidates = list(folder.glob(f".*{TMP_MARK}*.tmp"))
     except OSError:
         return
     for tmp in candidates:
-        pid = tmp.name[len(name) + 1 + len(TMP_MARK) :].split("-", 1)[0]
+        pid = tmp.name.rsplit(TMP_MARK, 1)[1].split("-", 1)[0]
         try:
-            old = time.time() - tmp.lstat().st_mtime > STALE_SECONDS
-            if stat.S_ISREG(tmp.lstat().st_mode) and (old or not (pid.isdigit() and _alive(int(pid)))):
+            st = tmp.lstat()
+            old = time.time() - st.st_mtime > STALE_SECONDS
+            if stat.S_ISREG(st.st_mode) and (old or not (pid.isdigit() and _alive(int(pid)))):
                 tmp.unlink()
         except OSError:
             pass  # another run removed it, or it is not ours to remove

@@ -354,7 +354,8 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
     live = tmp_path / f".note.json.briefgen-{os.getpid()}-a1b2c3.tmp"  # a run still writing
     old = tmp_path / f".note.json.briefgen-{os.getpid()}-old.tmp"
     foreign = tmp_path / ".note.json.other.tmp"  # not briefgen's naming
-    for p in (dead, live, old, foreign):
+    other = tmp_path / ".day.pdf.briefgen-99999999-q9w8e7.tmp"  # another output's, left by a killed run
+    for p in (dead, live, old, foreign, other):
         p.write_text("partial")
     os.utime(old, (time.time() - 2 * 3600, time.time() - 2 * 3600))
     write_outputs({str(tmp_path / "note.json"): b"{}"})
