@@ -46,11 +46,6 @@ def parse_formats(value: str | None) -> list[str] | None:
     return list(dict.fromkeys(fmts))
 
 
-def write_output(path: str, data: bytes) -> None:
-    """Write all of `data` or nothing: readers never see a half-written file."""
-    write_outputs({path: data})
-
-
 def check_outputs(paths: Iterable[str]) -> None:
     """Refuse, before any slow work, an output that cannot or must not be written."""
     for path in paths:
