@@ -388,7 +388,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("renames_before_kill", [0, 1])
+@pytest.mark.parametrize("renames_before_kill", [1])  # one output renamed, the others staged: the worst moment
 def test_a_digest_killed_while_writing_is_whole_after_the_next_run(tmp_path, validate, renames_before_kill):
     env = {"BRIEFGEN_CACHE_DIR": str(tmp_path / "cache")}
     out = tmp_path / "out"
