@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import is_country, is_place
 from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -121,6 +122,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         name = _clean(ent)
         if name is None:
             continue
+        if ent.label_ in ("ORG", "NORP", "FAC", "LOC") and is_country(name.text) and not _org_shaped(name):
+            # "Belarus", "Tajikistan": a country is a place whatever the model made of it (GeoNames says so).
+            ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
         if ent.label_ == "ORG":
@@ -142,6 +146,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                         start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
+    mentions += _untagged_places(doc)
     mentions = _shouted_surnames(doc, mentions)
     def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
         return any(a <= m.name_start and m.end <= b for a, b in spans)
@@ -152,6 +157,51 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end)
+
+
+def _org_shaped(name: Span) -> bool:
+    return bool(ORG_SUFFIX.search(name.text)) or len(name) > 4
+
+
+# Verbs people do and products or places do not: speaking, thinking, meeting, deciding.
+PERSON_VERBS = {"say", "tell", "add", "ask", "reply", "write", "urge", "warn", "insist", "deny", "believe", "think",
+                "argue", "claim", "describe", "accuse", "meet", "visit", "call", "vow", "promise", "hope", "want",
+                "admit", "resign", "appoint", "sign", "speak", "agree", "refuse", "order", "decide", "die", "vote"}  # fmt: skip
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """The mention is the subject of a verb people do ("Yeltsin said", "Dole urged"), or owns something ("Yeltsin's")."""
+    span = doc.char_span(m.name_start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS
+
+
+def _untagged_places(doc: Doc) -> list[Mention]:
+    """Places the model left untagged: a country by name anywhere ("Chad", "ROMANIA - Press digest"), and a city in
+    capitals opening a line (a dateline: "BONN 1996-08-30", "SEOUL, Aug 30")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.ent_type_ or not t.is_alpha or not (t.is_title or t.is_upper):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j - i < 2 and not doc[j + 1].ent_type_ and doc[j + 1].is_alpha and (doc[j + 1].is_title or doc[j + 1].is_upper) \
+                and doc[j + 1].is_upper == t.is_upper and "\n" not in doc[j].whitespace_:
+            j += 1
+        # The longest run of capitalised words that names a place, from its first word.
+        for k in range(j, i - 1, -1):
+            span = doc[i : k + 1]
+            line_start = i == 0 or "\n" in doc[i - 1].text_with_ws
+            if is_country(span.text) and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span)) \
+                    or span.text.isupper() and line_start and is_place(span.text):
+                found.append(Mention(span.start_char, span.end_char, span.text, "GPE", span.start_char))
+                break
+        i = max(i + 1, k + 1) if found and found[-1].start == doc[i].idx else i + 1
+    return found
 
 
 def _with_nicknamed(doc: Doc) -> list[Span]:
@@ -397,7 +447,13 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
             # A lone capitalised word the model calls a person, never given a first name or a title: what its other
             # mentions say it is ("Ryanair": three organisations, two persons), else nothing we can vouch for.
             others = [label for label, _ in labels.most_common() if label != "PERSON"]
-            kind = LABEL_KIND[others[0]] if others else "other"
+            if others:
+                kind = LABEL_KIND[others[0]]
+            elif is_country(name):
+                kind = "place"  # "Georgia", with no one of that name about
+            elif name.isupper() or not any(_acts(doc, m) for m in ms):
+                kind = "other"
+
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:
