@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import is_country, is_place
+from .gazetteer import is_country, is_landmark, is_place
 from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -53,7 +53,7 @@ PERSON_TITLES = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
-_LEGAL_FORMS = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH"
+_LEGAL_FORMS = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH|SpA|S\.p\.A|SE|AB|ASA|Oyj|BV|B\.V|KK|Bhd|Tbk|Pty"
 LEGAL_FORM = re.compile(rf"(?:{_LEGAL_FORMS})\.?")
 MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*")
 # "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
@@ -66,6 +66,13 @@ ORG_SUFFIX = re.compile(
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
     r"University|Institute|Foundation|Commission|Union|Authority|Office|Court|Parliament|Congress|Senate)\.?$"
 )
+# What an organisation is called in the words around its name ("the news weekly Der Spiegel", "Zycie Warszawy daily
+# said"): a name so described is an organisation, whatever the model made of it.
+ORG_NOUNS = {
+    "newspaper", "daily", "weekly", "magazine", "paper", "agency", "company", "firm", "group", "carrier", "airline",
+    "bank", "maker", "manufacturer", "retailer", "broadcaster", "network", "newsroom", "publisher", "insurer",
+    "operator", "conglomerate", "subsidiary", "party", "union", "club", "team", "side", "brewer", "distributor",
+}  # fmt: skip
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
@@ -106,6 +113,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     role_spans: list[tuple[int, int]] = []
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
+    described_orgs: set[int] = set()  # where a name is described as an organisation
     mentions: list[Mention] = []
     for ent in _with_nicknamed(doc):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
@@ -132,18 +140,14 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             if described < start:
                 start = described
                 role_spans.append((described, name.start_char))  # a place naming the descriptor is part of it
+        if ent.label_ == "PERSON" and _described_as_org(name):
+            described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
+            # A title before the name is a role, not part of the mention ("Vice President Al Gore" is Al Gore):
+            # most news annotation (CoNLL, OntoNotes) marks the name alone.
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
                 (role_spans if span[1] <= name.start_char else appositions).append(span)
-                title = doc.char_span(span[0], span[1], alignment_mode="expand")
-                if span[1] <= name.start_char and not text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
-                    start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
-                    before = doc[title.start - 1] if title.start > 0 else None
-                    if before is not None and before.ent_type_ in ("GPE", "NORP"):
-                        # "Australian Prime Minister John Howard": whose title it is belongs to the mention too.
-                        place = next(e for e in doc.ents if e.start <= before.i < e.end)
-                        start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
     mentions += _untagged_places(doc)
@@ -156,7 +160,19 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
     groups = _group(mentions, text)
-    return _build(doc, groups, roles_of, title_end)
+    return _build(doc, groups, roles_of, title_end, described_orgs)
+
+
+def _described_as_org(name: Span) -> bool:
+    """A common noun naming a kind of organisation right before the name ("the news weekly Der Spiegel") or right
+    after it as what the name qualifies ("Zycie Warszawy daily said")."""
+    doc = name.doc
+    before = doc[name.start - 1] if name.start > 0 else None
+    after = doc[name.end] if name.end < len(doc) else None
+    return (before is not None and before.is_lower and before.lemma_ in ORG_NOUNS and before.pos_ == "NOUN"
+            and before.head.i in range(name.start, name.end)) \
+        or (after is not None and after.is_lower and after.lemma_ in ORG_NOUNS and after.pos_ == "NOUN"
+            and name.root.head.i == after.i and name.root.dep_ == "compound")
 
 
 def _org_shaped(name: Span) -> bool:
@@ -196,7 +212,7 @@ def _untagged_places(doc: Doc) -> list[Mention]:
         for k in range(j, i - 1, -1):
             span = doc[i : k + 1]
             line_start = i == 0 or "\n" in doc[i - 1].text_with_ws
-            if is_country(span.text) and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span)) \
+            if (is_country(span.text) or is_landmark(span.text)) and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span)) \
                     or span.text.isupper() and line_start and is_place(span.text):
                 found.append(Mention(span.start_char, span.end_char, span.text, "GPE", span.start_char))
                 break
@@ -427,7 +443,8 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int) -> ActorIndex:
+def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int,
+           described_orgs: set[int]) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
     for ms in groups:
@@ -439,8 +456,13 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         name = canonical or max(forms, key=lambda f: (not f.isupper(), len(f.split()), len(f), -forms.index(f)))
         if canonical:
             kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
-        elif ORG_SUFFIX.search(name):
-            kind = "organization"  # "Douglas Aircraft", "Saturn Corporation": the name says what it is
+        elif is_landmark(name):
+            kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
+        elif ORG_SUFFIX.search(name) or any(m.name_start in described_orgs for m in ms) \
+                and not any(roles_of.get(m.name_start) or _acts(doc, m) for m in ms):
+            # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
+            # words around one of its mentions do.
+            kind = "organization"
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
         if kind == "person" and all(" " not in f for f in forms) and not any(roles_of.get(m.name_start) for m in ms) and not any(m.start < m.name_start for m in ms):

@@ -14,6 +14,9 @@ COUNTRY_ALIASES = ("Britain", "Great Britain", "England", "Scotland", "Wales", "
                    "Burma", "Ivory Coast", "Czech Republic", "Russian Federation", "Soviet Union", "Yugoslavia",
                    "Vatican", "Palestine", "Taiwan", "Korea", "Congo", "Macedonia", "Surinam", "Gaza", "West Bank")
 
+# Streets and buildings whose names stand for the institutions in them: still places, as news corpora mark them.
+LANDMARKS = ("White House", "Wall Street", "Downing Street", "Capitol Hill")
+
 
 def fold(name: str) -> str:
     """The name without accents, in lower case: "Würzburg" and "WURZBURG" are one place."""
@@ -27,6 +30,10 @@ def countries() -> frozenset[str]:
     names = [c["name"] for c in gc.get_countries().values()] + list(COUNTRY_ALIASES)
     names += [s["name"] for s in gc.get_us_states().values()] + [c["name"] for c in gc.get_continents().values()]
     return frozenset(fold(n) for n in names)
+
+
+def is_landmark(name: str) -> bool:
+    return fold(name.removeprefix("the ").removeprefix("The ")) in {fold(n) for n in LANDMARKS}
 
 
 @cache
