@@ -150,6 +150,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 (role_spans if span[1] <= name.start_char else appositions).append(span)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
+    mentions += _untagged_repeats(doc, mentions)
     mentions += _untagged_places(doc)
     mentions = _shouted_surnames(doc, mentions)
     def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -260,6 +261,32 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if t.text in first and not t.ent_type_ and t.pos_ == "PROPN" and t.idx > first[t.text] and _alone(t)]
 
 
+def _untagged_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation the model tagged once and missed elsewhere ("KDP", "Ruch"): the same word, where
+    nothing is tagged, is the same actor (one actor, one kind across the article). Longer names are left alone: the
+    model's misses there are mostly products named after their maker ("OS X Lion")."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.text[:1].isupper() and len(m.text) > 1 and " " not in m.text and m.text not in NOT_ACTORS:
+            names.setdefault(m.text, m.label)
+    if not names:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    pattern = re.compile(r"(?<![\w.&'-])(?:%s)(?![\w&-]|'\w|\.\w)" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for hit in pattern.finditer(doc.text):
+        a, b = hit.span()
+        if a in taken or b - 1 in taken:
+            continue
+        span = doc.char_span(a, b)
+        if span is None or any(t.ent_type_ for t in span) or not all(t.pos_ == "PROPN" or not t.is_alpha for t in span):
+            continue
+        if len(span) == 1 and not _alone(span[0]):
+            continue  # part of a longer name the model did not tag
+        found.append(Mention(a, b, hit.group(), names[hit.group()], a))
+    return found
+
+
 def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A headline in capitals names people by surname ("BIDEN AND KISHIDA TO MEET"), which the model misses or calls
     an organisation: a word there that begins or ends the full name of a person named elsewhere is that person."""
@@ -348,8 +375,9 @@ def _clean(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct
                            or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+                           or end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
+        end -= 1  # "Interfax news agency": a name ends with a name's word, not a common noun after it
     return Span(doc, start, end, label=ent.label_) if end > start else None
 
 

@@ -251,3 +251,16 @@ def test_a_name_described_as_an_organisation_is_one_and_landmarks_are_places(ana
     # A person described by an organisation's noun who does what people do stays a person.
     kinds = _kinds(analyse_text("Dole campaign manager Scott Reed wrote to the Clinton campaign. Dole decided on Kemp."))
     assert kinds.get("Dole", "person") == "person"
+
+
+def test_an_organisation_tagged_once_is_the_same_where_the_model_missed_it(analyse_text):
+    text = ("The KDP said on Saturday it had taken the town of Arbil. Fighters of the KDP entered the city at dawn. "
+            "A KDP official said the PUK had fled.")
+    kdp = {a.name: a for a in analyse_text(text).actors}["KDP"]
+    assert kdp.kind == "organization" and kdp.mentions == 3
+
+
+def test_a_common_noun_after_a_name_is_not_part_of_it(analyse_text):
+    text = "Interfax news agency quoted the general as saying the troops would leave. The troops were tired, Interfax said."
+    interfax = {a.name: a for a in analyse_text(text).actors}["Interfax"]
+    assert [text[s:e] for s, e in interfax.spans] == ["Interfax", "Interfax"]
