@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import is_country, is_landmark, is_place
@@ -61,6 +62,9 @@ EVENT_NAME = re.compile(
     r"\b(?:Conference|Convention|Show|Expo|Exhibition|Festival|Summit|Olympics|Olympic Games|Championships?|Cup|Tournament|"
     r"Awards|Ceremony|Marathon|Grand Prix)$"
 )
+# Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+_CUT_ENDS = {"of", "between", "for", "and", "the", "on", "in", "to", "with", "&"}
 ORG_SUFFIX = re.compile(
     rf"\b(?:{_LEGAL_FORMS}|Corporation|Company|Group|Holdings|Airlines|Airways|Aircraft|"
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
@@ -76,6 +80,10 @@ ORG_NOUNS = {
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
+# A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
+PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
+              "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
+              "Housing", "Commerce", "Economy", "Industry", "Culture", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -160,6 +168,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
     mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
+    mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end, described_orgs)
 
@@ -221,11 +230,35 @@ def _untagged_places(doc: Doc) -> list[Mention]:
     return found
 
 
+def _titles_alone(mentions: list[Mention], roles_of: dict[int, list[str]]) -> list[Mention]:
+    """"The Amir" after "Amir Sheikh Tamim bin Hamad Al Thani": a title alone names the one person who holds it."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        for role in roles_of.get(m.name_start, []):
+            for word in role.lower().split():
+                holders[word].add(m.text)
+    out = []
+    for m in mentions:
+        key = m.text.lower()
+        if " " not in key and key in PERSON_TITLES | ROLE_HEADS and len(holders.get(key, ())) == 1:
+            m = replace(m, text=next(iter(holders[key])), label="PERSON")
+        out.append(m)
+    return out
+
+
 def _with_nicknamed(doc: Doc) -> list[Span]:
     """The model's entities, with Rochelle "Shelly" Sterling one person (the model splits such names every which way)."""
     named = [sp for m in NICKNAMED.finditer(doc.text) if (sp := doc.char_span(m.start(), m.end(), label="PERSON")) is not None]
-    ents = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in named)]
-    return sorted(ents + named, key=lambda e: e.start)
+    ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in named)] + named, key=lambda e: e.start)
+    # "Amir Sheikh" + "Tamim bin Hamad Al Thani": two person entities with only a space between are one name.
+    joined: list[Span] = []
+    for e in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == e.label_ == "PERSON" and last.end == e.start and last[-1].whitespace_ == " ":
+            joined[-1] = Span(doc, last.start, e.end, label="PERSON")
+        else:
+            joined.append(e)
+    return joined
 
 
 def _in_the_title(doc: Doc, m: Mention) -> bool:
@@ -373,8 +406,9 @@ def _clean(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct
-                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS):
-        start += 1
+                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS
+                           or ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in PERSON_TITLES | {"sheikh"}):
+        start += 1  # (a title the model took into a person's name is a role: "Amir Sheikh Tamim bin Hamad Al Thani")
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
                            or end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
         end -= 1  # "Interfax news agency": a name ends with a name's word, not a common noun after it
@@ -387,7 +421,12 @@ def _junk(m: Mention) -> bool:
         return True
     if m.label == "NORP" and "-" in text:
         return True  # "Sino-U.S." describes a relation, not an actor
-    return "\n" in text
+    words = text.split()
+    if len(words) == 1 and text.lower() in STOP_WORDS and name_key(text) not in ALIASES or len(words) > 1 and words[-1].lower() in _CUT_ENDS:
+        return True  # "FURTHER" opening a sentence; "the Mutual Defense Treaty Between", cut mid-way
+    if re.search(r"['\u2019]s? [a-z]", text):
+        return True  # "Bloomberg's days": a possessive phrase, not a name
+    return "\n" in text or bool(DOCUMENT_NAME.search(text))
 
 
 def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
@@ -398,14 +437,18 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     run: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"):
-            break
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and t.lower_ not in PERSON_TITLES | {"sheikh"}:
+            break  # (a title the model took into the name is still a title)
         if t.is_title or t.is_upper and len(t) > 1 or (t.lower_ in _CONNECTIVES and run) or (t.pos_ == "NOUN" and t.is_lower and t.lower_ in ROLE_HEADS):
             run.insert(0, t)
             i -= 1
             continue
         break
-    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS or run[0].is_sent_start and run[0].lower_ not in ROLE_HEADS):
+    # A title is nouns and adjectives: "Transport Secretary", "Prime Minister" opening a sentence stay whole, while
+    # "Because Judge" loses its conjunction.
+    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP
+                   or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS and run[0].text not in PORTFOLIOS
+                   or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")):
         run.pop(0)
     if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
         span = doc[run[0].i : ent.start]
@@ -453,8 +496,9 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
                 continue
             if _initials(other) == k.replace(".", "") and len(k) >= 2 and groups[k][0].text.isupper():
                 merge(k, other)
-            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label:
-                merge(k, other)
+            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label \
+                    and (is_place(other[: -len(k)].strip()) or name_key(other[: -len(k)].strip()) in ALIASES):
+                merge(k, other)  # "State Department" is the "U.S. State Department", "National Guard" not the "Delaware Army National Guard"
     # "the Commission" after "the European Commission": one organisation's last word, when only one ends with it
     # ("the House" is not the White House).
     for k in [k for k in groups if len(k.split()) == 1 and k != "house" and all(m.label == "ORG" for m in groups[k])]:
@@ -508,8 +552,11 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         roles: list[str] = []
         for m in ms:
             for r in roles_of.get(m.name_start, []):
+                r = r.title() if r.isupper() else r  # "MINISTER" in a transcript's speaker line
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
+        # "Minister" says less than "Prime Minister": a role that ends another is not listed again.
+        roles = [r for r in roles if not any(o != r and o.lower().endswith(" " + r.lower()) for o in roles)]
         # Salience: mentions count, and early mentions (headline, lead) count more.
         weight = sum(1.0 + (1.0 if m.start < title_end else 0.0) + max(0.0, 1.0 - m.start / (0.3 * n_chars)) for m in ms)
         weight *= {"person": 1.2, "organization": 1.1, "place": 1.0, "group": 0.6}.get(kind, 0.5)

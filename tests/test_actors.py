@@ -264,3 +264,31 @@ def test_a_common_noun_after_a_name_is_not_part_of_it(analyse_text):
     text = "Interfax news agency quoted the general as saying the troops would leave. The troops were tired, Interfax said."
     interfax = {a.name: a for a in analyse_text(text).actors}["Interfax"]
     assert [text[s:e] for s, e in interfax.spans] == ["Interfax", "Interfax"]
+
+
+def test_roles_in_full_and_never_a_conjunction(analyse_text):
+    people = {a.name: a for a in analyse_text(
+        "Transport Secretary Grant Shapps said the rail plan would go ahead. Prime Minister Boris Johnson agreed. "
+        "\"Because Judge Smith ruled against us, we will appeal,\" the lawyer said.").actors}
+    assert people["Grant Shapps"].roles == ("Transport Secretary",)
+    assert people["Boris Johnson"].roles == ("Prime Minister",)
+    assert "Transport" not in people
+    assert all("Because" not in r for a in people.values() for r in a.roles)
+
+
+def test_a_title_alone_is_its_one_holder_and_junk_is_no_actor(analyse_text):
+    actors = analyse_text("The Amir of Qatar, Amir Sheikh Tamim bin Hamad Al Thani, met the President. "
+                          "The Amir said the talks were useful.").actors
+    amir = [a for a in actors if a.kind == "person" and "Tamim" in a.name]
+    assert len(amir) == 1 and amir[0].name == "Tamim bin Hamad Al Thani" and amir[0].mentions == 2
+    assert "Amir Sheikh" in amir[0].roles
+    names = {a.name for a in analyse_text(
+        "FURTHER, officials said the Mutual Defense Treaty Between the United States and the Philippines applies.").actors}
+    assert "FURTHER" not in names and not any("Treaty" in n for n in names)
+
+
+def test_a_shorter_name_joins_a_longer_one_only_when_a_place_makes_the_difference(analyse_text):
+    actors = analyse_text("The Delaware Army National Guard sent 40 soldiers. The National Guard in other states "
+                          "sent none, and the U.S. State Department said the State Department would help.").actors
+    names = {a.name: a for a in actors}
+    assert "National Guard" not in names["Delaware Army National Guard"].aliases
