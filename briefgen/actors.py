@@ -487,6 +487,13 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         ]
         if len(fuller) == 1:
             merge(k, fuller[0])
+            continue
+        # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
+        # company, whatever the model called it: the one organisation named in full by a legal form.
+        companies = [o for o in groups if o != k and len(o.split()) > 1 and k in o.split() and LEGAL_FORM.fullmatch(groups[o][0].text.split()[-1])
+                     and k != o.split()[-1] and min(m.start for m in groups[o]) < first_seen]
+        if len(companies) == 1 and all(m.label in ("ORG", "PERSON") for m in groups[k]):
+            merge(k, companies[0])
     # An acronym names the organisation whose initials it spells; "State Department" the "U.S. State Department".
     for k in list(groups):
         if k not in groups:

@@ -292,3 +292,11 @@ def test_a_shorter_name_joins_a_longer_one_only_when_a_place_makes_the_differenc
                           "sent none, and the U.S. State Department said the State Department would help.").actors
     names = {a.name: a for a in actors}
     assert "National Guard" not in names["Delaware Army National Guard"].aliases
+
+
+def test_a_company_s_short_name_is_the_company(analyse_text):
+    text = ("Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns. "
+            "Ericsson said in a statement the order was from the Guangdong Post. Ericsson shares rose.")
+    actors = analyse_text(text).actors
+    ericsson = [a for a in actors if "Ericsson" in a.name]
+    assert len(ericsson) == 1 and ericsson[0].kind == "organization" and "Ericsson" in ericsson[0].aliases
