@@ -138,7 +138,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         name = _clean(ent)
         if name is None:
             continue
-        if ent.label_ in ("ORG", "NORP", "FAC", "LOC") and is_country(name.text) and not _org_shaped(name):
+        if (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper())) \
+                and is_country(name.text) and not _org_shaped(name):
             # "Belarus", "Tajikistan": a country is a place whatever the model made of it (GeoNames says so).
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.

@@ -234,6 +234,7 @@ def test_places_by_geonames_where_the_model_missed_or_mistyped_them(analyse_text
     assert kinds["BONN"] == "place"
     kinds = _kinds(analyse_text("Belarus and Tajikistan signed a trade pact with Russia on Friday. Chad said it would join."))
     assert kinds["Tajikistan"] == "place" and kinds["Chad"] == "place"
+    assert _kinds(analyse_text("Sri Lanka won the toss and chose to bat."))["Sri Lanka"] == "place"  # the model: a person
 
 
 def test_a_lone_surname_that_speaks_is_a_person(analyse_text):
