@@ -170,7 +170,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
     mentions = _titles_alone(mentions, roles_of)
-    groups = _group(mentions, text)
+    groups = _group(mentions, text, roles_of)
     return _build(doc, groups, roles_of, title_end, described_orgs)
 
 
@@ -463,7 +463,7 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     return found
 
 
-def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
+def _group(mentions: list[Mention], text: str, roles_of: dict[int, list[str]]) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -488,6 +488,12 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         ]
         if len(fuller) == 1:
             merge(k, fuller[0])
+            continue
+        # A surname with a title first ("Congressman Meadows ... Mark Meadows, a Republican"), when the text names one
+        # person in full with it and no one else.
+        anywhere = [p for p in persons if p in groups and p != k and len(p.split()) > 1 and p.split()[-1] == k]
+        if not fuller and len(anywhere) == 1 and any(roles_of.get(m.name_start) for m in groups[k]):
+            merge(k, anywhere[0])
             continue
         # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
         # company, whatever the model called it: the one organisation named in full by a legal form.

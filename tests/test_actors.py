@@ -301,3 +301,10 @@ def test_a_company_s_short_name_is_the_company(analyse_text):
     actors = analyse_text(text).actors
     ericsson = [a for a in actors if "Ericsson" in a.name]
     assert len(ericsson) == 1 and ericsson[0].kind == "organization" and "Ericsson" in ericsson[0].aliases
+
+
+def test_a_titled_surname_before_the_full_name_is_that_person(analyse_text):
+    text = ("REP. MEADOWS TO RETIRE\nCongressman Meadows said on Tuesday he would not run again. "
+            "Mark Meadows, a Republican, has served since 2013. Meadows declined to comment.")
+    people = [a for a in analyse_text(text).actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Mark Meadows"] and "Congressman" in people[0].roles
