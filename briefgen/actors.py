@@ -122,6 +122,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     described_orgs: set[int] = set()  # where a name is described as an organisation
+    quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     for ent in _with_nicknamed(doc):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
@@ -156,6 +157,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             # most news annotation (CoNLL, OntoNotes) marks the name alone.
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
+                if _quoted(text, span[0]):
+                    quoted_roles.add((name.start_char, role))  # it says who is meant, but is no description to list
                 (role_spans if span[1] <= name.start_char else appositions).append(span)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
@@ -171,7 +174,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
     mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text, roles_of)
-    return _build(doc, groups, roles_of, title_end, described_orgs)
+    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
 
 
 def _described_as_org(name: Span) -> bool:
@@ -229,6 +232,13 @@ def _untagged_places(doc: Doc) -> list[Mention]:
                 break
         i = max(i + 1, k + 1) if found and found[-1].start == doc[i].idx else i + 1
     return found
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation of its paragraph: an odd number of straight marks, or more opening curly
+    marks than closing ones, before it."""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
 
 
 def _titles_alone(mentions: list[Mention], roles_of: dict[int, list[str]]) -> list[Mention]:
@@ -530,7 +540,7 @@ def _initials(key: str) -> str:
 
 
 def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int,
-           described_orgs: set[int]) -> ActorIndex:
+           described_orgs: set[int], quoted_roles: set[tuple[int, str]]) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
     for ms in groups:
@@ -566,6 +576,8 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         roles: list[str] = []
         for m in ms:
             for r in roles_of.get(m.name_start, []):
+                if (m.name_start, r) in quoted_roles:
+                    continue
                 r = r.title() if r.isupper() else r  # "MINISTER" in a transcript's speaker line
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)

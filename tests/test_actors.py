@@ -308,3 +308,9 @@ def test_a_titled_surname_before_the_full_name_is_that_person(analyse_text):
             "Mark Meadows, a Republican, has served since 2013. Meadows declined to comment.")
     people = [a for a in analyse_text(text).actors if a.kind == "person"]
     assert [p.name for p in people] == ["Mark Meadows"] and "Congressman" in people[0].roles
+
+
+def test_a_title_inside_a_quotation_is_not_listed_as_a_role(analyse_text):
+    text = "\"Judge Smith ruled against us, so we will appeal,\" the lawyer said. Smith declined to comment."
+    smith = {a.name: a for a in analyse_text(text).actors}["Smith"]
+    assert smith.kind == "person" and smith.roles == ()
