@@ -170,10 +170,11 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
 
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor; one that a role
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
-    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
+    common = _common_words(doc, mentions)
+    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m) and m.text not in common
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
     mentions = _titles_alone(mentions, roles_of)
-    groups = _group(mentions, text, roles_of)
+    groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
 
 
@@ -437,7 +438,26 @@ def _junk(m: Mention) -> bool:
         return True  # "FURTHER" opening a sentence; "the Mutual Defense Treaty Between", cut mid-way
     if re.search(r"['\u2019]s? [a-z]", text):
         return True  # "Bloomberg's days": a possessive phrase, not a name
+    if text.rstrip(".") in NAME_SUFFIXES:
+        return True  # "Jr.", "III": the end of a name, not one
     return "\n" in text or bool(DOCUMENT_NAME.search(text))
+
+
+NAME_SUFFIXES = {"Jr", "Sr", "JR", "SR", "II", "III", "IV"}
+
+
+def _common_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """One-word names that are only ever capitalised where any word would be (opening a sentence or a line in
+    capitals) and that the article writes in lower case elsewhere: "Turnout", "Super" are words, not actors."""
+    lower = {t.text for t in doc if t.is_lower}
+    starts: dict[str, bool] = {}
+    for m in mentions:
+        if " " in m.text or m.text.lower() not in lower:
+            continue
+        span = doc.char_span(m.name_start, m.end)
+        where = span is not None and (span[0].is_sent_start or span[0].i > 0 and "\n" in doc[span[0].i - 1].text_with_ws)
+        starts[m.text] = starts.get(m.text, True) and where
+    return {w for w, only_at_start in starts.items() if only_at_start}
 
 
 def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
@@ -473,7 +493,7 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     return found
 
 
-def _group(mentions: list[Mention], text: str, roles_of: dict[int, list[str]]) -> list[list[Mention]]:
+def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -498,12 +518,6 @@ def _group(mentions: list[Mention], text: str, roles_of: dict[int, list[str]]) -
         ]
         if len(fuller) == 1:
             merge(k, fuller[0])
-            continue
-        # A surname with a title first ("Congressman Meadows ... Mark Meadows, a Republican"), when the text names one
-        # person in full with it and no one else.
-        anywhere = [p for p in persons if p in groups and p != k and len(p.split()) > 1 and p.split()[-1] == k]
-        if not fuller and len(anywhere) == 1 and any(roles_of.get(m.name_start) for m in groups[k]):
-            merge(k, anywhere[0])
             continue
         # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
         # company, whatever the model called it: the one organisation named in full by a legal form.
