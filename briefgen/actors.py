@@ -6,8 +6,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import is_country, is_landmark, is_place
 from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -52,7 +54,7 @@ PERSON_TITLES = {
 # Tagged as entities but never actors in a briefing: time zones, currencies, market indices.
 NOT_ACTORS = {"UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "USD", "EUR", "GBP", "JPY", "FTSE", "FTSE 100", "Nasdaq",
               "NASDAQ", "Dow Jones", "Dow", "Nikkei", "DAX", "CAC 40", "Hang Seng", "S&P 500", "Standard & Poor"}  # fmt: skip
-_LEGAL_FORMS = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH"
+_LEGAL_FORMS = r"Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|PLC|plc|AG|SA|S\.A|NV|N\.V|GmbH|SpA|S\.p\.A|SE|AB|ASA|Oyj|BV|B\.V|KK|Bhd|Tbk|Pty"
 LEGAL_FORM = re.compile(rf"(?:{_LEGAL_FORMS})\.?")
 MODEL_NUMBER = re.compile(r"[A-Z]{0,3}-?\d{2,5}[A-Za-z0-9-]*")
 # "Worldwide Developers Conference", "Paris Air Show", "Camp David Summit": events the model calls organisations.
@@ -60,14 +62,28 @@ EVENT_NAME = re.compile(
     r"\b(?:Conference|Convention|Show|Expo|Exhibition|Festival|Summit|Olympics|Olympic Games|Championships?|Cup|Tournament|"
     r"Awards|Ceremony|Marathon|Grand Prix)$"
 )
+# Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+_CUT_ENDS = {"of", "between", "for", "and", "the", "on", "in", "to", "with", "&"}
 ORG_SUFFIX = re.compile(
     rf"\b(?:{_LEGAL_FORMS}|Corporation|Company|Group|Holdings|Airlines|Airways|Aircraft|"
     r"Bank|Motors|Systems|Technologies|Partners|Association|Agency|Ministry|Department|Council|Committee|Party|"
     r"University|Institute|Foundation|Commission|Union|Authority|Office|Court|Parliament|Congress|Senate)\.?$"
 )
+# What an organisation is called in the words around its name ("the news weekly Der Spiegel", "Zycie Warszawy daily
+# said"): a name so described is an organisation, whatever the model made of it.
+ORG_NOUNS = {
+    "newspaper", "daily", "weekly", "magazine", "paper", "agency", "company", "firm", "group", "carrier", "airline",
+    "bank", "maker", "manufacturer", "retailer", "broadcaster", "network", "newsroom", "publisher", "insurer",
+    "operator", "conglomerate", "subsidiary", "party", "union", "club", "team", "side", "brewer", "distributor",
+}  # fmt: skip
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
+# A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
+PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
+              "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
+              "Housing", "Commerce", "Economy", "Industry", "Culture", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -105,6 +121,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     role_spans: list[tuple[int, int]] = []
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
+    described_orgs: set[int] = set()  # where a name is described as an organisation
+    quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     for ent in _with_nicknamed(doc):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
@@ -121,6 +139,10 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         name = _clean(ent)
         if name is None:
             continue
+        if (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper())) \
+                and is_country(name.text) and not _org_shaped(name):
+            # "Belarus", "Tajikistan": a country is a place whatever the model made of it (GeoNames says so).
+            ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
         if ent.label_ == "ORG":
@@ -128,37 +150,127 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             if described < start:
                 start = described
                 role_spans.append((described, name.start_char))  # a place naming the descriptor is part of it
+        if ent.label_ == "PERSON" and _described_as_org(name):
+            described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
+            # A title before the name is a role, not part of the mention ("Vice President Al Gore" is Al Gore):
+            # most news annotation (CoNLL, OntoNotes) marks the name alone.
             for role, span in _roles(name):
                 roles_of[name.start_char].append(role)
+                if _quoted(text, span[0]):
+                    quoted_roles.add((name.start_char, role))  # it says who is meant, but is no description to list
                 (role_spans if span[1] <= name.start_char else appositions).append(span)
-                title = doc.char_span(span[0], span[1], alignment_mode="expand")
-                if span[1] <= name.start_char and not text[span[1] : name.start_char].strip() and title is not None and title[0].is_title:
-                    start = min(start, span[0])  # "Vice President Al Gore": a capitalised title is part of the mention
-                    before = doc[title.start - 1] if title.start > 0 else None
-                    if before is not None and before.ent_type_ in ("GPE", "NORP"):
-                        # "Australian Prime Minister John Howard": whose title it is belongs to the mention too.
-                        place = next(e for e in doc.ents if e.start <= before.i < e.end)
-                        start = min(start, place.start_char)
         mentions.append(Mention(start, name.end_char, name.text, ent.label_, name.start_char))
     mentions += _untagged_surnames(doc, mentions)
+    mentions += _untagged_repeats(doc, mentions)
+    mentions += _untagged_places(doc)
     mentions = _shouted_surnames(doc, mentions)
     def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
         return any(a <= m.name_start and m.end <= b for a, b in spans)
 
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor; one that a role
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
-    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m)
+    common = _common_words(doc, mentions)
+    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m) and m.text not in common
                 and not (inside(m, appositions) and _in_the_title(doc, m))]
+    mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
-    return _build(doc, groups, roles_of, title_end)
+    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
+
+
+def _described_as_org(name: Span) -> bool:
+    """A common noun naming a kind of organisation right before the name ("the news weekly Der Spiegel") or right
+    after it as what the name qualifies ("Zycie Warszawy daily said")."""
+    doc = name.doc
+    before = doc[name.start - 1] if name.start > 0 else None
+    after = doc[name.end] if name.end < len(doc) else None
+    return (before is not None and before.is_lower and before.lemma_ in ORG_NOUNS and before.pos_ == "NOUN"
+            and before.head.i in range(name.start, name.end)) \
+        or (after is not None and after.is_lower and after.lemma_ in ORG_NOUNS and after.pos_ == "NOUN"
+            and name.root.head.i == after.i and name.root.dep_ == "compound")
+
+
+def _org_shaped(name: Span) -> bool:
+    return bool(ORG_SUFFIX.search(name.text)) or len(name) > 4
+
+
+# Verbs people do and products or places do not: speaking, thinking, meeting, deciding.
+PERSON_VERBS = {"say", "tell", "add", "ask", "reply", "write", "urge", "warn", "insist", "deny", "believe", "think",
+                "argue", "claim", "describe", "accuse", "meet", "visit", "call", "vow", "promise", "hope", "want",
+                "admit", "resign", "appoint", "sign", "speak", "agree", "refuse", "order", "decide", "die", "vote"}  # fmt: skip
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """The mention is the subject of a verb people do ("Yeltsin said", "Dole urged"), or owns something ("Yeltsin's")."""
+    span = doc.char_span(m.name_start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS
+
+
+def _untagged_places(doc: Doc) -> list[Mention]:
+    """Places the model left untagged: a country by name anywhere ("Chad", "ROMANIA - Press digest"), and a city in
+    capitals opening a line (a dateline: "BONN 1996-08-30", "SEOUL, Aug 30")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.ent_type_ or not t.is_alpha or not (t.is_title or t.is_upper):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j - i < 2 and not doc[j + 1].ent_type_ and doc[j + 1].is_alpha and (doc[j + 1].is_title or doc[j + 1].is_upper) \
+                and doc[j + 1].is_upper == t.is_upper and "\n" not in doc[j].whitespace_:
+            j += 1
+        # The longest run of capitalised words that names a place, from its first word.
+        for k in range(j, i - 1, -1):
+            span = doc[i : k + 1]
+            line_start = i == 0 or "\n" in doc[i - 1].text_with_ws
+            if (is_country(span.text) or is_landmark(span.text)) and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span)) \
+                    or span.text.isupper() and line_start and is_place(span.text):
+                found.append(Mention(span.start_char, span.end_char, span.text, "GPE", span.start_char))
+                break
+        i = max(i + 1, k + 1) if found and found[-1].start == doc[i].idx else i + 1
+    return found
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation of its paragraph: an odd number of straight marks, or more opening curly
+    marks than closing ones, before it."""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
+
+
+def _titles_alone(mentions: list[Mention], roles_of: dict[int, list[str]]) -> list[Mention]:
+    """"The Amir" after "Amir Sheikh Tamim bin Hamad Al Thani": a title alone names the one person who holds it."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        for role in roles_of.get(m.name_start, []):
+            for word in role.lower().split():
+                holders[word].add(m.text)
+    out = []
+    for m in mentions:
+        key = m.text.lower()
+        if " " not in key and key in PERSON_TITLES | ROLE_HEADS and len(holders.get(key, ())) == 1:
+            m = replace(m, text=next(iter(holders[key])), label="PERSON")
+        out.append(m)
+    return out
 
 
 def _with_nicknamed(doc: Doc) -> list[Span]:
     """The model's entities, with Rochelle "Shelly" Sterling one person (the model splits such names every which way)."""
     named = [sp for m in NICKNAMED.finditer(doc.text) if (sp := doc.char_span(m.start(), m.end(), label="PERSON")) is not None]
-    ents = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in named)]
-    return sorted(ents + named, key=lambda e: e.start)
+    ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in named)] + named, key=lambda e: e.start)
+    # "Amir Sheikh" + "Tamim bin Hamad Al Thani": two person entities with only a space between are one name.
+    joined: list[Span] = []
+    for e in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == e.label_ == "PERSON" and last.end == e.start and last[-1].whitespace_ == " ":
+            joined[-1] = Span(doc, last.start, e.end, label="PERSON")
+        else:
+            joined.append(e)
+    return joined
 
 
 def _in_the_title(doc: Doc, m: Mention) -> bool:
@@ -192,6 +304,32 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             first[words[-1]] = min(first.get(words[-1], m.start), m.start)
     return [Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx) for t in doc
             if t.text in first and not t.ent_type_ and t.pos_ == "PROPN" and t.idx > first[t.text] and _alone(t)]
+
+
+def _untagged_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation the model tagged once and missed elsewhere ("KDP", "Ruch"): the same word, where
+    nothing is tagged, is the same actor (one actor, one kind across the article). Longer names are left alone: the
+    model's misses there are mostly products named after their maker ("OS X Lion")."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.text[:1].isupper() and len(m.text) > 1 and " " not in m.text and m.text not in NOT_ACTORS:
+            names.setdefault(m.text, m.label)
+    if not names:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    pattern = re.compile(r"(?<![\w.&'-])(?:%s)(?![\w&-]|'\w|\.\w)" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    for hit in pattern.finditer(doc.text):
+        a, b = hit.span()
+        if a in taken or b - 1 in taken:
+            continue
+        span = doc.char_span(a, b)
+        if span is None or any(t.ent_type_ for t in span) or not all(t.pos_ == "PROPN" or not t.is_alpha for t in span):
+            continue
+        if len(span) == 1 and not _alone(span[0]):
+            continue  # part of a longer name the model did not tag
+        found.append(Mention(a, b, hit.group(), names[hit.group()], a))
+    return found
 
 
 def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -280,10 +418,12 @@ def _clean(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct
-                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)):
-        end -= 1
+                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS
+                           or ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in PERSON_TITLES | {"sheikh"}):
+        start += 1  # (a title the model took into a person's name is a role: "Amir Sheikh Tamim bin Hamad Al Thani")
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+                           or end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
+        end -= 1  # "Interfax news agency": a name ends with a name's word, not a common noun after it
     return Span(doc, start, end, label=ent.label_) if end > start else None
 
 
@@ -293,7 +433,31 @@ def _junk(m: Mention) -> bool:
         return True
     if m.label == "NORP" and "-" in text:
         return True  # "Sino-U.S." describes a relation, not an actor
-    return "\n" in text
+    words = text.split()
+    if len(words) == 1 and text.lower() in STOP_WORDS and name_key(text) not in ALIASES or len(words) > 1 and words[-1].lower() in _CUT_ENDS:
+        return True  # "FURTHER" opening a sentence; "the Mutual Defense Treaty Between", cut mid-way
+    if re.search(r"['\u2019]s? [a-z]", text):
+        return True  # "Bloomberg's days": a possessive phrase, not a name
+    if text.rstrip(".") in NAME_SUFFIXES:
+        return True  # "Jr.", "III": the end of a name, not one
+    return "\n" in text or bool(DOCUMENT_NAME.search(text))
+
+
+NAME_SUFFIXES = {"Jr", "Sr", "JR", "SR", "II", "III", "IV"}
+
+
+def _common_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """One-word names that are only ever capitalised where any word would be (opening a sentence or a line in
+    capitals) and that the article writes in lower case elsewhere: "Turnout", "Super" are words, not actors."""
+    lower = {t.text for t in doc if t.is_lower}
+    starts: dict[str, bool] = {}
+    for m in mentions:
+        if " " in m.text or m.text.lower() not in lower:
+            continue
+        span = doc.char_span(m.name_start, m.end)
+        where = span is not None and (span[0].is_sent_start or span[0].i > 0 and "\n" in doc[span[0].i - 1].text_with_ws)
+        starts[m.text] = starts.get(m.text, True) and where
+    return {w for w, only_at_start in starts.items() if only_at_start}
 
 
 def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
@@ -304,14 +468,18 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     run: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"):
-            break
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and t.lower_ not in PERSON_TITLES | {"sheikh"}:
+            break  # (a title the model took into the name is still a title)
         if t.is_title or t.is_upper and len(t) > 1 or (t.lower_ in _CONNECTIVES and run) or (t.pos_ == "NOUN" and t.is_lower and t.lower_ in ROLE_HEADS):
             run.insert(0, t)
             i -= 1
             continue
         break
-    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS or run[0].is_sent_start and run[0].lower_ not in ROLE_HEADS):
+    # A title is nouns and adjectives: "Transport Secretary", "Prime Minister" opening a sentence stay whole, while
+    # "Because Judge" loses its conjunction.
+    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP
+                   or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS and run[0].text not in PORTFOLIOS
+                   or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")):
         run.pop(0)
     if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
         span = doc[run[0].i : ent.start]
@@ -350,6 +518,13 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         ]
         if len(fuller) == 1:
             merge(k, fuller[0])
+            continue
+        # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
+        # company, whatever the model called it: the one organisation named in full by a legal form.
+        companies = [o for o in groups if o != k and len(o.split()) > 1 and k in o.split() and LEGAL_FORM.fullmatch(groups[o][0].text.split()[-1])
+                     and k != o.split()[-1] and min(m.start for m in groups[o]) < first_seen]
+        if len(companies) == 1 and all(m.label in ("ORG", "PERSON") for m in groups[k]):
+            merge(k, companies[0])
     # An acronym names the organisation whose initials it spells; "State Department" the "U.S. State Department".
     for k in list(groups):
         if k not in groups:
@@ -359,8 +534,9 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
                 continue
             if _initials(other) == k.replace(".", "") and len(k) >= 2 and groups[k][0].text.isupper():
                 merge(k, other)
-            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label:
-                merge(k, other)
+            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label \
+                    and (is_place(other[: -len(k)].strip()) or name_key(other[: -len(k)].strip()) in ALIASES):
+                merge(k, other)  # "State Department" is the "U.S. State Department", "National Guard" not the "Delaware Army National Guard"
     # "the Commission" after "the European Commission": one organisation's last word, when only one ends with it
     # ("the House" is not the White House).
     for k in [k for k in groups if len(k.split()) == 1 and k != "house" and all(m.label == "ORG" for m in groups[k])]:
@@ -377,7 +553,8 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int) -> ActorIndex:
+def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int,
+           described_orgs: set[int], quoted_roles: set[tuple[int, str]]) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
     for ms in groups:
@@ -389,21 +566,37 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
         name = canonical or max(forms, key=lambda f: (not f.isupper(), len(f.split()), len(f), -forms.index(f)))
         if canonical:
             kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
-        elif ORG_SUFFIX.search(name):
-            kind = "organization"  # "Douglas Aircraft", "Saturn Corporation": the name says what it is
+        elif is_landmark(name):
+            kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
+        elif ORG_SUFFIX.search(name) or any(m.name_start in described_orgs for m in ms) \
+                and not any(roles_of.get(m.name_start) or _acts(doc, m) for m in ms):
+            # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
+            # words around one of its mentions do.
+            kind = "organization"
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
         if kind == "person" and all(" " not in f for f in forms) and not any(roles_of.get(m.name_start) for m in ms) and not any(m.start < m.name_start for m in ms):
             # A lone capitalised word the model calls a person, never given a first name or a title: what its other
             # mentions say it is ("Ryanair": three organisations, two persons), else nothing we can vouch for.
             others = [label for label, _ in labels.most_common() if label != "PERSON"]
-            kind = LABEL_KIND[others[0]] if others else "other"
+            if others:
+                kind = LABEL_KIND[others[0]]
+            elif is_country(name):
+                kind = "place"  # "Georgia", with no one of that name about
+            elif name.isupper() or not any(_acts(doc, m) for m in ms):
+                kind = "other"
+
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:
             for r in roles_of.get(m.name_start, []):
+                if (m.name_start, r) in quoted_roles:
+                    continue
+                r = r.title() if r.isupper() else r  # "MINISTER" in a transcript's speaker line
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
+        # "Minister" says less than "Prime Minister": a role that ends another is not listed again.
+        roles = [r for r in roles if not any(o != r and o.lower().endswith(" " + r.lower()) for o in roles)]
         # Salience: mentions count, and early mentions (headline, lead) count more.
         weight = sum(1.0 + (1.0 if m.start < title_end else 0.0) + max(0.0, 1.0 - m.start / (0.3 * n_chars)) for m in ms)
         weight *= {"person": 1.2, "organization": 1.1, "place": 1.0, "group": 0.6}.get(kind, 0.5)

@@ -6,12 +6,16 @@ import datetime as dt
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import BriefgenError
 from .summarise import DEFAULT_SUMMARIZER, SUMMARIZERS
+
+if TYPE_CHECKING:
+    from .model import Problem
 
 EXIT_INTERNAL = 70
 
@@ -139,24 +143,31 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
                         LookRequest(audience, config, template_dirs, styles))
     brief = run_digest(req)
     if brief.problems and not quiet:
-        click.echo(f"briefgen: {len(brief.problems)} problem{'s' if len(brief.problems) != 1 else ''}; "
-                   f"the digest used the other {len(brief.analyses)} articles:", err=True)
-        for p in brief.problems:
-            click.echo(f"  {p.source}: {p.message}", err=True)
+        _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")
+
+
+def _report_problems(problems: Sequence[Problem], used: str) -> None:
+    """The inputs that could not be read, listed on standard error after the run."""
+    click.echo(f"briefgen: {len(problems)} problem{'s' if len(problems) != 1 else ''}; {used}:", err=True)
+    for p in problems:
+        click.echo(f"  {p.source}: {p.message}", err=True)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "out", default="-", show_default=True, metavar="OUT.json", help="JSON file, or - for standard output.")
 @click.option("--config", metavar="FILE", help="Settings file, for its `model` [default: ./briefgen.toml if present].")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
+@click.option("--quiet", "-q", is_flag=True, help="No problem report on standard error.")
 @analysis_options
-def extract(inputs: Sequence[str], out: str, config: str | None, as_of: dt.date | None, summary_sentences: int | None,
-            summarizer: str, model: str | None) -> None:
+def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, quiet: bool, as_of: dt.date | None,
+            summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
 
     Each INPUT is a text file, an HTML page, an RSS/Atom feed, a JSON Lines file (one article a line: id, title,
     text, published, source, url), a folder (read recursively), a glob, an http(s) URL, or - for standard input.
-    Several articles make one JSON object of kind "digest".
+    Several articles make one JSON object of kind "digest". An input that cannot be read is listed on standard
+    error and in the JSON's problems, and the rest is used, unless --strict.
 
     \b
     Examples:
@@ -166,7 +177,9 @@ def extract(inputs: Sequence[str], out: str, config: str | None, as_of: dt.date 
     """
     from .pipeline import run_extract
 
-    run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model, config)
+    brief = run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model, config, strict)
+    if brief.problems and not quiet:
+        _report_problems(brief.problems, f"the JSON has the other {len(brief.analyses)} articles")
 
 
 @cli.command()

@@ -101,12 +101,13 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
 
 
 def build_brief(articles: list[Article], options: Options, as_of: dt.date | None, model: str | None,
-                title: str | None = None, times: StageTimes | None = None, audience: str = "analyst") -> Brief:
+                title: str | None = None, times: StageTimes | None = None, audience: str = "analyst",
+                problems: Sequence[Problem] = ()) -> Brief:
     ref = reference_date(articles, as_of)
     times = times or StageTimes()
     analyses = analyse_all(articles, options, ref, model, times=times)
     with times.stage("assemble"):
-        return assemble(analyses, ref, title=title, audience=audience)
+        return assemble(analyses, ref, title=title, audience=audience, problems=problems)
 
 
 def run_brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
@@ -196,9 +197,15 @@ def _nesting(look: Look) -> Iterator[None]:
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
-                summarizer: str, model: str | None, config: str | None = None) -> None:
+                summarizer: str, model: str | None, config: str | None = None, strict: bool = False) -> Brief:
+    """Write the brief JSON; as in a digest, an unreadable input is a problem noted in it unless `strict`."""
     team = settings(config, Path.cwd())
     check_outputs([out])
-    articles = read_inputs(inputs)
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model)
+    problems: list[Problem] | None = None if strict else []
+    articles = read_inputs(inputs, problems=problems)
+    if not articles:
+        detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
+        raise InputError(f"no readable article in {', '.join(inputs)}{detail}")
+    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
+    return brief

@@ -276,15 +276,27 @@ def _jsonl_record(line: str, name: str, lineno: int) -> Article:
 
 def parse_html(page: str, name: str, url: str | None = None) -> Article:
     """An article web page: its main text and metadata by trafilatura, navigation and boilerplate dropped."""
-    try:
-        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
-    except (etree.LxmlError, ValueError) as exc:
-        raise InputError(f"{name}: is not a readable HTML page ({exc})") from exc
-    text = (doc.text or "").strip() if doc is not None else ""
+    doc = None
+    # Tables often hold the facts an analyst needs, and trafilatura's balanced mode reads more pages whole than
+    # its precision mode (measured on trafilatura's own evaluation pages); a page it finds no text in that way is
+    # tried once more favouring recall before it is refused.
+    for settings in PAGE_SETTINGS:
+        try:
+            tree = trafilatura.load_html(page)
+            if tree is None:
+                raise ValueError("no HTML tree")
+            doc = trafilatura.bare_extraction(_keep_drop_caps(tree), url=url, with_metadata=True,
+                                              include_comments=False, include_tables=True, **settings)
+        except (etree.LxmlError, ValueError) as exc:
+            raise InputError(f"{name}: is not a readable HTML page ({exc})") from exc
+        if doc is not None and len(_clean_body(doc.text or "").split()) >= MIN_PAGE_WORDS:
+            break
+    text = _clean_body(doc.text or "") if doc is not None else ""
     if len(text.split()) < MIN_PAGE_WORDS:
         raise InputError(f"{name}: no article text found in this HTML page")
-    title = (doc.title or "").strip()
+    raw_title = _raw_title(page)
+    publisher = _publisher(doc.sitename, doc.hostname, raw_title)
+    title = _strip_site(re.sub(r"\s+", " ", doc.title or "").strip(), publisher, doc.hostname)
     first, _, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest.strip()  # the headline is the title, not the body
@@ -299,11 +311,120 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
         title=title or input_stem(name),
         text=text,
         published=published,
-        source=doc.sitename or doc.hostname or None,
+        source=publisher,
         url=clean_url(doc.url or url),
         origin=name,
         author=doc.author or None,
     )
+
+
+PAGE_SETTINGS: tuple[dict[str, bool], ...] = ({}, {"favor_recall": True})
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]{1,2}|-{1,2})\s+")
+_ONLY_DATE = re.compile(r"[\d\s./-]+")
+# Calls to action and site furniture that trafilatura keeps as paragraphs: subscription and newsletter offers,
+# "follow us", app downloads, copyright and reprint notices, image credits, "related stories" headings.
+_PROMO = re.compile(
+    r"\b(?:subscribe|subscription|subscriber|newsletters?|sign(?:ing)? ?up|log ?in|download (?:the|our)\b.{0,40}\bapps?|"
+    r"follow (?:us|the \w+(?: \w+)?) on|never miss|get (?:the|our)\b.{0,60}\b(?:by email|in your inbox|edition))\b",
+    re.IGNORECASE)
+# The site speaking of itself or asking the reader to act: "our newsletter", "Subscribe now", "please subscribe".
+_SITE_VOICE = re.compile(r"\b(?:our|us|please|here)\b|^(?:subscribe|sign up|follow|download|get|never miss|join|want)\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+EDGE_PARAGRAPHS = 3  # a promotion addressing the reader sits at the article's start or end, not in its middle
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bcopyrighted property\b", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|source)\s*:|"
+                     r"\((?:photo|image|picture|credit)s?\b[^)]*\)$|\b(?:Getty Images|AP Photo|AFP(?: via Getty)?|Shutterstock)\)?$",
+                     re.IGNORECASE)
+_RELATED = re.compile(r"^(?:related(?: stories| articles| content| coverage| links)?|read (?:more|also|next)|see also|"
+                      r"more (?:from|on) [^:]{1,40}:|more stories|recommended(?: for you)?|trending|popular|most read)\s*:?$", re.IGNORECASE)
+MAX_FURNITURE_WORDS = 45  # site furniture is a line or two; a longer paragraph is the article's own
+
+
+def _clean_body(text: str) -> str:
+    """The page's text without the site's furniture around the article (see _PROMO, _COPYRIGHT, _CREDIT, _RELATED)."""
+    kept = []
+    paras = text.split("\n")
+    for n, para in enumerate(paras):
+        line = para.strip()
+        words = len(line.split())
+        at_edge = n < EDGE_PARAGRAPHS or n >= len(paras) - EDGE_PARAGRAPHS
+        furniture = words <= MAX_FURNITURE_WORDS and (
+            (_PROMO.search(line) and (_SITE_VOICE.search(line) or words <= 4 or at_edge and _READER.search(line)))
+            or _COPYRIGHT.search(line) or _CREDIT.search(line) or _RELATED.fullmatch(line))
+        if not furniture:
+            kept.append(para)
+    return "\n".join(kept).strip()
+
+
+def _keep_drop_caps(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A paragraph's first letter set apart as a drop cap (<span class="dropcap">T</span>urkey, or a letter in an
+    element of its own before the paragraph) is joined to the word it begins: trafilatura dropped it or split it off."""
+    leaves = [el for el in tree.iter() if isinstance(el.tag, str) and len(el) == 0 and el.tag not in ("script", "style")
+              and len((el.text or "").strip()) == 1 and (el.text or "").strip().isupper()]
+    for leaf in leaves:
+        letter = (leaf.text or "").strip()
+        el = leaf  # the outermost element holding just the letter (<figure class="dropcap"><span>T</span></figure>)
+        while (up := el.getparent()) is not None and up.getparent() is not None and up.text_content().strip() == letter:
+            el = up
+        parent, tail, after = el.getparent(), el.tail or "", el.getnext()
+        if parent is None:
+            continue
+        if tail[:1].islower():  # <span>T</span>urkey
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + letter + tail
+            else:
+                parent.text = (parent.text or "") + letter + tail
+            parent.remove(el)
+        elif not tail.strip() and after is not None and isinstance(after.tag, str) and (after.text or "")[:1].islower():
+            after.text = letter + (after.text or "")  # <div>T</div><p>urkey
+            parent.remove(el)
+    return tree
+
+
+def _raw_title(page: str) -> str:
+    m = re.search(r"<title[^>]*>(.*?)</title>", page[:200_000], re.IGNORECASE | re.DOTALL)
+    return lxml_html.fromstring(f"<p>{m.group(1)}</p>").text_content().strip() if m and m.group(1).strip() else ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower().removeprefix("the ").removeprefix("www."))
+
+
+def _publisher(sitename: str | None, hostname: str | None, raw_title: str) -> str | None:
+    """The publisher's proper name: the site name's first part ("The Tico Times | Costa Rica News | Travel" is
+    The Tico Times), and for a site name made from the host ("Timesofisrael") the page title's part that spells it
+    ("... | The Times of Israel")."""
+    name = _TITLE_SEPARATORS.split(sitename.strip())[0].strip() if sitename and sitename.strip() else ""
+    host = (hostname or "").lower().removeprefix("www.")
+    stem = host.split(".")[0] if host else ""
+    if not name or " " not in name and _squash(name) in (_squash(stem), _squash(host)):
+        for part in _TITLE_SEPARATORS.split(raw_title)[1:]:
+            if stem and _squash(part) == _squash(stem):
+                return part.strip()
+    return name or hostname or None
+
+
+def _strip_site(title: str, publisher: str | None, hostname: str | None) -> str:
+    """The headline without the site's name, section or date after it ("... | CNN Politics", "... | DW | 19.01.2020")."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = {_squash(x) for x in (publisher or "", (hostname or "").lower().removeprefix("www.").split(".")[0]) if _squash(x)}
+    seps = _TITLE_SEPARATORS.findall(title)
+    keep = len(parts)
+    while keep > 1:
+        part, words = _squash(parts[keep - 1]), len(parts[keep - 1].split())
+        # The site's name, alone or with its section ("CNN Politics"), or a date.
+        if not part or _ONLY_DATE.fullmatch(parts[keep - 1]) or any(part == s or words <= 3 and part.startswith(s) for s in site):
+            keep -= 1
+        elif keep < len(parts) and words <= 2 and parts[keep - 1].strip()[:1].isupper():
+            keep -= 1  # a section name between the headline and the site's name ("... | Politics | CNN")
+        else:
+            break
+    if keep == len(parts):
+        return title
+    return "".join(p + (seps[i] if i < keep - 1 else "") for i, p in enumerate(parts[:keep])).strip()
 
 
 def parse_feed(data: bytes, name: str) -> list[Article]:

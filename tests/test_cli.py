@@ -71,7 +71,8 @@ def test_version_and_help(capsys):
     [
         (None, ["brief", "{d}/missing.txt", "-o", "{d}/out.pdf"], 3, "missing.txt: no such file"),
         ("empty.txt", ["brief", "{d}/empty.txt", "-o", "{d}/out.pdf"], 3, "empty.txt: the file is empty"),
-        ("bad.jsonl", ["extract", "{d}/bad.jsonl", "-o", "{d}/out.json"], 3, "bad.jsonl:2: not valid JSON"),
+        ("bad.jsonl", ["extract", "{d}/bad.jsonl", "-o", "{d}/out.json", "--strict"], 3, "bad.jsonl:2: not valid JSON"),
+        ("empty.txt", ["extract", "{d}/empty.txt", "-o", "{d}/out.json"], 3, "no readable article"),
         (None, ["brief", str(SEED), "-o", "{d}/out.docx"], 6, "cannot tell the format"),
         (None, ["brief", str(SEED), "-o", "{d}/out.pdf", "--format", "pdf,doc"], 6, "unknown format 'doc'"),
         (None, ["brief", str(SEED), "-o", "{d}/no/such/dir/out.pdf"], 6, "does not exist"),
@@ -91,6 +92,28 @@ def test_errors_are_one_line_without_traceback_or_output(tmp_path, capsys, setup
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1 and err.startswith("briefgen: error: ")
     assert set(tmp_path.iterdir()) == before
+
+
+def test_extract_notes_unreadable_inputs_like_digest_and_strict_stops(tmp_path, capsys, validate):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03 not text")
+    (folder / "day.jsonl").write_text('{"text": "The ministry said it would publish the plan.", "published": "2024-02-29"}\n{broken\n')
+    out = tmp_path / "x.json"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "2 problems" in err and "broken.txt: looks like a binary file" in err and "day.jsonl:2: not valid JSON" in err
+    data = validate(json.loads(out.read_text()))
+    assert len(data["articles"]) == 2
+    assert [p["source"].rsplit("/", 1)[-1] for p in data["problems"]] == ["broken.txt", "day.jsonl:2"]
+    assert main(["extract", str(folder), "-o", str(out), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    strict_out = tmp_path / "strict.json"
+    assert main(["extract", str(folder), "-o", str(strict_out), "--strict"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefgen: error: ") and "broken.txt" in err and "\n" not in err
+    assert not strict_out.exists()
 
 
 def test_debug_shows_the_traceback(tmp_path, capsys):
