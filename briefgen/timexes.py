@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
+from .feasts import HOLIDAYS, holiday_on, holiday_rule
 from .model import DateRange, Timex, TimexType
 
 MONTHS = {
@@ -76,32 +76,6 @@ _NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
 
-def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
-    return lambda y: dt.date(y, month, day)
-
-
-def _nth_weekday(month: int, which: weekday) -> Callable[[int], dt.date]:
-    """MO(+3): the third Monday of the month; MO(-1): its last."""
-    return lambda y: dt.date(y, month, 1) + relativedelta(day=1 if which.n > 0 else 31, weekday=which)
-
-
-# Longer names first: the finder takes the first alternative that matches ("Christmas Eve" before "Christmas").
-HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    r"(?:the )?christmas eve": _fixed(12, 24), r"(?:the )?christmas(?: day)?": _fixed(12, 25), r"boxing day": _fixed(12, 26),
-    r"new year's eve": _fixed(12, 31), r"new year's(?: day)?": _fixed(1, 1),
-    r"easter monday": lambda y: easter(y) + dt.timedelta(days=1), r"easter(?: sunday)?": easter,
-    r"good friday": lambda y: easter(y) - dt.timedelta(days=2),
-    r"valentine's day": _fixed(2, 14), r"st\.? patrick's day": _fixed(3, 17), r"may day": _fixed(5, 1),
-    r"bastille day": _fixed(7, 14), r"halloween": _fixed(10, 31), r"bonfire night|guy fawkes night": _fixed(11, 5),
-    r"(?:veterans|remembrance|armistice) day": _fixed(11, 11), r"juneteenth": _fixed(6, 19),
-    r"(?:the )?fourth of july": _fixed(7, 4),
-    # The United States' Monday and Thursday holidays.
-    r"martin luther king(?: jr\.?)? day|mlk day": _nth_weekday(1, MO(+3)), r"presidents'? day": _nth_weekday(2, MO(+3)),
-    r"memorial day": _nth_weekday(5, MO(-1)), r"labou?r day": _nth_weekday(9, MO(+1)),
-    r"thanksgiving(?: day)?": _nth_weekday(11, TH(+4)),
-}
-
-
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
@@ -114,7 +88,16 @@ _EXTRA = re.compile(
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
-_HOLIDAY_NAMES = re.compile(r"\b(?:" + "|".join(HOLIDAYS).replace("'", "['\u2019]") + r")\b", re.IGNORECASE)
+_YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# A holiday's name with what places it in a year: "last Easter", "Eid al-Fitr 2018", "Thanksgiving of next year",
+# "Diwali in 2019", "thanksgiving 3 months ago", "Easter Sunday two thousand ten".
+_HOLIDAY_NAMES = re.compile(
+    r"\b(?:(?:last|next|this|the coming|the last|the next) )?(?:" + "|".join(HOLIDAYS) + r")"
+    r"(?:,? (?:in |of )?" + _YEAR_WORDS + r"| of (?:last|next|this) year| in " + _COUNT + r" (?:years?|months?)"
+    r"| " + _COUNT + r" (?:years?|months?|weeks?) ago)?\b",
+    re.IGNORECASE,
+)
 # "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
 _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore ))'\d{2}\b(?!')", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
@@ -136,20 +119,39 @@ class Resolved:
 
 def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in document order, resolved against `ref` (the article's date)."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    taken = [(s.start_char, s.end_char) for s in spans]
-    found = [(m, taken) for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text))]
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
-    for m in _HOLIDAY_NAMES.finditer(doc.text):
-        # "Christmas Island": a holiday inside a longer name is not a time (the model may tag the holiday alone an EVENT).
-        found.append((m, taken + [(e.start_char, e.end_char) for e in names if e.text != m.group()]))
-    for m, blocked in sorted(found, key=lambda f: f[0].start()):
-        if any(a < m.end() and m.start() < b for a, b in blocked):
+    text = doc.text  # spaCy joins every token to make it: read it once, not once per expression
+    # Characters in a name, and already in an expression: a lookup costs the match's length, not the document's.
+    named, taken = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for e in doc.ents:
+        if e.label_ in NAME_LABELS:
+            named[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    # A holiday with its year or offset is one expression, though the model tags the year alone; a holiday inside a
+    # longer name ("Christmas Island") is no time.
+    holidays = [m for m in _HOLIDAY_NAMES.finditer(text)
+                if not (m.start() > 0 and named[m.start() - 1] and named[m.start()])
+                and not (named[m.end()] and named[m.end() - 1])]
+    starts = [m.start() for m in holidays]
+    spans: list[Span] = []
+    overruled: set[int] = set()  # holidays inside a longer date the model found ("the Christmas season")
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        i = bisect.bisect_right(starts, e.start_char) - 1  # the holiday starting at or before the entity
+        over = [m for m in holidays[max(i, 0) : i + 2] if m.start() < e.end_char and e.start_char < m.end()]
+        if over and all(m.start() <= e.start_char and e.end_char <= m.end() for m in over):
+            continue  # the holiday's phrase holds it
+        overruled.update(m.start() for m in over)
+        spans.append(e)
+        taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    found = [*(m for m in holidays if m.start() not in overruled), *_EXTRA.finditer(text), *_SHORT_YEAR.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        a, b = m.start(), m.end()
+        if taken.find(1, a, b) >= 0:
+            continue
+        span = doc.char_span(a, b, alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)
-            taken.append((m.start(), m.end()))
+            taken[a:b] = b"\x01" * (b - a)
     out = []
     for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
         span = _trim(span)
@@ -165,7 +167,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
         if out and ref is not None:
             # "Oct. 10 at 9 a.m.", "at midnight on Sunday": the clock time is on that day, not the article's.
-            between = doc.text[out[-1].end : span.start_char]
+            between = text[out[-1].end : span.start_char]
             if _on_the_reference_day(timex, ref):
                 timex = _on_the_day(timex, out[-1], between, r",? ?(?:at )?")
             elif _on_the_reference_day(out[-1], ref):
@@ -497,20 +499,42 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    """"Christmas", "Easter", "Thanksgiving", "New Year's Day", with or without a year."""
-    m = re.fullmatch(r"(?P<name>.+?)(?:,? (?:of )?" + _YEAR + r")?", s)
-    name = m.group("name").replace("\u2019", "'") if m else ""
-    rule = next((r for pattern, r in HOLIDAYS.items() if re.fullmatch(pattern, name)), None)
+    """"Christmas", "last Easter", "Eid al-Fitr 2018", "Diwali in 2019", "thanksgiving 3 months ago": the holiday's
+    day in the year named, in the year the offset lands in, else the one the tense points to."""
+    m = re.fullmatch(r"(?:(?P<rel>last|next|this|the coming|the last|the next) )?(?P<name>.+?)"
+                     r"(?:,? (?:in |of )?(?P<year>" + _YEAR_WORDS + r")| in (?P<ahead>" + _COUNT + r") (?P<unit>year|month)s?"
+                     r"| (?P<back>" + _COUNT + r") (?P<bunit>year|month|week)s? ago)?", s)
+    rule = holiday_rule(m.group("name")) if m else None
     if m is None or rule is None:
         return None
     if m.group("year"):
-        day = rule(int(m.group("year")))
+        year = _year_number(m.group("year"))
+        day = holiday_on(rule, year) if year else None
     elif ref is None:
         return Resolved("DATE", "XXXX-XX-XX")
+    elif m.group("ahead") or m.group("back"):
+        n = _number(m.group("ahead") or m.group("back"))
+        unit = m.group("unit") or m.group("bunit")
+        sign = 1 if m.group("ahead") else -1
+        moved = ref + relativedelta(**{f"{unit}s": int(sign * (n or 1))})
+        day = holiday_on(rule, moved.year)  # "thanksgiving in a year": the one of the year a year from now
     else:
-        # The holiday's date in the years around the reference.
-        day = _toward(ref, direction, [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)])
+        rel = (m.group("rel") or "").removeprefix("the ")
+        step = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        days = [d for d in (holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+        if step:  # "last Easter" is the one before the article's day, not the article's day itself
+            days = [d for d in days if (d < ref if step < 0 else d > ref)]
+        day = _toward(ref, step or direction, days)
     return Resolved("DATE", day.isoformat(), range=day_range(day, day)) if day else None
+
+
+def _year_number(text: str) -> int | None:
+    """"2018", "two thousand ten"."""
+    if text.isdigit():
+        return int(text)
+    rest = re.sub(r"^two thousand(?: and)?", "", text).strip()
+    n = _number(rest) if rest else 0
+    return 2000 + int(n) if n is not None and n < 100 else None
 
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:

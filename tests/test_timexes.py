@@ -8,6 +8,8 @@ import pytest
 
 from briefgen.timexes import resolve
 
+from .conftest import SHARED
+
 REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
 
 
@@ -214,3 +216,68 @@ def test_until_a_participle_and_a_clock_time_with_its_zone(analyse_text):
     an = analyse_text(text, dt.date(2024, 2, 7))  # a Wednesday
     assert [(t.text, t.value) for t in an.timexes if t.type != "DURATION"] == [
         ("March 14", "2024-03-14"), ("Monday", "2024-02-12"), ("10 a.m.", "2024-02-08T10:00"), ("Thursday", "2024-02-08")]
+
+
+def test_the_stage_is_linear_in_the_article_size(nlp):
+    """A long article made of real corpus articles: 8 times the text costs about 8 times the time (#17: the stage
+    read the whole text again for every date found, 19 s on a 200 KB article)."""
+    import time
+
+    from spacy.tokens import Doc
+
+    from briefgen.timexes import extract_timexes
+
+    texts: list[str] = []
+    for path in sorted((SHARED / "corpus").glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8").split("\n\n", 1)[-1])
+        if sum(map(len, texts)) >= 50_000:
+            break
+    small = Doc.from_docs(list(nlp.pipe(texts)))
+    big = Doc.from_docs([small] * 8)  # 400 KB without parsing it again
+
+    def per_char(doc: Doc) -> float:
+        best = float("inf")
+        for _ in range(2):
+            t = time.perf_counter()
+            found = extract_timexes(doc, dt.date(2015, 1, 1))
+            best = min(best, time.perf_counter() - t)
+        assert len(found) > len(doc.text) // 1000  # real dates were found
+        return best / len(doc.text)
+
+    assert per_char(big) < 2 * per_char(small)
+
+
+DUCKLING_REF = dt.date(2013, 2, 12)  # a Tuesday: Duckling's reference day
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("thanksgiving of next year", 1, "2014-11-27"),  # the year named relative to the article's
+        ("thanksgiving in a year", 1, "2014-11-27"),
+        ("thanksgiving 3 months ago", -1, "2012-11-22"),  # the one of the year the offset lands in
+        ("Easter Sunday two thousand ten", 1, "2010-04-04"),
+        ("last MLK Jr. day", -1, "2013-01-21"),
+        ("Black Friday 2017", 1, "2017-11-24"),
+        ("saint patricks day", 1, "2013-03-17"),
+        ("Pentecost", 1, "2013-05-19"),
+        ("orthodox good friday 2020", 1, "2020-04-17"),  # the Julian Easter
+        ("Eid al-Adha 2018", 1, "2018-08-21"),  # the Umm al-Qura calendar (hijridate)
+        ("laylat al-qadr 2018", 1, "2018-06-11"),
+        ("Jumu'atul-Wida 2017", 1, "2017-06-23"),  # the last Friday of Ramadan
+        ("purim", 1, "2013-02-23"),  # a Jewish holiday begins the evening before (convertdate)
+        ("last chinese new year", -1, "2013-02-10"),  # the holidays package's lunisolar calendars
+        ("Koningsdag 2014", 1, "2014-04-26"),  # the 27th was a Sunday
+        ("raksha bandhan 2018", 1, "2018-08-26"),
+        ("Parsi New Year 2022", 1, "2022-08-16"),
+    ],
+)
+def test_holidays_of_many_calendars(text, direction, value):
+    r = resolve(text, DUCKLING_REF, direction)
+    assert r is not None and r.value == value and r.range is not None and r.range.start.isoformat() == value
+
+
+def test_a_holiday_with_its_year_is_one_expression(analyse_text):
+    text = "The talks will take place Eid al-Fitr 2018. Ships took them to Christmas Island. Diwali in 2019 was quiet."
+    an = analyse_text(text, DUCKLING_REF)
+    assert [(t.text, t.value) for t in an.timexes] == [("Eid al-Fitr 2018", "2018-06-15"), ("Diwali in 2019", "2019-10-27")]
