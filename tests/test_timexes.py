@@ -281,3 +281,53 @@ def test_a_holiday_with_its_year_is_one_expression(analyse_text):
     text = "The talks will take place Eid al-Fitr 2018. Ships took them to Christmas Island. Diwali in 2019 was quiet."
     an = analyse_text(text, DUCKLING_REF)
     assert [(t.text, t.value) for t in an.timexes] == [("Eid al-Fitr 2018", "2018-06-15"), ("Diwali in 2019", "2019-10-27")]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("10-31-74", 1, "1974-10-31"),  # numeric, month first
+        ("15/2", 1, "2013-02-15"),  # the first number cannot be a month
+        ("31-Oct-74", 1, "1974-10-31"),
+        ("14th April 15", 1, "2015-04-14"),
+        ("2014/10", 1, "2014-10"),
+        ("18q4", 1, "2018-Q4"),
+        ("4th qtr 2018", 1, "2018-Q4"),
+        ("last yr", -1, "2012"),
+        ("first of march", 1, "2013-03-01"),
+        ("march first", 1, "2013-03-01"),
+        ("Sunday, Feb 10", 1, "2013-02-10"),  # the explicit date wins over the weekday's direction
+        ("Fri, Jul 18", 1, "2014-07-18"),  # the year where the 18th of July is a Friday
+        ("wednesday of next week", 1, "2013-02-20"),
+        ("monday of this week", 1, "2013-02-11"),
+        ("last week's sunday", -1, "2013-02-10"),
+        ("first tuesday of october", 1, "2013-10-01"),
+        ("third day of october", 1, "2013-10-03"),
+        ("the 5th last day of May", 1, "2013-05-27"),
+        ("last day of october 2015", 1, "2015-10-31"),
+        ("20th of the next month", 1, "2013-03-20"),
+        ("first monday of last month", -1, "2013-01-07"),
+        ("third tuesday after christmas 2014", 1, "2015-01-13"),
+        ("three days after Easter", 1, "2013-04-03"),
+        ("three weeks hence", 1, "2013-03-05"),
+        ("3 fridays from now", 1, "2013-03-01"),
+        ("a fortnight ago", -1, "2013-01-29"),
+        ("3pm tomorrow", 1, "2013-02-13T15:00"),  # the clock time on its day, wherever it stands
+        ("8 tonight", 1, "2013-02-12T20:00"),
+        ("at 5 tomorrow afternoon", 1, "2013-02-13T17:00"),
+        ("day before yesterday 8am", -1, "2013-02-10T08:00"),
+        ("the same period a year earlier", -1, "2012-02"),
+    ],
+)
+def test_dates_the_way_people_write_them(text, direction, value):
+    r = resolve(text, DUCKLING_REF, direction)
+    assert r is not None and r.value == value
+
+
+def test_written_forms_in_running_text_win_over_the_models_shorter_dates(analyse_text):
+    text = ("Results are due in the 4th qtr 2018. The board met on 31-Oct-74. The vote is on the 20th of the next "
+            "month. They met on Sunday, Feb 10. The plant opened in the 2010-11 season.")
+    got = [(t.text, t.value) for t in analyse_text(text, DUCKLING_REF).timexes]
+    assert ("the 4th qtr 2018", "2018-Q4") in got and ("31-Oct-74", "1974-10-31") in got
+    assert ("the 20th of the next month", "2013-03-20") in got and ("Sunday, Feb 10", "2013-02-10") in got
+    assert not any(v == "2010-11" for _, v in got)  # a season of two years, not November 2010
