@@ -129,7 +129,7 @@ HOLIDAYS: dict[str, Rule] = {
     r"(?:national )?boss" + _A + r"s?" + _A + r" day": nearest_weekday(10, 16),
     # The United States' Monday and Thursday holidays
     r"(?:martin luther king|mlk)(?: jr\.?)?" + _A + r"s? day|mlk|civil rights day": nth_weekday(1, MO(+3)),
-    r"presidents" + _A + r"(?: day)?|washington" + _A + r"s birthday": nth_weekday(2, MO(+3)),
+    r"presidents" + _A + r" day|washington" + _A + r"s birthday": nth_weekday(2, MO(+3)),
     r"memorial day": nth_weekday(5, MO(-1)), r"labou?r day": nth_weekday(9, MO(+1)),
     r"black friday": after(nth_weekday(11, TH(+4)), 1), r"thanksgiving(?: day)?": nth_weekday(11, TH(+4)),
     # Moving feasts of the Christian year

@@ -100,6 +100,7 @@ _ABBREVIATIONS = [(r"\bqtrs?\b", "quarter"), (r"\byrs?\b", "year"), (r"\bwks?\b"
                   (r"\btomorrows\b", "tomorrow"), (r"\b(\d{2}|\d{4})q([1-4])\b", r"q\2 \1")]
 
 
+_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _MON = _MONTH.replace("(?P<month>", "(?:")  # any month, written out or short
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
@@ -214,11 +215,42 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             # "Oct. 10 at 9 a.m.", "at midnight on Sunday": the clock time is on that day, not the article's.
             between = text[out[-1].end : span.start_char]
             if _on_the_reference_day(timex, ref):
-                timex = _on_the_day(timex, out[-1], between, r",? ?(?:at )?")
+                timex = _on_the_day(timex, out[-1], between, r",? ?(?:(?:at|for|around) )?")
             elif _on_the_reference_day(out[-1], ref):
                 out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
         out.append(timex)
-    return tuple(_joined(out, text, ref))
+    return tuple(_reported_quarters(_joined(out, text, ref), ref))
+
+
+# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
+# and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
+_THE_QUARTER = re.compile(r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)",
+                          re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
+                          r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
+                          r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
+                          re.IGNORECASE)
+
+
+def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
+    """Resolve "the quarter" and "a year earlier" against the quarter the article last named (one pass)."""
+    if ref is None:
+        return out
+    focus: tuple[int, int] | None = None
+    res = []
+    for t in out:
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value):
+            focus = (int(m.group(1)), int(m.group(2)))
+        elif focus and _YEAR_BEFORE.fullmatch(t.text):
+            t = _as_quarter(t, focus[0] - 1, focus[1])
+        elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
+            t = _as_quarter(t, *focus)
+        res.append(t)
+    return res
+
+
+def _as_quarter(t: Timex, year: int, q: int) -> Timex:
+    return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=_quarter_range(year, q))
 
 
 # What joins a day to the period it is picked from: "Sunday, Feb 10", "sunday from last week", "first tuesday in
@@ -229,10 +261,19 @@ _PICK = re.compile(r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:"
                    re.IGNORECASE)
 
 
+_AT_CLOCK = re.compile(r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)",
+                       re.IGNORECASE)
+
+
 def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
-    """Join a day to the period or day it is counted in, when the whole names a narrower date than its parts."""
+    """Join a day to the period or day it is counted in, when the whole names a narrower date than its parts; and a
+    bare hour to the part of a day before it ("tonight at 11", "Saturday morning at 9")."""
     res: list[Timex] = []
     for t in out:
+        if re.search(r"T(?:MO|AF|EV|NI)$", t.value) and (m := _AT_CLOCK.match(text, t.end)):
+            r = resolve(text[t.start : m.end()], ref, t.direction)
+            if r is not None and r.type == "TIME" and r.range == t.range:
+                t = Timex(text[t.start : m.end()], t.start, m.end(), r.type, r.value, r.mod, r.range, t.direction)
         if (m := _PICK.search(text[max(0, t.start - 40) : t.start])) and (not res or res[-1].end <= t.start - len(m.group(1))):
             t = _narrower(text, t.start - len(m.group(1)), t.end, [t], ref) or t
         if res and _JOINT.fullmatch(text[res[-1].end : t.start]):
@@ -284,9 +325,14 @@ def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
 def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:
     """A clock time joined to a one-day date (`joint` is what may stand between them) moves to that day."""
     days = day.range
-    if day.type != "DATE" or days is None or days.start != days.end or not re.fullmatch(joint, between):
+    part = re.search(r"T(MO|AF|EV|NI)$", day.value) if day.type == "TIME" else None
+    if (day.type != "DATE" and not part) or days is None or days.start != days.end or not re.fullmatch(joint, between):
         return clock
-    return replace(clock, value=days.start.isoformat() + clock.value[10:], range=days)
+    clock_time = clock.value[10:]
+    hour = re.match(r"T(\d\d)(:\d\d.*)", clock_time)
+    if part and part.group(1) != "MO" and hour and int(hour.group(1)) < 12 and not re.search(r"[ap]\.? ?m\b", clock.text, re.I):
+        clock_time = f"T{int(hour.group(1)) + 12:02d}{hour.group(2)}"  # "this afternoon at 3:20" is 15:20
+    return replace(clock, value=days.start.isoformat() + clock_time, range=days)
 
 
 def _clauses(span: Span) -> list[Span]:
@@ -306,6 +352,10 @@ def _range_ends(span: Span) -> list[Span]:
     lead = 1 if span[0].lower_ in ("between", "from") else 0
     if len(span) < 3 + lead:
         return [span]
+    ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
+    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
+        ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
+        return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
     # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
     joints = RANGE_JOINTS if lead else ("to", "through", "until")
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
@@ -428,6 +478,8 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
     s = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)\b", r"\1 \2", s)  # "third-quarter profit"
+    # "its fourth quarter", "a fourth-quarter", "the fiscal first quarter": the quarter itself
+    s = re.sub(r"^(?:(?:its|their|a|an|the) )?(?:fiscal[- ])?(?=(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|half)\b)", "", s)
     period_end = re.fullmatch(r"(?:the )?(year|month|week)(?:'s|\u2019s)? end|(year|month)-end", s)
     if period_end:  # "by year's end", "year-end"
         return resolve(f"the end of the {period_end.group(1) or period_end.group(2)}", ref, direction, after_number)
@@ -733,6 +785,13 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
+    if (m := re.fullmatch(r"(?:the )?(?P<y>\d{4}|this year's|last year's|next year's|year-ago|year-earlier) (?:fiscal )?"
+                          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter", s)) and ref is not None:
+        # "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
+        word = m.group("y")
+        y = int(word) if word.isdigit() else ref.year + {"this year's": 0, "next year's": 1}.get(word, -1)
+        q = int(m.group("q")[0]) if m.group("q")[0].isdigit() else ORDINALS[m.group("q")]
+        return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
     if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
@@ -823,7 +882,6 @@ def _toward(ref: dt.date, direction: int, dates: list[dt.date]) -> dt.date | Non
         return next((d for d in reversed(dates) if d <= ref), None)
     return min(dates, key=lambda d: abs((d - ref).days), default=None)
 
-_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _CLOCK = (r"(?P<h>\d{1,2}|" + "|".join(_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
           r"|(?P<word>noon|midday|midnight)")
 
@@ -1036,7 +1094,8 @@ def _part_year(part: int, months: int, ref: dt.date, direction: int) -> int:
     """The year of "the third quarter" or "the first half" named without one: the last such part for the past, the
     next for the future, else the reference's."""
     current = (ref.month - 1) // months + 1
-    return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current else ref.year
+    # The part just ended is still the one meant ahead ("third-quarter results will ..." in October).
+    return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current - 1 else ref.year
 
 
 def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict: bool = False) -> int:
@@ -1046,6 +1105,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict
     if direction > 0:
         return ref.year if (key > key_ref if strict else key >= key_ref) else ref.year + 1
     if direction < 0:
+        if day is not None and not strict and 0 < (dt.date(ref.year, month, min(day, 28)) - ref).days <= 45:
+            return ref.year  # a day weeks ahead in a past-tense sentence is what was set for it ("said it will pay Dec. 1")
         return ref.year if (key < key_ref if strict else key <= key_ref) else ref.year - 1
     # No tense to go by: the nearest such month.
     candidates = [ref.year - 1, ref.year, ref.year + 1]

@@ -331,3 +331,18 @@ def test_written_forms_in_running_text_win_over_the_models_shorter_dates(analyse
     assert ("the 4th qtr 2018", "2018-Q4") in got and ("31-Oct-74", "1974-10-31") in got
     assert ("the 20th of the next month", "2013-03-20") in got and ("Sunday, Feb 10", "2013-02-10") in got
     assert not any(v == "2010-11" for _, v in got)  # a season of two years, not November 2010
+
+
+def test_a_clock_time_takes_its_day_and_part_of_day(analyse_text):
+    text = "The vote will be held tonight at 11. The minister will speak this afternoon at 3:20."
+    got = [(t.text, t.value) for t in analyse_text(text, DUCKLING_REF).timexes]
+    assert ("tonight at 11", "2013-02-12T23:00") in got
+    assert ("3:20", "2013-02-12T15:20") in got  # the afternoon's 3:20
+
+
+def test_a_report_of_results_keeps_to_its_quarter(analyse_text):
+    text = ("Acme said its third-quarter profit rose 5%. Net income in the quarter ended Sept. 30 was $4 million, up "
+            "from $3 million a year earlier. Sales in the latest quarter also beat the year-ago quarter.")
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes]
+    assert got == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
+                   ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"), ("the year-ago quarter", "1988-Q3")]
