@@ -459,6 +459,10 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
+    if m := re.fullmatch(r"(?:earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
+        s = m.group(1)  # "earlier Sunday": that day
+    if re.fullmatch(r"(?:the )?year-(?:ago|earlier)", s) and ref is not None:
+        return Resolved("DATE", f"{ref.year - 1:04d}", range=year_range(ref.year - 1))  # "year-earlier results"
     same = re.fullmatch(r"(?:the )?same (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
     if same and ref is not None:  # "the same period a year earlier": the article's month, a year before
         d = ref - relativedelta(years=1)
@@ -551,7 +555,8 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
     n = _number(m.group("num"))
     unit = m.group("unit")
     sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
-    if ref is None or n is None or unit in ("second", "minute", "hour") or m.group("dir") in ("earlier", "before", "later"):
+    counted = m.group("dir") == "earlier" and unit == "year"  # "a year earlier" in news is a year before the article
+    if ref is None or n is None or unit in ("second", "minute", "hour") or (m.group("dir") in ("earlier", "before", "later") and not counted):
         return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now", "from today") else None
     n_int = int(n)
     if unit == "day":

@@ -346,3 +346,12 @@ def test_a_report_of_results_keeps_to_its_quarter(analyse_text):
     got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes]
     assert got == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
                    ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"), ("the year-ago quarter", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a year earlier", "1996"), ("year-earlier", "1996"), ("earlier Sunday", "1997-02-02")],
+)
+def test_a_year_earlier_is_the_year_before_the_article(text, value):
+    r = resolve(text, REF, -1)
+    assert r is not None and r.value == value
