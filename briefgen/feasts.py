@@ -11,7 +11,7 @@ from functools import lru_cache
 import holidays as national_holidays
 from convertdate import hebrew
 from dateutil.easter import EASTER_ORTHODOX, easter
-from dateutil.relativedelta import FR, MO, TH, relativedelta, weekday
+from dateutil.relativedelta import MO, TH, relativedelta, weekday
 from hijridate import Hijri
 
 Rule = Callable[[int], "dt.date | None"]
@@ -81,7 +81,9 @@ def hebrew_eve(month: int, day: int) -> Rule:
     def rule(y: int) -> dt.date | None:
         for hy in (y + 3760, y + 3761):
             m = 13 if month == 12 and hebrew.leap(hy) else month
-            d = dt.date(*hebrew.to_gregorian(hy, m, day)) - dt.timedelta(days=1)
+            with warnings.catch_warnings():  # convertdate calls its own deprecated month_days
+                warnings.simplefilter("ignore", DeprecationWarning)
+                d = dt.date(*hebrew.to_gregorian(hy, m, day)) - dt.timedelta(days=1)
             if d.year == y:
                 return d
         return None

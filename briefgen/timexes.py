@@ -7,7 +7,6 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
@@ -918,9 +917,6 @@ def _clock_on_day(s: str, ref: dt.date | None, direction: int, after_number: boo
         elif h < 12 and part in ("AF", "EV", "NI"):
             h += 12  # "9 tomorrow evening"
     return Resolved("TIME", f"{day.range.start.isoformat()}T{h:02d}:{minute:02d}", range=day.range)
-
-
-_PERIOD_GRAINS = ("week", "month", "quarter", "year")
 
 
 def _within(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
