@@ -688,7 +688,8 @@ def _year_number(text: str) -> int | None:
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     # "Sunday, Feb 10", "Fri, Jul 18", "Jul 18, Fri": the date wins, in the year where it falls on that weekday.
-    named = re.fullmatch(_WEEKDAY + r",? (?P<rest>.+)", s) or re.fullmatch(r"(?P<rest>.+?),? " + _WEEKDAY, s)
+    named = (re.fullmatch(r"(?:(?:next|this|last|coming|past) )?" + _WEEKDAY + r",? (?P<rest>.+)", s)
+             or re.fullmatch(r"(?P<rest>.+?),? " + _WEEKDAY, s))
     if named and _weekday_index(named.group("weekday")) is not None:
         res = _explicit(named.group("rest"), ref, direction, after_number)
         if res is None or ref is None or res.range is None or res.range.granularity != "day":

@@ -298,6 +298,7 @@ def test_a_holiday_with_its_year_is_one_expression(analyse_text):
         ("march first", 1, "2013-03-01"),
         ("Sunday, Feb 10", 1, "2013-02-10"),  # the explicit date wins over the weekday's direction
         ("Fri, Jul 18", 1, "2014-07-18"),  # the year where the 18th of July is a Friday
+        ("next Wednesday, February 20th", 1, "2013-02-20"),
         ("wednesday of next week", 1, "2013-02-20"),
         ("monday of this week", 1, "2013-02-11"),
         ("last week's sunday", -1, "2013-02-10"),
