@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -53,7 +54,43 @@ TASKS = [
     ("conll2003_eng_testa", "actors", [], [
         ("actors conll strict mention F1", "mention_strict.f1"),
     ]),
+    # Dates (#13): TimeBank's TIMEX3 values, and Duckling's English time corpus (eval/score_duckling.py)
+    ("timebank_events", "timex", [], [
+        ("timex timebank strict F1", "strict.f1"),
+        ("timex timebank value F1", "value.f1"),
+    ]),
+    ("duckling_timex", "duckling", [], [
+        ("duckling points value, not holiday, unambiguous", "points_plain"),
+        ("duckling holidays value, common (US/UK)", "holidays_common"),
+        ("duckling holidays value, other calendars", "holidays_other"),
+        ("duckling intervals exact range", "intervals_range"),
+        ("duckling clock times full", "clock_full"),
+    ]),
 ]
+
+
+def _duckling(eval_dir: Path, gold_path: Path, pred: Path) -> dict[str, float]:
+    """The issue's rates from the shared Duckling scorer's own judgement of each phrase (percent)."""
+    spec = importlib.util.spec_from_file_location("score_duckling", eval_dir / "score_duckling.py")
+    assert spec is not None and spec.loader is not None
+    sd = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sd)
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    arts, _ = sd.read_pred(str(pred))
+    res = {g["id"]: sd.judge(g, arts.get(g["id"]) or {}) for g in gold}
+
+    def rate(rows: list[dict], key: str) -> float:
+        xs = [res[g["id"]][key] for g in rows if res[g["id"]].get(key) is not None]
+        return 100 * sum(xs) / len(xs) if xs else 0.0
+
+    points = [g for g in gold if g["kind"] == "point"]
+    return {
+        "points_plain": rate([g for g in points if g["holiday"] is None and not g.get("ambiguous")], "value"),
+        "holidays_common": rate([g for g in points if g["holiday"] in sd.COMMON_HOLIDAYS], "value"),
+        "holidays_other": rate([g for g in points if g["holiday"] is not None and g["holiday"] not in sd.COMMON_HOLIDAYS], "value"),
+        "intervals_range": rate([g for g in gold if g["kind"] == "interval"], "range"),
+        "clock_full": rate(points, "full"),
+    }
 
 
 def _get(obj: dict, path: str) -> float:
@@ -75,6 +112,11 @@ def measure(eval_dir: Path) -> dict[str, float]:
                 if code != 0:
                     raise SystemExit(f"quality: briefgen extract failed on {inp} (exit {code})")
                 made[(name, *extra)] = pred
+            if task == "duckling":
+                result = _duckling(eval_dir, gold, pred)
+                for label, key in metrics:
+                    scores[label] = round(result[key], 2)
+                continue
             run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json",
                                   *(scorer_extra[0] if scorer_extra else [])], check=True, capture_output=True, text=True)
             result = json.loads(run.stdout)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
+from .feasts import HOLIDAYS, holiday_on, holiday_rule
 from .model import DateRange, Timex, TimexType
 
 MONTHS = {
@@ -76,32 +76,31 @@ _NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
 
-def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
-    return lambda y: dt.date(y, month, day)
+def _ordinal(word: str) -> int | None:
+    """"third", "3rd", "3", "twenty-first": a day's or an item's number."""
+    w = word.strip()
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+    return int(m.group(1)) if m else None
 
 
-def _nth_weekday(month: int, which: weekday) -> Callable[[int], dt.date]:
-    """MO(+3): the third Monday of the month; MO(-1): its last."""
-    return lambda y: dt.date(y, month, 1) + relativedelta(day=1 if which.n > 0 else 31, weekday=which)
+_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth"]
+# "first" .. "thirty-first": the days of a month written out
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)} | {w: i + 10 for i, w in enumerate(_ORDINAL_TEENS)}
+ORDINAL_WORDS |= {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")}
+ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_ORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)?)"
+# Short forms people write: "4th qtr", "last yr", "this week-end", "tonite"
+_ABBREVIATIONS = [(r"\bqtrs?\b", "quarter"), (r"\byrs?\b", "year"), (r"\bwks?\b", "week"),
+                  (r"\b(?:week-end|week end|wkend)(s?)\b", r"weekend\1"), (r"\btonite\b", "tonight"),
+                  (r"\btomorrows\b", "tomorrow"), (r"\b(\d{2}|\d{4})q([1-4])\b", r"q\2 \1")]
 
 
-# Longer names first: the finder takes the first alternative that matches ("Christmas Eve" before "Christmas").
-HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    r"(?:the )?christmas eve": _fixed(12, 24), r"(?:the )?christmas(?: day)?": _fixed(12, 25), r"boxing day": _fixed(12, 26),
-    r"new year's eve": _fixed(12, 31), r"new year's(?: day)?": _fixed(1, 1),
-    r"easter monday": lambda y: easter(y) + dt.timedelta(days=1), r"easter(?: sunday)?": easter,
-    r"good friday": lambda y: easter(y) - dt.timedelta(days=2),
-    r"valentine's day": _fixed(2, 14), r"st\.? patrick's day": _fixed(3, 17), r"may day": _fixed(5, 1),
-    r"bastille day": _fixed(7, 14), r"halloween": _fixed(10, 31), r"bonfire night|guy fawkes night": _fixed(11, 5),
-    r"(?:veterans|remembrance|armistice) day": _fixed(11, 11), r"juneteenth": _fixed(6, 19),
-    r"(?:the )?fourth of july": _fixed(7, 4),
-    # The United States' Monday and Thursday holidays.
-    r"martin luther king(?: jr\.?)? day|mlk day": _nth_weekday(1, MO(+3)), r"presidents'? day": _nth_weekday(2, MO(+3)),
-    r"memorial day": _nth_weekday(5, MO(-1)), r"labou?r day": _nth_weekday(9, MO(+1)),
-    r"thanksgiving(?: day)?": _nth_weekday(11, TH(+4)),
-}
-
-
+_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+_MON = _MONTH.replace("(?P<month>", "(?:")  # any month, written out or short
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
@@ -114,7 +113,33 @@ _EXTRA = re.compile(
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
-_HOLIDAY_NAMES = re.compile(r"\b(?:" + "|".join(HOLIDAYS).replace("'", "['\u2019]") + r")\b", re.IGNORECASE)
+# Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
+# "18q4", "march first", "three weeks hence"; they win over a date of the model's that they hold ("4th qtr 2018").
+_WRITTEN = re.compile(
+    r"\b(?:"
+    r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}[-/]" + _MON + r"[-/]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?" + _MON + r" \d{4}|"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? " + _MON + r"\.? ?\d{1,2}(?:st|nd|rd|th)?|"
+    + _MON + r" \d{1,2}(?:st|nd|rd|th)?, (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:(?:the )?(?:this|next|last|first|second|third|fourth|[1-4](?:st|nd|rd|th)) (?:qtr|yr)(?: (?:of )?\d{4})?)|"
+    r"\d{2}(?:\d{2})?q[1-4]|"
+    r"(?:the )?" + _ORD + r" of " + _MON + r"|" + _MON.replace("|may|", "|") + r" (?:the )?" + _ORD + r"(?:,? \d{4})?|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
+    r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
+    r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
+    r"(?:the )?day (?:before yesterday|after tomorrow)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
+    re.IGNORECASE,
+)
+_YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# A holiday's name with what places it in a year: "last Easter", "Eid al-Fitr 2018", "Thanksgiving of next year",
+# "Diwali in 2019", "thanksgiving 3 months ago", "Easter Sunday two thousand ten".
+_HOLIDAY_NAMES = re.compile(
+    r"\b(?:(?:last|next|this|the coming|the last|the next) )?(?:" + "|".join(HOLIDAYS) + r")"
+    r"(?:,? (?:in |of )?" + _YEAR_WORDS + r"| of (?:last|next|this) year| in " + _COUNT + r" (?:years?|months?)"
+    r"| " + _COUNT + r" (?:years?|months?|weeks?) ago)?\b",
+    re.IGNORECASE,
+)
 # "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
 _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore ))'\d{2}\b(?!')", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
@@ -136,20 +161,42 @@ class Resolved:
 
 def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in document order, resolved against `ref` (the article's date)."""
-    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    taken = [(s.start_char, s.end_char) for s in spans]
-    found = [(m, taken) for m in itertools.chain(_EXTRA.finditer(doc.text), _SHORT_YEAR.finditer(doc.text))]
-    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
-    for m in _HOLIDAY_NAMES.finditer(doc.text):
-        # "Christmas Island": a holiday inside a longer name is not a time (the model may tag the holiday alone an EVENT).
-        found.append((m, taken + [(e.start_char, e.end_char) for e in names if e.text != m.group()]))
-    for m, blocked in sorted(found, key=lambda f: f[0].start()):
-        if any(a < m.end() and m.start() < b for a, b in blocked):
+    text = doc.text  # spaCy joins every token to make it: read it once, not once per expression
+    # Characters in a name, and already in an expression: a lookup costs the match's length, not the document's.
+    named, taken = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for e in doc.ents:
+        if e.label_ in NAME_LABELS:
+            named[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    # A holiday with its year or offset is one expression, though the model tags the year alone, as is a written form
+    # ("4th qtr 2018"); a holiday inside a longer name ("Christmas Island") is no time.
+    phrases: list[re.Match[str]] = []
+    for m in sorted(itertools.chain(_HOLIDAY_NAMES.finditer(text), _WRITTEN.finditer(text)), key=lambda m: m.start()):
+        if phrases and m.start() < phrases[-1].end():
+            continue  # the two overlap: the first found stands
+        if not (m.start() > 0 and named[m.start() - 1] and named[m.start()]) and not (named[m.end()] and named[m.end() - 1]):
+            phrases.append(m)
+    starts = [m.start() for m in phrases]
+    spans: list[Span] = []
+    overruled: set[int] = set()  # phrases inside a longer date the model found ("the Christmas season")
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        i = bisect.bisect_right(starts, e.start_char) - 1  # the phrase starting at or before the entity
+        over = [m for m in phrases[max(i, 0) : i + 2] if m.start() < e.end_char and e.start_char < m.end()]
+        if over and all(m.start() <= e.start_char and e.end_char <= m.end() for m in over):
+            continue  # the phrase holds it
+        overruled.update(m.start() for m in over)
+        spans.append(e)
+        taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    found = [*(m for m in phrases if m.start() not in overruled), *_EXTRA.finditer(text), *_SHORT_YEAR.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        a, b = m.start(), m.end()
+        if taken.find(1, a, b) >= 0:
+            continue
+        span = doc.char_span(a, b, alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)
-            taken.append((m.start(), m.end()))
+            taken[a:b] = b"\x01" * (b - a)
     out = []
     for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
         span = _trim(span)
@@ -165,13 +212,86 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
         if out and ref is not None:
             # "Oct. 10 at 9 a.m.", "at midnight on Sunday": the clock time is on that day, not the article's.
-            between = doc.text[out[-1].end : span.start_char]
+            between = text[out[-1].end : span.start_char]
             if _on_the_reference_day(timex, ref):
-                timex = _on_the_day(timex, out[-1], between, r",? ?(?:at )?")
+                timex = _on_the_day(timex, out[-1], between, r",? ?(?:(?:at|for|around) )?")
             elif _on_the_reference_day(out[-1], ref):
                 out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
         out.append(timex)
-    return tuple(out)
+    return tuple(_reported_quarters(_joined(out, text, ref), ref))
+
+
+# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
+# and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
+_THE_QUARTER = re.compile(r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)",
+                          re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
+                          r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
+                          r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
+                          re.IGNORECASE)
+
+
+def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
+    """Resolve "the quarter" and "a year earlier" against the quarter the article last named (one pass)."""
+    if ref is None:
+        return out
+    focus: tuple[int, int] | None = None
+    res = []
+    for t in out:
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value):
+            focus = (int(m.group(1)), int(m.group(2)))
+        elif focus and _YEAR_BEFORE.fullmatch(t.text):
+            t = _as_quarter(t, focus[0] - 1, focus[1])
+        elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
+            t = _as_quarter(t, *focus)
+        res.append(t)
+    return res
+
+
+def _as_quarter(t: Timex, year: int, q: int) -> Timex:
+    return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=_quarter_range(year, q))
+
+
+# What joins a day to the period it is picked from: "Sunday, Feb 10", "sunday from last week", "first tuesday in
+# october", "last week's sunday", "three days after Easter"; and what a model's date leaves out before it: "20th of
+# the next month", "last day of october 2015".
+_JOINT = re.compile(r"(?:,| of| in| from| after| before)? (?:the )?|['\u2019]s ")
+_PICK = re.compile(r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:" + _ORD + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$",
+                   re.IGNORECASE)
+
+
+_AT_CLOCK = re.compile(r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)",
+                       re.IGNORECASE)
+
+
+def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
+    """Join a day to the period or day it is counted in, when the whole names a narrower date than its parts; and a
+    bare hour to the part of a day before it ("tonight at 11", "Saturday morning at 9")."""
+    res: list[Timex] = []
+    for t in out:
+        if re.search(r"T(?:MO|AF|EV|NI)$", t.value) and (m := _AT_CLOCK.match(text, t.end)):
+            r = resolve(text[t.start : m.end()], ref, t.direction)
+            if r is not None and r.type == "TIME" and r.range == t.range:
+                t = Timex(text[t.start : m.end()], t.start, m.end(), r.type, r.value, r.mod, r.range, t.direction)
+        if (m := _PICK.search(text[max(0, t.start - 40) : t.start])) and (not res or res[-1].end <= t.start - len(m.group(1))):
+            t = _narrower(text, t.start - len(m.group(1)), t.end, [t], ref) or t
+        if res and _JOINT.fullmatch(text[res[-1].end : t.start]):
+            if merged := _narrower(text, res[-1].start, t.end, [res[-1], t], ref):
+                res[-1] = merged
+                continue
+        res.append(t)
+    return res
+
+
+def _narrower(text: str, a: int, b: int, parts: list[Timex], ref: dt.date | None) -> Timex | None:
+    if any(p.value.endswith("_REF") or p.type != "DATE" for p in parts):
+        return None  # "later in the day" is two expressions, as TIMEX3 has them
+    direction = next((p.direction for p in parts if p.direction), 0)
+    r = resolve(text[a:b], ref, direction)
+    widths = [(p.range.end - p.range.start).days for p in parts if p.range is not None]
+    if r is None or r.type != "DATE" or r.range is None or not widths or (r.range.end - r.range.start).days > min(widths):
+        return None
+    return Timex(text[a:b], a, b, r.type, r.value, r.mod, r.range, direction)
 
 
 def _lines(span: Span) -> list[Span]:
@@ -204,16 +324,23 @@ def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
 def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:
     """A clock time joined to a one-day date (`joint` is what may stand between them) moves to that day."""
     days = day.range
-    if day.type != "DATE" or days is None or days.start != days.end or not re.fullmatch(joint, between):
+    part = re.search(r"T(MO|AF|EV|NI)$", day.value) if day.type == "TIME" else None
+    if (day.type != "DATE" and not part) or days is None or days.start != days.end or not re.fullmatch(joint, between):
         return clock
-    return replace(clock, value=days.start.isoformat() + clock.value[10:], range=days)
+    clock_time = clock.value[10:]
+    hour = re.match(r"T(\d\d)(:\d\d.*)", clock_time)
+    if part and part.group(1) != "MO" and hour and int(hour.group(1)) < 12 and not re.search(r"[ap]\.? ?m\b", clock.text, re.I):
+        clock_time = f"T{int(hour.group(1)) + 12:02d}{hour.group(2)}"  # "this afternoon at 3:20" is 15:20
+    return replace(clock, value=days.start.isoformat() + clock_time, range=days)
 
 
 def _clauses(span: Span) -> list[Span]:
     """'November 11, three days later than planned' is two expressions, as is 'between April and June'; 'June 8, 2010'
     is one."""
     doc = span.doc
-    cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)]
+    # "Sunday, Feb 10" and "Jul 18, Fri" are one date: a weekday beside the date it names.
+    cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)
+            and _weekday_index(doc[t.i - 1].lower_) is None and not (t.i + 2 == span.end and _weekday_index(doc[t.i + 1].lower_) is not None)]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
     return [end for piece in pieces for end in _range_ends(piece)]
@@ -224,6 +351,10 @@ def _range_ends(span: Span) -> list[Span]:
     lead = 1 if span[0].lower_ in ("between", "from") else 0
     if len(span) < 3 + lead:
         return [span]
+    ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
+    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
+        ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
+        return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
     # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
     joints = RANGE_JOINTS if lead else ("to", "through", "until")
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
@@ -322,7 +453,19 @@ def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bo
 
 def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     s = re.sub(r"\s+", " ", text.lower()).strip()
+    for short, long in _ABBREVIATIONS:
+        s = re.sub(short, long, s)
     s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
+    if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
+        s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
+    if m := re.fullmatch(r"(?:earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
+        s = m.group(1)  # "earlier Sunday": that day
+    if re.fullmatch(r"(?:the )?year-(?:ago|earlier)", s) and ref is not None:
+        return Resolved("DATE", f"{ref.year - 1:04d}", range=year_range(ref.year - 1))  # "year-earlier results"
+    same = re.fullmatch(r"(?:the )?same (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
+    if same and ref is not None:  # "the same period a year earlier": the article's month, a year before
+        d = ref - relativedelta(years=1)
+        return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
     m = re.fullmatch(r"(earlier|later) (?:this|in the) (week|month|year)", s)
     if m and ref is not None:
         # "later this year": the rest of the period after the article's date, "earlier this month" the part before.
@@ -338,13 +481,16 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
     s = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)\b", r"\1 \2", s)  # "third-quarter profit"
+    # "its fourth quarter", "a fourth-quarter", "the fiscal first quarter": the quarter itself
+    s = re.sub(r"^(?:(?:its|their|a|an|the) )?(?:fiscal[- ])?(?=(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|half)\b)", "", s)
     period_end = re.fullmatch(r"(?:the )?(year|month|week)(?:'s|\u2019s)? end|(year|month)-end", s)
     if period_end:  # "by year's end", "year-end"
         return resolve(f"the end of the {period_end.group(1) or period_end.group(2)}", ref, direction, after_number)
     res = _the_period(re.sub(r"\s+", " ", text.lower()).strip(), ref, direction, after_number)
     if res is not None:
         return res
-    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _holiday, _explicit, _clock, _duration):
+    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _holiday, _clock_on_day, _within, _explicit, _clock,
+                 _duration):
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
@@ -402,20 +548,25 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    m = re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over|just|only) )?" + _NUM + r" " + _UNIT + r" (?P<dir>ago|earlier|before|later|hence|from now)", s)
+    m = re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over|just|only) )?" + _NUM + r" " + _UNIT + r" (?P<dir>ago|earlier|before|later|hence|from now|from today)", s)
     if not m:
         return None
     n = _number(m.group("num"))
     unit = m.group("unit")
     sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
-    if ref is None or n is None or unit in ("second", "minute", "hour") or m.group("dir") in ("earlier", "before", "later"):
-        return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now") else None
+    counted = m.group("dir") == "earlier" and unit == "year"  # "a year earlier" in news is a year before the article
+    if ref is None or n is None or unit in ("second", "minute", "hour") or (m.group("dir") in ("earlier", "before", "later") and not counted):
+        return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now", "from today") else None
     n_int = int(n)
     if unit == "day":
         d = ref + dt.timedelta(days=sign * n_int)
         return Resolved("DATE", d.isoformat(), range=day_range(d, d))
-    if unit in ("week", "fortnight"):
+    if unit == "fortnight" or (unit == "week" and sign > 0):
+        # "three weeks hence", "a fortnight ago": a count of days from the article's, so a day
         d = ref + dt.timedelta(weeks=sign * n_int * (2 if unit == "fortnight" else 1))
+        return Resolved("DATE", d.isoformat(), range=day_range(d, d))
+    if unit == "week":
+        d = ref + dt.timedelta(weeks=sign * n_int)
         return Resolved("DATE", _week_value(d), range=_week_range(d))
     if unit == "month":
         d = ref + relativedelta(months=sign * n_int)
@@ -497,31 +648,83 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    """"Christmas", "Easter", "Thanksgiving", "New Year's Day", with or without a year."""
-    m = re.fullmatch(r"(?P<name>.+?)(?:,? (?:of )?" + _YEAR + r")?", s)
-    name = m.group("name").replace("\u2019", "'") if m else ""
-    rule = next((r for pattern, r in HOLIDAYS.items() if re.fullmatch(pattern, name)), None)
+    """"Christmas", "last Easter", "Eid al-Fitr 2018", "Diwali in 2019", "thanksgiving 3 months ago": the holiday's
+    day in the year named, in the year the offset lands in, else the one the tense points to."""
+    m = re.fullmatch(r"(?:(?P<rel>last|next|this|the coming|the last|the next) )?(?P<name>.+?)"
+                     r"(?:,? (?:in |of )?(?P<year>" + _YEAR_WORDS + r")| in (?P<ahead>" + _COUNT + r") (?P<unit>year|month)s?"
+                     r"| (?P<back>" + _COUNT + r") (?P<bunit>year|month|week)s? ago)?", s)
+    rule = holiday_rule(m.group("name")) if m else None
     if m is None or rule is None:
         return None
     if m.group("year"):
-        day = rule(int(m.group("year")))
+        year = _year_number(m.group("year"))
+        day = holiday_on(rule, year) if year else None
     elif ref is None:
         return Resolved("DATE", "XXXX-XX-XX")
+    elif m.group("ahead") or m.group("back"):
+        n = _number(m.group("ahead") or m.group("back"))
+        unit = m.group("unit") or m.group("bunit")
+        sign = 1 if m.group("ahead") else -1
+        moved = ref + relativedelta(**{f"{unit}s": int(sign * (n or 1))})
+        day = holiday_on(rule, moved.year)  # "thanksgiving in a year": the one of the year a year from now
     else:
-        # The holiday's date in the years around the reference.
-        day = _toward(ref, direction, [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)])
+        rel = (m.group("rel") or "").removeprefix("the ")
+        step = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        days = [d for d in (holiday_on(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+        if step:  # "last Easter" is the one before the article's day, not the article's day itself
+            days = [d for d in days if (d < ref if step < 0 else d > ref)]
+        day = _toward(ref, step or direction, days)
     return Resolved("DATE", day.isoformat(), range=day_range(day, day)) if day else None
 
 
+def _year_number(text: str) -> int | None:
+    """"2018", "two thousand ten"."""
+    if text.isdigit():
+        return int(text)
+    rest = re.sub(r"^two thousand(?: and)?", "", text).strip()
+    n = _number(rest) if rest else 0
+    return 2000 + int(n) if n is not None and n < 100 else None
+
+
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    s = re.sub(r"^(?:" + _WEEKDAY + r",? )", "", s)  # "Monday, March 3" names the date anyway
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
-        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    # "Sunday, Feb 10", "Fri, Jul 18", "Jul 18, Fri": the date wins, in the year where it falls on that weekday.
+    named = (re.fullmatch(r"(?:(?:next|this|last|coming|past) )?" + _WEEKDAY + r",? (?P<rest>.+)", s)
+             or re.fullmatch(r"(?P<rest>.+?),? " + _WEEKDAY, s))
+    if named and _weekday_index(named.group("weekday")) is not None:
+        res = _explicit(named.group("rest"), ref, direction, after_number)
+        if res is None or ref is None or res.range is None or res.range.granularity != "day":
+            return res
+        wd, day = _weekday_index(named.group("weekday")), res.range.start
+        if day.weekday() == wd or re.search(r"\d{4}|'\d\d", named.group("rest")):
+            return res
+        agree = [d for d in (_shift_year(day, k) for k in (-1, 1, -2, 2, -3, 3, 4, -4, 5, -5, 6, -6)) if d and d.weekday() == wd]
+        return _day(agree[0].year, agree[0].month, agree[0].day) if agree else res
+    s = re.sub(r"\b(" + _MONTH.replace("(?P<month>", "(?:") + r")(\d)", r"\1 \2", s)  # "feb13"
+    s = re.sub(r"^(\d{1,2})(?:st|nd|rd|th)?(?=" + _MONTH.replace("(?P<month>", "(?:") + r")", r"\1 ", s)  # "14april 2015"
+    if (m := re.fullmatch(_MONTH + r" (?:the )?(?P<o>" + _ORD + r")(?P<rest>,? " + _YEAR + r")?", s)) and not m.group("o").isdigit():
+        # "march first", "february the 15th": the day written as an ordinal
+        return _explicit(f"{m.group('month')} {_ordinal(m.group('o'))}{m.group('rest') or ''}", ref, direction, after_number)
+    if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", s):
+        return _day(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    if m := re.fullmatch(r"(\d{4})[-/](\d{1,2})", s):  # "2014-10": a month; "2010-11" is a season of two years
+        y, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12 or (m.group(2) == f"{(y + 1) % 100:02d}" and "-" in s):
+            return None
+        return Resolved("DATE", f"{y:04d}-{month:02d}", range=month_range(y, month))
     if res := _part_of_month(s, ref, direction):
         return res
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", s):
-        y = int(m.group(3))
-        return _day(y + (1900 if y >= 50 else 2000) if y < 100 else y, int(m.group(1)), int(m.group(2)))
+    if m := re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})", s):
+        # Month first, as in American news, unless the first number cannot be a month ("15/2/2013").
+        y, a, b = _full_year(m.group(4)), int(m.group(1)), int(m.group(3))
+        return _day(y, a, b) if a <= 12 else _day(y, b, a)
+    if m := re.fullmatch(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?[-/ ]" + _MONTH + r"[-/ ,]+(?P<y>\d{2}|\d{4})", s):
+        return _day(_full_year(m.group("y")), MONTHS[m.group("month")], int(m.group("day")))  # "31-Oct-74"
+    if (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})", s)) and ref is not None:
+        a, b = int(m.group(1)), int(m.group(2))
+        month, day = (a, b) if a <= 12 else (b, a)
+        if month > 12 or day > 31:
+            return None
+        return _day(_pick_year(month, day, ref, direction), month, day)
     if m := re.fullmatch(_MONTH + r" " + _DAY + r",? " + _YEAR, s):
         return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
     if m := re.fullmatch(_DAY + r" (?:of )?" + _MONTH + r",? " + _YEAR, s):
@@ -587,6 +790,13 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
+    if (m := re.fullmatch(r"(?:the )?(?P<y>\d{4}|this year's|last year's|next year's|year-ago|year-earlier) (?:fiscal )?"
+                          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter", s)) and ref is not None:
+        # "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
+        word = m.group("y")
+        y = int(word) if word.isdigit() else ref.year + {"this year's": 0, "next year's": 1}.get(word, -1)
+        q = int(m.group("q")[0]) if m.group("q")[0].isdigit() else ORDINALS[m.group("q")]
+        return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
     if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
@@ -677,6 +887,95 @@ def _toward(ref: dt.date, direction: int, dates: list[dt.date]) -> dt.date | Non
         return next((d for d in reversed(dates) if d <= ref), None)
     return min(dates, key=lambda d: abs((d - ref).days), default=None)
 
+_CLOCK = (r"(?P<h>\d{1,2}|" + "|".join(_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
+          r"|(?P<word>noon|midday|midnight)")
+
+
+def _clock_on_day(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    """A clock time and its day anywhere in the phrase: "3pm tomorrow", "8 tonight", "tonight at 11", "at 5 tomorrow
+    afternoon", "day before yesterday 8am", "on Saturday for 9am"."""
+    m = (re.fullmatch(r"(?:at |around |about )?(?:" + _CLOCK + r") (?:(?:on|for|of) )?(?P<day>.+)", s)
+         or re.fullmatch(r"(?P<day>.+?),? (?:at|around|about|for|by|@) (?:" + _CLOCK + r")", s)
+         or re.fullmatch(r"(?P<day>.+?) (?:" + _CLOCK + r")", s))
+    if m is None or ref is None:
+        return None
+    said = m.group("ap") or m.group("mi") or m.group("word") or "at " in s or "for " in s
+    day = resolve(m.group("day"), ref, direction)
+    if day is None or day.range is None or day.range.start != day.range.end or day.type not in ("DATE", "TIME"):
+        return None
+    part = day.value[11:] if day.type == "TIME" else ""
+    if m.group("word"):
+        h, minute = {"noon": 12, "midday": 12, "midnight": 24}[m.group("word")], 0
+    else:
+        h = int(m.group("h")) if m.group("h").isdigit() else _HOURS[m.group("h")]
+        minute = int(m.group("mi") or 0)
+        if not said and part not in ("AF", "EV", "NI"):
+            return None  # "2 Monday" is no time; "8 tonight" is
+        if h > 24 or minute > 59 or (m.group("ap") and h > 12):
+            return None
+        if m.group("ap"):
+            h = h % 12 + (12 if m.group("ap") == "p" else 0)
+        elif h < 12 and part in ("AF", "EV", "NI"):
+            h += 12  # "9 tomorrow evening"
+    return Resolved("TIME", f"{day.range.start.isoformat()}T{h:02d}:{minute:02d}", range=day.range)
+
+
+def _within(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    """A day picked out of a period: "wednesday of next week", "monday of this week", "first tuesday of october",
+    "third day of october", "the 5th last day of May", "20th of next month", "first monday of last month", "last
+    week's sunday"; and a day counted from another: "third tuesday after christmas 2014", "three days after Easter"."""
+    if m := re.fullmatch(r"(?P<y>.+? (?:week|month))(?:'s|\u2019s) (?P<x>.+)", s):
+        s = f"{m.group('x')} of {m.group('y')}"  # "last week's sunday"
+    for m in re.finditer(r" (?:(?P<rel>of|in|from|after|before) (?:the )?|(?=(?:this|next|last|the following) week\b))", s):
+        x, y = s[: m.start()], s[m.end() :]
+        if not x or not y:
+            continue
+        period = resolve(y, ref, direction)
+        if period is None or period.range is None:
+            continue
+        rng, rel = period.range, m.group("rel")
+        if rel in ("after", "before") or (rel == "from" and rng.start == rng.end):
+            pick = _counted(x, rng.start if rel != "before" else rng.end, -1 if rel == "before" else 1)
+        elif rng.start != rng.end:
+            pick = _in_period(x, rng)
+        else:
+            pick = None
+        if pick is not None:
+            return _day(pick.year, pick.month, pick.day)
+    return None
+
+
+def _in_period(x: str, rng: DateRange) -> dt.date | None:
+    days = [rng.start + dt.timedelta(days=i) for i in range((rng.end - rng.start).days + 1)]
+    if (wd := _weekday_index(x)) is not None and len(days) <= 7:
+        return next((d for d in days if d.weekday() == wd), None)  # "wednesday of next week"
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r"|last|final) (?P<wd>\w+)", x):
+        wd = _weekday_index(m.group("wd"))
+        if wd is not None:  # "first tuesday of october", "last friday of the month"
+            same = [d for d in days if d.weekday() == wd]
+            n = -1 if m.group("n") in ("last", "final") else (_ordinal(m.group("n")) or 0) - 1
+            return same[n] if -len(same) <= n < len(same) else None
+    if m := re.fullmatch(r"(?:the )?(?:(?P<n>" + _ORD + r") )?last day", x):
+        n = _ordinal(m.group("n")) if m.group("n") else 1  # "the 5th last day of May"
+        return days[-n] if n and n <= len(days) else None
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r")(?: day)?", x):
+        n = _ordinal(m.group("n"))  # "third day of october", "20th of next month"
+        return days[n - 1] if n and n <= len(days) and rng.granularity in ("month", "week") else None
+    return None
+
+
+def _counted(x: str, start: dt.date, sign: int) -> dt.date | None:
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r"|" + "|".join(NUMBERS) + r") (?P<wd>\w+?)s?", x):
+        wd, n = _weekday_index(m.group("wd")), _ordinal(m.group("n")) or _number(m.group("n"))  # "3 fridays from now"
+        if wd is not None and n:  # "third tuesday after christmas": the nth such weekday after the day
+            first = start + dt.timedelta(days=sign * (((wd - start.weekday()) * sign - 1) % 7 + 1))
+            return first + dt.timedelta(weeks=sign * (n - 1))
+    if m := re.fullmatch(_NUM + r" (?P<unit>day|week)s?", x):
+        n = _number(m.group("num"))  # "three days after Easter"
+        if n is not None and float(n).is_integer():
+            return start + dt.timedelta(days=sign * int(n) * (7 if m.group("unit") == "week" else 1))
+    return None
+
 
 def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     day = ref.isoformat() if ref else "XXXX-XX-XX"
@@ -715,7 +1014,7 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
                      r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
-                     + _NUM + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra) )?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
+                     + _NUM + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
     if m:
         raw = m.group("num")
         n = _number(raw) if raw else 1
@@ -752,6 +1051,19 @@ def _number(word: str | None) -> float | None:
     return None
 
 
+def _full_year(text: str) -> int:
+    """A year in two digits is of the last century from 50 on ("10-31-74"), else of this one."""
+    y = int(text)
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y
+
+
+def _shift_year(d: dt.date, years: int) -> dt.date | None:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return None  # the 29th of February
+
+
 def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
@@ -784,7 +1096,8 @@ def _part_year(part: int, months: int, ref: dt.date, direction: int) -> int:
     """The year of "the third quarter" or "the first half" named without one: the last such part for the past, the
     next for the future, else the reference's."""
     current = (ref.month - 1) // months + 1
-    return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current else ref.year
+    # The part just ended is still the one meant ahead ("third-quarter results will ..." in October).
+    return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current - 1 else ref.year
 
 
 def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict: bool = False) -> int:
@@ -794,6 +1107,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict
     if direction > 0:
         return ref.year if (key > key_ref if strict else key >= key_ref) else ref.year + 1
     if direction < 0:
+        if day is not None and not strict and 0 < (dt.date(ref.year, month, min(day, 28)) - ref).days <= 45:
+            return ref.year  # a day weeks ahead in a past-tense sentence is what was set for it ("said it will pay Dec. 1")
         return ref.year if (key < key_ref if strict else key <= key_ref) else ref.year - 1
     # No tense to go by: the nearest such month.
     candidates = [ref.year - 1, ref.year, ref.year + 1]

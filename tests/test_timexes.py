@@ -8,6 +8,8 @@ import pytest
 
 from briefgen.timexes import resolve
 
+from .conftest import SHARED
+
 REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
 
 
@@ -214,3 +216,143 @@ def test_until_a_participle_and_a_clock_time_with_its_zone(analyse_text):
     an = analyse_text(text, dt.date(2024, 2, 7))  # a Wednesday
     assert [(t.text, t.value) for t in an.timexes if t.type != "DURATION"] == [
         ("March 14", "2024-03-14"), ("Monday", "2024-02-12"), ("10 a.m.", "2024-02-08T10:00"), ("Thursday", "2024-02-08")]
+
+
+def test_the_stage_is_linear_in_the_article_size(nlp):
+    """A long article made of real corpus articles: 8 times the text costs about 8 times the time (#17: the stage
+    read the whole text again for every date found, 19 s on a 200 KB article)."""
+    import time
+
+    from spacy.tokens import Doc
+
+    from briefgen.timexes import extract_timexes
+
+    texts: list[str] = []
+    for path in sorted((SHARED / "corpus").glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8").split("\n\n", 1)[-1])
+        if sum(map(len, texts)) >= 50_000:
+            break
+    small = Doc.from_docs(list(nlp.pipe(texts)))
+    big = Doc.from_docs([small] * 8)  # 400 KB without parsing it again
+
+    def per_char(doc: Doc) -> float:
+        best = float("inf")
+        for _ in range(2):
+            t = time.perf_counter()
+            found = extract_timexes(doc, dt.date(2015, 1, 1))
+            best = min(best, time.perf_counter() - t)
+        assert len(found) > len(doc.text) // 1000  # real dates were found
+        return best / len(doc.text)
+
+    assert per_char(big) < 2 * per_char(small)
+
+
+DUCKLING_REF = dt.date(2013, 2, 12)  # a Tuesday: Duckling's reference day
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("thanksgiving of next year", 1, "2014-11-27"),  # the year named relative to the article's
+        ("thanksgiving in a year", 1, "2014-11-27"),
+        ("thanksgiving 3 months ago", -1, "2012-11-22"),  # the one of the year the offset lands in
+        ("Easter Sunday two thousand ten", 1, "2010-04-04"),
+        ("last MLK Jr. day", -1, "2013-01-21"),
+        ("Black Friday 2017", 1, "2017-11-24"),
+        ("saint patricks day", 1, "2013-03-17"),
+        ("Pentecost", 1, "2013-05-19"),
+        ("orthodox good friday 2020", 1, "2020-04-17"),  # the Julian Easter
+        ("Eid al-Adha 2018", 1, "2018-08-21"),  # the Umm al-Qura calendar (hijridate)
+        ("laylat al-qadr 2018", 1, "2018-06-11"),
+        ("Jumu'atul-Wida 2017", 1, "2017-06-23"),  # the last Friday of Ramadan
+        ("purim", 1, "2013-02-23"),  # a Jewish holiday begins the evening before (convertdate)
+        ("last chinese new year", -1, "2013-02-10"),  # the holidays package's lunisolar calendars
+        ("Koningsdag 2014", 1, "2014-04-26"),  # the 27th was a Sunday
+        ("raksha bandhan 2018", 1, "2018-08-26"),
+        ("Parsi New Year 2022", 1, "2022-08-16"),
+    ],
+)
+def test_holidays_of_many_calendars(text, direction, value):
+    r = resolve(text, DUCKLING_REF, direction)
+    assert r is not None and r.value == value and r.range is not None and r.range.start.isoformat() == value
+
+
+def test_a_holiday_with_its_year_is_one_expression(analyse_text):
+    text = "The talks will take place Eid al-Fitr 2018. Ships took them to Christmas Island. Diwali in 2019 was quiet."
+    an = analyse_text(text, DUCKLING_REF)
+    assert [(t.text, t.value) for t in an.timexes] == [("Eid al-Fitr 2018", "2018-06-15"), ("Diwali in 2019", "2019-10-27")]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("10-31-74", 1, "1974-10-31"),  # numeric, month first
+        ("15/2", 1, "2013-02-15"),  # the first number cannot be a month
+        ("31-Oct-74", 1, "1974-10-31"),
+        ("14th April 15", 1, "2015-04-14"),
+        ("2014/10", 1, "2014-10"),
+        ("18q4", 1, "2018-Q4"),
+        ("4th qtr 2018", 1, "2018-Q4"),
+        ("last yr", -1, "2012"),
+        ("first of march", 1, "2013-03-01"),
+        ("march first", 1, "2013-03-01"),
+        ("Sunday, Feb 10", 1, "2013-02-10"),  # the explicit date wins over the weekday's direction
+        ("Fri, Jul 18", 1, "2014-07-18"),  # the year where the 18th of July is a Friday
+        ("next Wednesday, February 20th", 1, "2013-02-20"),
+        ("wednesday of next week", 1, "2013-02-20"),
+        ("monday of this week", 1, "2013-02-11"),
+        ("last week's sunday", -1, "2013-02-10"),
+        ("first tuesday of october", 1, "2013-10-01"),
+        ("third day of october", 1, "2013-10-03"),
+        ("the 5th last day of May", 1, "2013-05-27"),
+        ("last day of october 2015", 1, "2015-10-31"),
+        ("20th of the next month", 1, "2013-03-20"),
+        ("first monday of last month", -1, "2013-01-07"),
+        ("third tuesday after christmas 2014", 1, "2015-01-13"),
+        ("three days after Easter", 1, "2013-04-03"),
+        ("three weeks hence", 1, "2013-03-05"),
+        ("3 fridays from now", 1, "2013-03-01"),
+        ("a fortnight ago", -1, "2013-01-29"),
+        ("3pm tomorrow", 1, "2013-02-13T15:00"),  # the clock time on its day, wherever it stands
+        ("8 tonight", 1, "2013-02-12T20:00"),
+        ("at 5 tomorrow afternoon", 1, "2013-02-13T17:00"),
+        ("day before yesterday 8am", -1, "2013-02-10T08:00"),
+        ("the same period a year earlier", -1, "2012-02"),
+    ],
+)
+def test_dates_the_way_people_write_them(text, direction, value):
+    r = resolve(text, DUCKLING_REF, direction)
+    assert r is not None and r.value == value
+
+
+def test_written_forms_in_running_text_win_over_the_models_shorter_dates(analyse_text):
+    text = ("Results are due in the 4th qtr 2018. The board met on 31-Oct-74. The vote is on the 20th of the next "
+            "month. They met on Sunday, Feb 10. The plant opened in the 2010-11 season.")
+    got = [(t.text, t.value) for t in analyse_text(text, DUCKLING_REF).timexes]
+    assert ("the 4th qtr 2018", "2018-Q4") in got and ("31-Oct-74", "1974-10-31") in got
+    assert ("the 20th of the next month", "2013-03-20") in got and ("Sunday, Feb 10", "2013-02-10") in got
+    assert not any(v == "2010-11" for _, v in got)  # a season of two years, not November 2010
+
+
+def test_a_clock_time_takes_its_day_and_part_of_day(analyse_text):
+    text = "The vote will be held tonight at 11. The minister will speak this afternoon at 3:20."
+    got = [(t.text, t.value) for t in analyse_text(text, DUCKLING_REF).timexes]
+    assert ("tonight at 11", "2013-02-12T23:00") in got
+    assert ("3:20", "2013-02-12T15:20") in got  # the afternoon's 3:20
+
+
+def test_a_report_of_results_keeps_to_its_quarter(analyse_text):
+    text = ("Acme said its third-quarter profit rose 5%. Net income in the quarter ended Sept. 30 was $4 million, up "
+            "from $3 million a year earlier. Sales in the latest quarter also beat the year-ago quarter.")
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes]
+    assert got == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
+                   ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"), ("the year-ago quarter", "1988-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a year earlier", "1996"), ("year-earlier", "1996"), ("earlier Sunday", "1997-02-02")],
+)
+def test_a_year_earlier_is_the_year_before_the_article(text, value):
+    r = resolve(text, REF, -1)
+    assert r is not None and r.value == value
