@@ -44,6 +44,11 @@ TASKS = [
     ("bbc_summaries", "summary", ["--summary-sentences", "3", "--summarizer", "textrank"], [
         ("summary bbc ROUGE-2 @3, textrank", "rouge2.f1"),
     ]),
+    # Upcoming events over the corpus, transcripts included (a reporter's question announces nothing).
+    ("corpus_events", "upcoming", [], [
+        ("upcoming corpus_events detection F1", "detection.f1"),
+        ("upcoming corpus_events detection precision", "detection.p"),
+    ]),
 ]
 
 
