@@ -44,7 +44,7 @@ _GREETING = re.compile(
 _PLEASANTRY = re.compile(
     r"\b(?:(?:(?:want|wanted|like|going|have|need)\s+to|let me|I'?d|I'?ll|I|we)\s+(?:also\s+|just\s+|first\s+|really\s+)*thank\b|"
     r"(?:excited|glad|happy|pleased|delighted|thrilled|honou?red|privileged|grateful|great|good|nice|wonderful)\s+to\s+"
-    r"(?:have (?:you|all|everyone|everybody|us|him|her|them)|be (?:here|with|back|joined)|see (?:you|everyone|everybody|all)|"
+    r"(?:have (?:you|all|everyone|everybody|us|him|her|them)|be (?:here|with (?:you|us|all)|joined)|see (?:you|everyone|everybody|all)|"
     r"welcome|join|host you|be able to join|be part)|(?:kind|warm) (?:invitation|welcome|hospitality|words)|"
     r"thank(?:s| you) (?:all |everyone |everybody |so much |very much )*for (?:joining|coming|being|having|your (?:time|patience|kind|hospitality))|"
     r"(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|to have) (?:the|this) (?:opportunity|chance|privilege|honou?r))",
@@ -241,11 +241,19 @@ def talk_sentences(doc: Doc, sentences: Sequence[tuple[int, int]], kinds: frozen
                 out.add(i)
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None and first_person(span, in_quotes):
+        if span is not None and first_person(span, in_quotes) and not _quoting_paragraph(doc.text, a, b):
             who = attribution(span, actors, quotes, None, author)
             if who is None or who.speaker is None:
                 out.add(i)
     return frozenset(out)
+
+
+def _quoting_paragraph(text: str, a: int, b: int) -> bool:
+    """The sentence's paragraph quotes someone: its "I" most likely goes on a quotation whose marks the quotes stage
+    could not pair (a quotation running over several sentences), so it is no stray first person (key facts, which
+    carry a speaker, still need one)."""
+    start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    return any(c in QUOTE_MARKS for c in text[start : end if end >= 0 else len(text)])
 
 
 _AUTHORED = re.compile(
