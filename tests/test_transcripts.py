@@ -205,7 +205,7 @@ def test_the_note_shows_who_states_a_fact(corpus_analyses):
     html = render_html(brief)
     facts_html = html[html.index('id="key-facts"') :]
     assert f'<span class="said-by">({speaker})</span>' in facts_html[: facts_html.index("</section>")]
-    assert f"{brief.key_facts[0].text} ({speaker})" in render_markdown(brief)
+    assert f"- {brief.key_facts[0].text} ({speaker})\n- " in render_markdown(brief)  # one fact a line
     executive = render_html(brief, Look(load_audience("executive", audience_dirs())))
     assert '<span class="said-by">(' in executive[executive.index('id="key-points"') :]
     issue = executive[executive.index('id="issue"') :]
