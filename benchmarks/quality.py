@@ -66,6 +66,11 @@ TASKS = [
         ("duckling intervals exact range", "intervals_range"),
         ("duckling clock times full", "clock_full"),
     ]),
+    # Upcoming events over the corpus, transcripts included (a reporter's question announces nothing).
+    ("corpus_events", "upcoming", [], [
+        ("upcoming corpus_events detection F1", "detection.f1"),
+        ("upcoming corpus_events detection precision", "detection.p"),
+    ]),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import time
 from collections import defaultdict
@@ -14,12 +15,13 @@ from spacy.tokens import Doc
 
 from .actors import extract_actors
 from .events import extract_events
-from .facts import extract_facts
-from .model import Analysis, Article
+from .facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
+from .model import Analysis, Article, Fact
 from .nlp import parse, sentence_spans
-from .quotes import extract_quotes
-from .summarise import DEFAULT_SUMMARIZER, summarise
+from .quotes import extract_quotes, quotes_from_turns
+from .summarise import DEFAULT_SUMMARIZER, TRANSCRIPT_POSITION_WEIGHT, summarise
 from .timexes import extract_timexes
+from .transcripts import read_transcript, without_labels
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,46 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
     lead_end = sentences[1][1] if len(sentences) > 1 else len(doc.text)
     with times.stage("actors"):
         actors = extract_actors(doc, title_end=lead_end)
+    with times.stage("transcript"):
+        transcript = read_transcript(doc.text, article.title, actors)
+        if transcript is not None:
+            sentences = without_labels(sentences, transcript, doc.text)  # "MR. SULLIVAN:" is who speaks, not what is said
     with times.stage("timexes"):
         timexes = extract_timexes(doc, ref)
     with times.stage("quotes"):
         quotes = extract_quotes(doc, actors, article.id)
+    with times.stage("transcript"):
+        author = author_of(article.title, actors) if transcript is None else None
+        kinds = talk_kinds(doc, sentences)
+        talk = talk_sentences(doc, sentences, kinds, transcript, actors, quotes, author)
     with times.stage("events"):
         events = extract_events(doc, timexes, actors, ref, article.id, sentences)
+        # A question ("Do you expect a ceasefire by Monday?") or a notice announces nothing, nor does a transcript's
+        # reporter, moderator or audience: the principals announce (corpus_events: precision .39 -> .50, F1 up).
+        events = tuple(e for e in events if not _in_talk(e.when.start, sentences, kinds if transcript is None else talk))
     with times.stage("summary"):
-        summary = summarise(doc, sentences, options.summarizer, options.summary_sentences)
+        if transcript is None:
+            summary = summarise(doc, sentences, options.summarizer, options.summary_sentences, talk)
+        else:  # a transcript's summary is its principals' informative statements, the opening less favoured
+            summary = summarise(doc, sentences, options.summarizer, options.summary_sentences,
+                                talk | uninformative(doc, sentences, actors, timexes), TRANSCRIPT_POSITION_WEIGHT)
     with times.stage("facts"):
-        facts = extract_facts(doc, sentences, actors, timexes, summary, article.id, options.fact_count)
-    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences))
+        facts = extract_facts(doc, sentences, actors, timexes, summary, article.id, options.fact_count,
+                              talk=talk, quotes=quotes, transcript=transcript, author=author)
+    if transcript is not None:
+        with times.stage("quotes"):
+            quotes = quotes_from_turns(doc, sentences, transcript, talk | _indexes(sentences, facts), actors, timexes,
+                                       quotes, article.id)
+    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), transcript)
+
+
+def _in_talk(offset: int, sentences: list[tuple[int, int]], talk: frozenset[int]) -> bool:
+    """Whether a character offset lies in a sentence that is talk."""
+    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    return i >= 0 and offset < sentences[i][1] and i in talk
+
+
+def _indexes(sentences: list[tuple[int, int]], facts: tuple[Fact, ...]) -> frozenset[int]:
+    """The indexes of the sentences the facts already give (a quote from a turn would say them twice)."""
+    spans = {(f.start, f.end) for f in facts}
+    return frozenset(i for i, s in enumerate(sentences) if s in spans)

@@ -1,14 +1,18 @@
-"""Key facts: the sentences that carry the most information (figures, decisions, dates, named actors)."""
+"""Key facts: the declarative sentences that carry the most information (figures, decisions, dates, named actors)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors import ActorIndex
-from .model import Fact, Sentence, Timex
+from .model import Fact, Quote, Sentence, Timex, Transcript, Turn
+from .stories import near_duplicate
+from .transcripts import turn_finder
 
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DECISIONS = {
@@ -17,10 +21,149 @@ DECISIONS = {
     "reject", "veto", "award", "fund", "invest", "cut", "raise", "close", "open", "declare", "ratify", "resign",
     "win", "defeat", "lose", "charge", "convict", "deploy", "withdraw", "suspend", "expand", "create", "introduce",
 }  # fmt: skip
+# Verbs by which a sentence reports what someone states or claims ("the agency said", "officials claimed").
+REPORTING = {
+    "say", "claim", "report", "state", "tell", "allege", "assert", "insist", "announce", "warn", "accuse", "deny",
+    "add", "note", "argue", "contend", "maintain", "declare", "confirm", "acknowledge", "admit", "suggest", "write",
+    "estimate", "predict", "threaten", "vow", "promise", "pledge", "describe", "call", "reveal", "disclose",
+}  # fmt: skip
+# The speaking "I" and "we"; a possessive alone is more often the generic "our homes", "our planet" of news prose.
+FIRST_PERSON = {"i", "me", "myself", "we", "us", "ourselves"}
+QUOTE_MARKS = "\"\u201c\u201d"
+
+# What is said to run an event or a conversation, not to inform: greetings, thanks, pleasantries, housekeeping
+# ("Go ahead", "Next question", "I'll turn it over to"), embargo and ground-rule notices.
+_OPENERS = r"^(?:(?:and|so|but|well|okay|ok|all right|alright|now|again|first|finally|look|listen|yes|no|oh|sir|ma'am)\b[,.\s]*)*"
+_GREETING = re.compile(
+    _OPENERS + r"(?:good (?:morning|afternoon|evening|day)|hello|hi|hey|greetings|welcome(?! news)|thank(?:s(?! to)| you)|"
+    r"(?:it'?s|it is|how) (?:good|great|nice|wonderful|an honou?r) to|(?:(?:please|everyone|everybody|folks),? )*(?:have|take) a seat|"
+    r"(?:please,? )?(?:be seated|sit down)|congratulations|happy (?:birthday|holidays|new year|thanksgiving)|"
+    r"(?:please,? )?go ahead|next question|last question|one (?:more|last) question)\b",
+    re.IGNORECASE,
+)
+_PLEASANTRY = re.compile(
+    r"\b(?:(?:(?:want|wanted|like|going|have|need)\s+to|let me|I'?d|I'?ll|I|we)\s+(?:also\s+|just\s+|first\s+|really\s+)*thank\b|"
+    r"(?:excited|glad|happy|pleased|delighted|thrilled|honou?red|privileged|grateful|great|good|nice|wonderful)\s+to\s+"
+    r"(?:have (?:you|all|everyone|everybody|us|him|her|them)|be (?:here|with (?:you|us|all)|joined)|see (?:you|everyone|everybody|all)|"
+    r"welcome|join|host you|be able to join|be part)|(?:kind|warm) (?:invitation|welcome|hospitality|words)|"
+    r"thank(?:s| you) (?:all |everyone |everybody |so much |very much )*for (?:joining|coming|being|having|your (?:time|patience|kind|hospitality))|"
+    r"(?:grateful|thankful|honou?red|delighted|glad|happy) (?:for|to have) (?:the|this) (?:opportunity|chance|privilege|honou?r))",
+    re.IGNORECASE,
+)
+_HOUSEKEEPING = re.compile(
+    r"\b(?:(?:take|taking|time for|open it up (?:for|to)|have time for|got time for) (?:a few |some |your |a couple (?:of )?|any |one |two |three )?(?:more |last |final )?questions?|"
+    r"(?:I|we)(?:'ll| will|'d like to| want to| am going to|'m going to| are going to|'re going to)? (?:now |just )?(?:turn|hand|kick|pass) (?:it|things|this|us) (?:over|back|off)|"
+    r"turn (?:it|things|this) (?:over|back) (?:to (?:you|my|our|him|her|the (?:moderator|briefer|president|secretary)\b|\[|[A-Z])|to talk)|kick (?:us|things) off|"
+    r"embargoed|under (?:an? |the )?embargo until|(?:lift|lifting) the embargo(?! on| against| imposed)|ground rules|"
+    r"(?:this|the) (?:call|briefing|conversation) is (?:on background|off the record|on the record)|"
+    r"attribut(?:ed|able) to \W?senior administration officials?|for your awareness|not for (?:your )?reporting|"
+    r"(?:anything|things|couple (?:of )?things|two things|one thing|a few things)(?: for you)? at the top|"
+    r"moderate the (?:Q&A|questions|call)|(?:with|on) that,? I(?:'ll| will)|I'?ll let you (?:know|go)|"
+    r"(?:you|y'all) (?:have|got) (?:a|the) (?:question|floor)|can you hear me|housekeeping|"
+    r"(?:for|in) (?:planning|scheduling) purposes|RSVP)",
+    re.IGNORECASE,
+)
+# A sentence that only introduces what follows ("Here are the takeaways:", "Here's a short clip").
+_INTRODUCER = re.compile(r"^(?:here(?:'s| is| are)\b|(?:watch|listen to|read|see) (?:the |our |a )?(?:full |short )?(?:video|clip|statement|list|transcript)\b)", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").strip()
+
+
+def talk_kind(span: Span) -> str | None:
+    """Why a sentence is talk rather than substance: "question", "greeting", "housekeeping", "introduction";
+    None for substance. Summaries, key facts, key points and quotes from turns never take such talk."""
+    text = _plain(span.text).rstrip(QUOTE_MARKS + "')] ")
+    if text.endswith("?"):
+        return "question"
+    if text.endswith(":") or _INTRODUCER.match(text.lstrip(QUOTE_MARKS + "'(")):
+        return "introduction"
+    if _GREETING.match(text) or _PLEASANTRY.search(text) or any(t.lemma_ == "thank" and t.dep_ == "ROOT" for t in span):
+        return "greeting"
+    if _HOUSEKEEPING.search(text):
+        return "housekeeping"
+    return None
+
+
+def fragment(span: Span) -> bool:
+    """Not a complete declarative sentence: no finite verb, a start inside another sentence, or unbalanced quotes."""
+    text = span.text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in QUOTE_MARKS + "'\u2018("):
+        return True  # a piece broken off a sentence (', the agency said')
+    if not any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.tag_ == "MD") for t in span):
+        return True
+    straight = text.count('"')
+    return straight % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who states a sentence, when it is a statement or a claim."""
+
+    speaker: str | None
+    actor_id: str | None
+
+
+def attribution(span: Span, actors: ActorIndex, quotes: Sequence[Quote], turn: Turn | None, author: Attribution | None) -> Attribution | None:
+    """The one who states a sentence: its transcript turn's speaker, a quote's attributed speaker, the subject of a
+    reporting verb ("North Korea's state news agency said ..."), "according to X", else the statement's author."""
+    if turn is not None:
+        return Attribution(turn.speaker, turn.actor_id)
+    a, b = span.start_char, span.end_char
+    for q in quotes:
+        if q.speaker and q.start < b and a < q.end:  # a sentence inside a quotation running over several is its speaker's
+            return Attribution(q.speaker, q.actor_id)
+    for t in span:
+        if t.lemma_ in REPORTING and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj")):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)  # "no deaths were reported": nobody states
+            if subj is not None and subj.pos_ != "PRON" and subj.lower_ not in FIRST_PERSON:
+                return _who(span.doc[subj.left_edge.i : subj.right_edge.i + 1], actors)
+        if t.lower_ == "according" and t.i + 1 < len(span.doc) and span.doc[t.i + 1].lower_ == "to":
+            obj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _who(span.doc[obj.left_edge.i : obj.right_edge.i + 1], actors)
+    return author
+
+
+def _who(subject: Span, actors: ActorIndex) -> Attribution | None:
+    if len(subject) > 10:  # a clause, not a speaker
+        return None
+    actor = actors.actor_at(subject.start_char, subject.end_char)
+    return Attribution(subject.text.strip(), actor.id if actor else None)
+
+
+def first_person(span: Span, in_quotes: Callable[[int], bool]) -> bool:
+    """The sentence speaks as "I" or "we" outside any quotation marks (inside them, a quote's speaker says it)."""
+    return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not in_quotes(t.idx) for t in span)
+
+
+def information(span: Span, timexes: Sequence[Timex], salience: dict[tuple[int, int], float]) -> float:
+    """How much a sentence informs: figures, resolved dates, salient actors, decisions; long sentences lose a little."""
+    a, b = span.start_char, span.end_char
+    words = [t for t in span if t.is_alpha]
+    score = 0.0
+    score += sum(1.0 for e in span.ents if e.label_ in NUMERIC)
+    score += sum(0.8 for t in timexes if a <= t.start < b and t.range is not None)
+    score += min(2.0, 10 * sum(v for (s, e), v in salience.items() if a <= s < b))
+    score += 1.0 if any(t.lemma_ in DECISIONS and t.pos_ == "VERB" for t in span) else 0.0
+    if any(t.is_quote for t in span):
+        score *= 0.7  # a quotation is opinion more often than fact
+    return score / (1.0 + math.log1p(max(0, len(words) - 25) / 10))
 
 
 def default_count(n_sentences: int) -> int:
     return max(3, min(8, n_sentences // 5))
+
+
+def quoted_offsets(text: str, quotes: Sequence[Quote]) -> Callable[[int], bool]:
+    """Whether a character offset lies inside a quotation (with its marks)."""
+    spans = sorted((q.start - 1, q.end + 1) for q in quotes)
+
+    def inside(offset: int) -> bool:
+        return any(a <= offset < b for a, b in spans)
+
+    return inside
 
 
 def extract_facts(
@@ -31,32 +174,115 @@ def extract_facts(
     summary: Sequence[Sentence],
     article_id: str,
     count: int | None = None,
+    *,
+    talk: frozenset[int] = frozenset(),
+    quotes: Sequence[Quote] = (),
+    transcript: Transcript | None = None,
+    author: Attribution | None = None,
 ) -> tuple[Fact, ...]:
-    """The most informative sentences that the summary does not already give, best first."""
+    """The most informative complete statements that the summary does not already give, best first, each with who
+    states it. `talk` holds the indexes of sentences that are no substance (questions, greetings, housekeeping, a
+    reporter's turn); a first-person sentence nobody is known to say is no fact."""
     text = doc.text
     in_summary = {(s.start, s.end) for s in summary}
     salience = {span: a.salience for a in actors.actors for span in a.spans}
-    scored = []
-    for a, b in sentences:
-        if (a, b) in in_summary:
+    turn_at = turn_finder(transcript.turns) if transcript else None
+    in_quotes = quoted_offsets(text, quotes)
+    scored: list[tuple[float, int, int, Attribution | None]] = []
+    for i, (a, b) in enumerate(sentences):
+        if (a, b) in in_summary or i in talk:
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            continue
-        words = [t for t in span if t.is_alpha]
-        if len(words) < 6:
+        if span is None or sum(t.is_alpha for t in span) < 6 or fragment(span):
             continue  # headlines, datelines, fragments
-        score = 0.0
-        score += sum(1.0 for e in span.ents if e.label_ in NUMERIC)
-        score += sum(0.8 for t in timexes if a <= t.start < b and t.range is not None)
-        score += min(2.0, 10 * sum(v for (s, e), v in salience.items() if a <= s < b))
-        score += 1.0 if any(t.lemma_ in DECISIONS and t.pos_ == "VERB" for t in span) else 0.0
-        quoted = sum(1 for t in span if t.is_quote)
-        if quoted:
-            score *= 0.7  # a quotation is opinion more often than fact
-        score /= 1.0 + math.log1p(max(0, len(words) - 25) / 10)
+        turn = turn_at(a) if turn_at else None
+        who = attribution(span, actors, quotes, turn, author)
+        if (who is None or who.speaker is None) and first_person(span, in_quotes):
+            continue  # "I will have a call with ..." by nobody known
+        score = information(span, timexes, salience)
         if score > 0:
-            scored.append((score, a, b))
+            scored.append((score, a, b, who))
     n = count if count is not None else default_count(len(sentences))
-    best = sorted(scored, key=lambda x: (-x[0], x[1]))[:n]
-    return tuple(Fact(text[a:b], a, b, round(score, 4), article_id) for score, a, b in best)
+    chosen: list[tuple[float, int, int, Attribution | None]] = []
+    said = [s.text for s in summary]
+    for item in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if len(chosen) == n:
+            break
+        if not any(near_duplicate(text[item[1] : item[2]], other) for other in said):
+            chosen.append(item)
+            said.append(text[item[1] : item[2]])
+    return tuple(
+        Fact(text[a:b], a, b, round(score, 4), article_id, who.speaker if who else None, who.actor_id if who else None)
+        for score, a, b, who in chosen
+    )
+
+
+def talk_kinds(doc: Doc, sentences: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The indexes of sentences that are questions, greetings, housekeeping or introductions (see `talk_kind`)."""
+    spans = (doc.char_span(a, b, alignment_mode="expand") for a, b in sentences)
+    return frozenset(i for i, span in enumerate(spans) if span is not None and talk_kind(span) is not None)
+
+
+def talk_sentences(doc: Doc, sentences: Sequence[tuple[int, int]], kinds: frozenset[int], transcript: Transcript | None,
+                   actors: ActorIndex, quotes: Sequence[Quote], author: Attribution | None) -> frozenset[int]:
+    """The indexes of sentences that are no substance: talk (`kinds`: questions, greetings, housekeeping), and a
+    first-person sentence nobody is known to say ("I will have a call with ..." in a news text); in a transcript
+    also the preamble (venue, time), stage directions, and every turn but a principal's (a reporter's question,
+    the moderator's ground rules)."""
+    turn_at = turn_finder(transcript.turns) if transcript else None
+    in_quotes = quoted_offsets(doc.text, quotes)
+    out = set(kinds)
+    for i, (a, b) in enumerate(sentences):
+        if i in kinds:
+            continue
+        if transcript is not None and turn_at is not None:
+            turn = turn_at(a)
+            if turn is None or turn.role != "principal" or any(x <= a and b <= y for x, y in transcript.directions):
+                out.add(i)
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and first_person(span, in_quotes) and not _quoting_paragraph(doc.text, a, b):
+            who = attribution(span, actors, quotes, None, author)
+            if who is None or who.speaker is None:
+                out.add(i)
+    return frozenset(out)
+
+
+def _quoting_paragraph(text: str, a: int, b: int) -> bool:
+    """The sentence's paragraph quotes someone: its "I" most likely goes on a quotation whose marks the quotes stage
+    could not pair (a quotation running over several sentences), so it is no stray first person (key facts, which
+    carry a speaker, still need one)."""
+    start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    return any(c in QUOTE_MARKS for c in text[start : end if end >= 0 else len(text)])
+
+
+_AUTHORED = re.compile(
+    r"^(?:(?:Joint )?Statement|Remarks|Message|Letter|Op-?Ed|Address|Testimony|Video Message|Speech)\s+(?:from|by|of)\s+"
+    r"(?P<who>.+?)(?=\s+(?:on|at|in|to|regarding|about|for|before|after|marking|celebrating|honoring)\s|\s*[,:|(\u2013\u2014-]|$)"
+)
+
+
+def author_of(title: str, actors: ActorIndex) -> Attribution | None:
+    """Whom a statement's title names as its author ("Statement from President Joe Biden on ..."): the "I" and
+    "we" of its text. Only one author: "Remarks by President Biden and Prime Minister Kishida" have two voices."""
+    m = _AUTHORED.match(title.strip())
+    if m is None or re.search(r"\band\b|&", m.group("who")):
+        return None
+    who = m.group("who").strip()
+    last = who.split()[-1].lower().rstrip(".,")
+    for actor in sorted(actors.actors, key=lambda a: -a.salience):
+        if actor.kind == "person" and any(f.lower().rstrip(".").split()[-1:] == [last] for f in (actor.name, *actor.aliases)):
+            return Attribution(actor.name, actor.id)
+    return Attribution(who, None)
+
+
+def uninformative(doc: Doc, sentences: Sequence[tuple[int, int]], actors: ActorIndex, timexes: Sequence[Timex]) -> frozenset[int]:
+    """The indexes of sentences that carry no figure, date, actor or decision, or are too short to stand alone:
+    a transcript's asides ("It looks like he spends a lot of time in the gym."), never its summary."""
+    salience = {span: a.salience for a in actors.actors for span in a.spans}
+    out = set()
+    for i, (a, b) in enumerate(sentences):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or sum(t.is_alpha for t in span) < 8 or fragment(span) or information(span, timexes, salience) <= 0:
+            out.add(i)
+    return frozenset(out)

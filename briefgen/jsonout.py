@@ -60,6 +60,7 @@ def _article(an: Analysis) -> dict[str, Any]:
         "events": [_event(e) for e in an.events],
         "facts": [_fact(f) for f in an.facts],
         "timexes": [_timex(t) for t in an.timexes],
+        "genre": an.genre,
     }
 
 
@@ -130,4 +131,5 @@ def _event(e: Event, rollup: bool = False) -> dict[str, Any]:
 
 
 def _fact(f: Fact) -> dict[str, Any]:
-    return {"text": f.text, "start": f.start, "end": f.end, "score": f.score, "article_id": f.article_id}
+    return {"text": f.text, "start": f.start, "end": f.end, "score": f.score, "article_id": f.article_id,
+            "speaker": f.speaker, "actor_id": f.actor_id}

@@ -13,6 +13,7 @@ ActorKind = Literal["person", "organization", "place", "group", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 Span = tuple[int, int]
+TurnRole = Literal["principal", "reporter", "interviewer", "moderator", "audience", "other"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,30 @@ class Fact:
     end: int
     score: float
     article_id: str
+    speaker: str | None = None  # who states or claims it: a transcript turn's speaker, "the agency" that said it
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript: the label as printed, its words, and who speaks."""
+
+    label: str  # "MR. SULLIVAN", "Q"
+    label_span: Span
+    start: int  # the words, after the label
+    end: int
+    speaker: str  # "Jake Sullivan", "a senior administration official", "a reporter"
+    actor_id: str | None
+    role: TurnRole  # a reporter's question or the moderator's housekeeping is never the principals' substance
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A speaker-labelled text: its turns, its stage directions ("(Laughter.)", "END 3:45 P.M. EDT"), where turns begin."""
+
+    turns: tuple[Turn, ...]
+    directions: tuple[Span, ...]
+    body_start: int  # what comes before the first turn (venue, time) is not content
 
 
 @dataclass(frozen=True)
@@ -128,6 +153,11 @@ class Analysis:
     facts: tuple[Fact, ...]
     timexes: tuple[Timex, ...]
     sentences: tuple[tuple[int, int], ...]  # every sentence's character span, in order
+    transcript: Transcript | None = None  # the turns, when the text is a transcript (events may skip questions)
+
+    @property
+    def genre(self) -> Literal["article", "transcript"]:
+        return "transcript" if self.transcript is not None else "article"
 
 
 @dataclass(frozen=True)

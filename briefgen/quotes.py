@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import NICKNAMED, ActorIndex
-from .model import Quote
+from .facts import fragment, information
+from .model import Quote, Timex, Transcript, Turn
 from .nlp import relative_antecedent
+from .transcripts import turn_finder
 
 CUES = {
     "say", "tell", "add", "warn", "state", "note", "explain", "insist", "argue", "claim", "ask", "reply", "respond",
@@ -570,3 +573,44 @@ def _describe(span: Span) -> str:
         end = prep.right_edge.i + 1
     text = span.doc[span.start : end].text.strip()
     return re.sub(r"^(?:one|One) ", "a ", text)
+
+
+TURN_QUOTES = (3, 10)  # the fewest and most statements taken from a transcript's turns
+TURN_QUOTE_MIN_WORDS = 8
+
+
+def quotes_from_turns(doc: Doc, sentences: Sequence[tuple[int, int]], transcript: Transcript, talk: frozenset[int],
+                      actors: ActorIndex, timexes: Sequence[Timex], marked: Sequence[Quote], article_id: str) -> tuple[Quote, ...]:
+    """A transcript is verbatim: the principals' strongest statements are quotes with their turn's speaker, ahead of
+    the words they quote in quotation marks. Questions, greetings and housekeeping (`talk`) are never taken, nor is a
+    reporter's turn; a marked quote in a principal's turn with no speaker of its own is the turn speaker's words,
+    and one in a reporter's turn with no cue of its own is nobody's (the official did not say it)."""
+    text = doc.text
+    turn_at = turn_finder(transcript.turns)
+    salience = {span: a.salience for a in actors.actors for span in a.spans}
+    scored: list[tuple[float, int, int, Turn]] = []
+    for i, (a, b) in enumerate(sentences):
+        turn = turn_at(a)
+        if i in talk or turn is None or turn.role != "principal":
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or sum(t.is_alpha for t in span) < TURN_QUOTE_MIN_WORDS or fragment(span):
+            continue
+        # Position counts a little: the prepared opening statement carries the news more often than the answers.
+        score = information(span, timexes, salience) + 0.5 * math.exp(-len(scored) / 20)
+        scored.append((score, a, b, turn))
+    n = max(TURN_QUOTES[0], min(TURN_QUOTES[1], len(scored) // 10))
+    best = sorted(scored, key=lambda x: (-x[0], x[1]))[:n]
+    turns = tuple(
+        Quote(text[a:b], a, b, turn.speaker, turn.label_span, turn.actor_id, None, True, 1.0, article_id)
+        for _, a, b, turn in sorted(best, key=lambda x: -x[0])
+    )
+    own: list[Quote] = []
+    for q in marked:
+        turn = turn_at(q.start)
+        if turn is not None and turn.role == "principal" and q.speaker is None:
+            q = replace(q, speaker=turn.speaker, speaker_span=turn.label_span, actor_id=turn.actor_id, confidence=min(q.confidence, 0.6))
+        elif turn is not None and turn.role != "principal" and q.cue is None and q.speaker is not None:
+            q = replace(q, speaker=None, speaker_span=None, actor_id=None, confidence=min(q.confidence, 0.3))
+        own.append(q)
+    return turns + tuple(own)

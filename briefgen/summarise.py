@@ -61,6 +61,7 @@ DEFAULT_SUMMARIZER = "news"
 MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN)"), never summary material
 NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
+TRANSCRIPT_POSITION_WEIGHT = 0.5  # a briefing opens with its news, but a speech with thanks and asides: less of the prior
 NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
 _SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 # spaCy's stop words, which the repetition check uses too; sumy's list of 580 also drops words that carry news
@@ -88,17 +89,20 @@ def default_length(n_sentences: int) -> int:
     return max(3, min(8, round(0.8 * math.sqrt(n_sentences))))
 
 
-def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFAULT_SUMMARIZER, count: int | None = None) -> tuple[Sentence, ...]:
-    """The `count` best sentences in document order, each with its method's score."""
+def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFAULT_SUMMARIZER, count: int | None = None,
+              talk: frozenset[int] = frozenset(), position_weight: float | None = None) -> tuple[Sentence, ...]:
+    """The `count` best sentences in document order, each with its method's score; the sentences in `talk`
+    (questions, greetings, housekeeping, a reporter's turn: see facts.talk_kind) are never chosen. `position_weight`
+    overrides the `news` method's weight of the position prior (a transcript is no inverted pyramid)."""
     if method not in SUMMARIZERS:
         raise ValueError(f"unknown summarizer {method!r} (choose from {', '.join(SUMMARIZERS)})")
     text = doc.text
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentences]
     texts = [text[a:b] for a, b in sentences]
     words = [_sumy_words(sp) if sp is not None else () for sp in spans]
-    candidates = [i for i, sp in enumerate(spans) if sp is not None and sum(t.is_alpha for t in sp) >= MIN_WORDS]
+    candidates = [i for i, sp in enumerate(spans) if sp is not None and sum(t.is_alpha for t in sp) >= MIN_WORDS and i not in talk]
     if not candidates:
-        candidates = list(range(len(sentences)))
+        candidates = [i for i in range(len(sentences)) if i not in talk]
     n = count if count is not None else default_length(len(candidates))
     if not candidates or n <= 0:
         return ()
@@ -113,7 +117,8 @@ def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFA
         scores = [0.0] * len(sentences)
         for rank, i in enumerate(candidates):
             c = (central[i] - lo) / (hi - lo) if hi > lo else 0.0
-            scores[i] = (1 - NEWS_POSITION_WEIGHT) * c + NEWS_POSITION_WEIGHT * math.exp(-rank / NEWS_POSITION_DECAY)
+            w = NEWS_POSITION_WEIGHT if position_weight is None else position_weight
+            scores[i] = (1 - w) * c + w * math.exp(-rank / NEWS_POSITION_DECAY)
         chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), [_content(spans[i]) for i in range(len(spans))], n)
     else:
         scores = rate(texts, words, method)
