@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import jinja2
+import jinja2.sandbox
 import markupsafe
 from weasyprint import HTML, Attachment
 from weasyprint.document import Document
@@ -24,6 +25,7 @@ from .config import Config, logo_data_uri
 from .errors import RenderError
 from .model import Brief, DateRange, Fact, Quote, Sentence, Story, sentence_at
 from .resources import resource_dir
+from .safetext import css_string, css_text, safe_link, strip_controls
 
 # When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2))
@@ -66,23 +68,36 @@ def default_look(kind: str = "brief") -> Look:
     return Look(load_audience("analyst" if kind == "brief" else "digest", audience_dirs()))
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """Templates from its folders only: a name never climbs out ("..", which Jinja refuses) nor does a link lead out."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        path = Path(filename).resolve()
+        if not any(path.is_relative_to(Path(root).resolve()) for root in self.searchpath):
+            raise jinja2.TemplateNotFound(f"{template} (it links out of the template folders)")
+        return source, filename, uptodate
+
+
 def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Environment:
     """Templates from the user's folders, then the audience's (and those it extends), then the built-ins.
 
-    `builtin:NAME` always reaches the template the user's folders hide, so an override can extend it.
+    `builtin:NAME` always reaches the template the user's folders hide, so an override can extend it. Templates are
+    a team's styling, not programs: they run in Jinja's sandbox, which refuses Python internals (`__class__`,
+    `__globals__`, ...), so a template (in a cloned folder, say) can neither run commands nor read files.
     """
     look = look or default_look()
-    builtin = jinja2.FileSystemLoader([str(f) for f in (*look.audience.folders, resource_dir("templates"))])
+    builtin = ConfinedLoader([str(f) for f in (*look.audience.folders, resource_dir("templates"))])
     loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d) for d in look.template_dirs]),
+        ConfinedLoader([str(d) for d in look.template_dirs]),
         builtin,
         jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
     ])  # fmt: skip
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=loader,
         # Set explicitly: select_autoescape() would not match "*.html.j2". Markdown escapes every value instead.
         autoescape=not markdown,
-        finalize=markdown_escape if markdown else None,
+        finalize=markdown_escape if markdown else html_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -91,7 +106,15 @@ def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Envi
     env.filters["date"] = _format_date
     env.filters["range"] = format_range
     env.filters["clip"] = clip
+    env.filters["link"] = safe_link
     return env
+
+
+def html_finalize(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value
+    """No control characters (NUL, ESC, ...) or lone surrogates in the page, even in a value marked safe."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(strip_controls(value))
+    return strip_controls(value) if isinstance(value, str) else value
 
 
 def stylesheet(look: Look) -> str:
@@ -109,20 +132,16 @@ def stylesheet(look: Look) -> str:
 
 def _read_css(path: Path) -> str:
     try:
-        return f"/* {path.name} */\n" + path.read_text(encoding="utf-8")
+        return f"/* {path.name} */\n" + css_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RenderError(f"{path}: cannot read stylesheet ({getattr(exc, 'strerror', None) or exc})") from exc
-
-
-def _css_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _house_css(look: Look) -> str:
     c = look.config.colours
     css = [f"/* house settings */\n@page {{ size: {look.paper}; }}\n:root {{ --accent: {c['accent']}; --text: {c['text']}; }}"]
     if look.config.classification:
-        box = f'content: {_css_string(look.config.classification)}; font: bold 8pt "DejaVu Sans", sans-serif; color: #a00;'
+        box = f'content: {css_string(look.config.classification)}; font: bold 8pt "DejaVu Sans", sans-serif; color: #a00;'
         css.append(f"@page {{ @top-center {{ {box} }} @bottom-center {{ {box} }} }}")
     return "\n".join(css)
 
@@ -149,6 +168,8 @@ def _render(env: jinja2.Environment, name: str, ctx: dict[str, Any]) -> str:
         raise RenderError(f"{_template_location(exc, name)}: template error: {exc.message or exc}") from exc
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise RenderError(f"{_template_location(exc, name)}: template error: {type(exc).__name__}: {exc}") from exc
+    except RecursionError as exc:  # a template that includes or extends itself
+        raise RenderError(f"{_template_location(exc, name)}: template error: it includes or extends itself without end") from exc
 
 
 def _search_path(env: jinja2.Environment) -> list[str]:
@@ -255,14 +276,18 @@ def clip(text: str, n: int = 300) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # escaping [ ] is enough to stop links and images
+_MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])")  # a list item or a heading rule where a value opens a line
 
 
 def markdown_escape(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value
-    """Every value a Markdown template prints is plain text: Markdown and HTML in an article stay literal."""
-    if value is None or isinstance(value, (int, float, markupsafe.Markup)):
+    """Every value a Markdown template prints is plain text on one line: Markdown and HTML in an article stay literal."""
+    if value is None or isinstance(value, (int, float)):
         return value
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    if isinstance(value, markupsafe.Markup):  # marked safe by the template: still one line, no control characters
+        return markupsafe.Markup(" ".join(strip_controls(value).split()))
+    text = " ".join(strip_controls(str(value)).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def readable_roots(look: Look | None) -> list[Path]:
