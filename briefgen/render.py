@@ -25,9 +25,9 @@ from .config import Config, logo_data_uri
 from .errors import RenderError
 from .model import Brief, DateRange, Fact, Quote, Sentence, Story, sentence_at
 from .resources import resource_dir
-from .safetext import css_string, css_text, safe_link, strip_controls
+from .safetext import breakable, css_string, css_text, safe_link, strip_controls
 
-# When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
+# When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2))
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
 
@@ -106,15 +106,22 @@ def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Envi
     env.filters["date"] = _format_date
     env.filters["range"] = format_range
     env.filters["clip"] = clip
-    env.filters["link"] = safe_link
+    env.filters["link"] = safe_link if markdown else html_link
     return env
 
 
+def html_link(url: str | None) -> markupsafe.Markup | None:
+    """`safe_link` for HTML: marked safe (escaped already), so the page's long-word breaks never enter an href."""
+    link = safe_link(url)
+    return markupsafe.escape(link) if link else None
+
+
 def html_finalize(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value
-    """No control characters (NUL, ESC, ...) or lone surrogates in the page, even in a value marked safe."""
+    """No control characters (NUL, ESC, ...) or lone surrogates in the page, even in a value marked safe; very long
+    runs without a space can break (see `breakable`)."""
     if isinstance(value, markupsafe.Markup):
         return markupsafe.Markup(strip_controls(value))
-    return strip_controls(value) if isinstance(value, str) else value
+    return breakable(strip_controls(value)) if isinstance(value, str) else value
 
 
 def stylesheet(look: Look) -> str:
@@ -231,7 +238,7 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         "house": MappingProxyType({
             "organisation": config.organisation,
             "classification": config.classification,
-            "logo": logo_data_uri(config.logo) if config.logo else None,
+            "logo": markupsafe.Markup(logo_data_uri(config.logo)) if config.logo else None,  # base64: nothing to escape
             "paper": look.paper,
         }),  # fmt: skip
         "css": stylesheet(look) if css else "",
@@ -317,26 +324,62 @@ def render_pdf(html: str, look: Look | None = None, attachments: Attachments = (
 
 
 def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = ()) -> tuple[str, bytes | None]:
-    """HTML (and PDF) of the note; an audience with `max_pages` gets its limits lowered until the note fits."""
-    limits = dict(look.audience.limits)
+    """HTML (and PDF) of the note; an audience with `max_pages` gets the fewest steps of lower limits that fit.
+
+    The steps (SHRINK, one limit down by one at a time) are searched by bisection, since each makes the note no
+    longer: the note is typeset about log2(steps) times, not once per step.
+    """
     env, ctx = environment(look), context(brief, look)  # once: only the limits change while fitting
-    while True:
-        html = _render(env, look.audience.template, {**ctx, "limits": MappingProxyType(dict(limits))})
-        if look.audience.max_pages is None:
-            return html, (render_pdf(html, look, attachments) if pdf else None)
-        doc = _document(html, look)
-        if len(doc.pages) <= look.audience.max_pages or not _shrink(limits, look.audience.sections):
-            return html, (_write(doc, attachments) if pdf else None)
+    max_pages = look.audience.max_pages
+
+    def html_at(step: int) -> str:
+        limits = MappingProxyType(shrunk(look.audience.limits, look.audience.sections, step))
+        return _render(env, look.audience.template, {**ctx, "limits": limits})
+
+    if max_pages is None:
+        html = html_at(0)
+        return html, (render_pdf(html, look, attachments) if pdf else None)
+    typeset: dict[int, tuple[str, Document]] = {}
+
+    def note_at(step: int) -> tuple[str, Document]:
+        if step not in typeset:
+            html = html_at(step)
+            typeset[step] = (html, _document(html, look))
+        return typeset[step]
+
+    lo, hi = 0, shrink_steps(look.audience.limits, look.audience.sections)
+    while lo < hi:  # the fewest steps that fit; `hi` (every limit at its floor) is taken when none does
+        mid = (lo + hi) // 2
+        if len(note_at(mid)[1].pages) <= max_pages:
+            hi = mid
+        else:
+            lo = mid + 1
+    html, doc = note_at(lo)
+    return html, (_write(doc, attachments) if pdf else None)
 
 
-def _shrink(limits: dict[str, int], sections: Sequence[str]) -> bool:
-    """Lower the first limit the note shows that is above its floor by one; False when all are at their floors."""
-    shown = {name for section in sections for name in SECTION_LIMITS.get(section, ())}
+def _shown(sections: Sequence[str]) -> set[str]:
+    return {name for section in sections for name in SECTION_LIMITS.get(section, ())}
+
+
+def shrink_steps(limits: Mapping[str, int], sections: Sequence[str]) -> int:
+    """How many single steps down the limits the note shows can take before all are at their floors."""
+    shown = _shown(sections)
+    return sum(max(limits[name] - floor, 0) for name, floor in SHRINK if name in shown and name in limits)
+
+
+def shrunk(limits: Mapping[str, int], sections: Sequence[str], steps: int) -> dict[str, int]:
+    """The limits after `steps` single steps: the first shown limit above its floor comes down first, to its floor,
+    then the next (the order of SHRINK)."""
+    out, shown = dict(limits), _shown(sections)
     for name, floor in SHRINK:
-        if name in shown and limits.get(name, 0) > floor:
-            limits[name] -= 1
-            return True
-    return False
+        if steps <= 0:
+            break
+        if name in shown and name in out:
+            step = min(steps, max(out[name] - floor, 0))
+            out[name] -= step
+            steps -= step
+    return out
 
 
 def _format_date(value: dt.date | None) -> str:

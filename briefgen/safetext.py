@@ -56,3 +56,15 @@ def css_text(css: str) -> str:
     """A stylesheet fit for an inline <style> element: a "<" (only legal in strings and comments) becomes its CSS
     escape, so no "</style>" or "<!--" in a team's stylesheet can end the element and start markup."""
     return strip_controls(css).replace("<", "\\3c ")
+
+
+_LONG_RUN = re.compile(r"[^\s\u200b]{40,}")
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """Text whose runs of 40 or more characters without a space hold a zero-width space every `every` characters.
+
+    A page would otherwise break such a run (a URL, a 20,000-letter string) only by trying each line's width against
+    all the rest of it, which takes time quadratic in its length; real words are shorter and stay untouched.
+    """
+    return _LONG_RUN.sub(lambda m: "\u200b".join(m[0][i : i + every] for i in range(0, len(m[0]), every)), text)

@@ -148,8 +148,9 @@ def _check_html(page: str, value: str) -> None:
             assert not name.lower().startswith("on"), name
             if name == "href":
                 assert re.fullmatch(r"https?://[!#-;=?-~]+", attr) or attr.startswith("#"), attr
-    expected = " ".join(re.sub(r"[\ud800-\udfff]", "\ufffd", CONTROL.sub(_drop_control, value)).split())
-    assert " ".join(root.find(".//h1").text_content().split()) == (expected or "t")
+    expected = " ".join(re.sub(r"[\ud800-\udfff]", "\ufffd", CONTROL.sub(_drop_control, " ".join((value or "t").split()))).split())
+    shown = " ".join(root.find(".//h1").text_content().replace("\u200b", "").split())  # long runs may break
+    assert shown == render.clip(expected, 300)
 
 
 def _check_markdown(md: str, headings: int) -> None:
