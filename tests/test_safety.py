@@ -244,3 +244,15 @@ def test_file_names_with_escape_sequences_reach_the_terminal_escaped(tmp_path, c
     err = capsys.readouterr().err
     assert code == 3 and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
     assert "evil\\x1b]0;pwned\\x07\\x1b[2J\\nname.txt" in err
+
+
+def test_house_colours_and_marking_from_briefgen_toml_cannot_leave_the_css(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "n.html"
+    (tmp_path / "briefgen.toml").write_text('[colours]\naccent = "red; } body { background: url(https://evil.example/) }"\n', encoding="utf-8")
+    assert main(["brief", str(SEED), "-o", str(out)]) == 7 and "colours.accent must be a hex colour" in capsys.readouterr().err
+    (tmp_path / "briefgen.toml").write_text('classification = "SECRET</style><script>alert(1)</script>"\n', encoding="utf-8")
+    assert main(["brief", str(SEED), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and page.count("</style>") == 1
+    assert 'content: "SECRET\\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 ' in page
