@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -36,6 +37,12 @@ def extract_facts(
     text = doc.text
     in_summary = {(s.start, s.end) for s in summary}
     salience = {span: a.salience for a in actors.actors for span in a.spans}
+    # Looked up by offset, with bisect, so each sentence costs only its own words: linear in the article's size.
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC]
+    ent_starts = [s for s, _ in ents]
+    dated = sorted(t.start for t in timexes if t.range is not None)
+    salient = sorted((s, v) for (s, _), v in salience.items())
+    salient_starts = [s for s, _ in salient]
     scored = []
     for a, b in sentences:
         if (a, b) in in_summary:
@@ -47,9 +54,10 @@ def extract_facts(
         if len(words) < 6:
             continue  # headlines, datelines, fragments
         score = 0.0
-        score += sum(1.0 for e in span.ents if e.label_ in NUMERIC)
-        score += sum(0.8 for t in timexes if a <= t.start < b and t.range is not None)
-        score += min(2.0, 10 * sum(v for (s, e), v in salience.items() if a <= s < b))
+        lo, hi = span.start_char, span.end_char  # the entities inside the span, as Span.ents gives them
+        score += sum(1.0 for s, e in ents[bisect_left(ent_starts, lo) : bisect_left(ent_starts, hi)] if e <= hi)
+        score += 0.8 * (bisect_left(dated, b) - bisect_left(dated, a))
+        score += min(2.0, 10 * sum(v for _, v in salient[bisect_left(salient_starts, a) : bisect_left(salient_starts, b)]))
         score += 1.0 if any(t.lemma_ in DECISIONS and t.pos_ == "VERB" for t in span) else 0.0
         quoted = sum(1 for t in span if t.is_quote)
         if quoted:

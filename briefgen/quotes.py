@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import NICKNAMED, ActorIndex
 from .model import Quote
-from .nlp import relative_antecedent
+from .nlp import relative_antecedent, sentence_chunks
 
 CUES = {
     "say", "tell", "add", "warn", "state", "note", "explain", "insist", "argue", "claim", "ask", "reply", "respond",
@@ -425,7 +425,7 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     if cue.idx < quote.start and cue.lemma_ in INVERTING_CUES and cue.is_sent_start and cue.i + 1 < len(doc):
         # 'Said Ellis: "..."': an inverted attribution opening its sentence names the speaker right after the verb.
         after = doc[cue.i + 1]
-        named = after if after.pos_ == "PROPN" else next((c.root for c in cue.sent.noun_chunks if c.start == after.i), None)
+        named = after if after.pos_ == "PROPN" else next((c.root for c in sentence_chunks(cue.sent) if c.start == after.i), None)
         if named is not None and named.idx < quote.start:
             yield named
     if cue.idx > quote.end:
@@ -462,7 +462,7 @@ def _mention(tok: Token) -> Span:
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             return Span(doc, start, end, label=tok.ent_type_)
     # The sentence's chunks, not the document's: this runs for every speaker.
-    for chunk in tok.sent.noun_chunks:
+    for chunk in sentence_chunks(tok.sent):
         if chunk.start <= tok.i < chunk.end:
             return chunk
     return doc[tok.i : tok.i + 1]
