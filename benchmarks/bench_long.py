@@ -1,5 +1,5 @@
 """Time per KB of each stage on one long article (25 KB, 200 KB, 1 MB, made by joining real articles): every stage
-should be linear in the article's size, within 2x per KB across the sizes."""
+should be linear in the article's size, its time per KB growing less than 2x from a smaller size to a larger one."""
 
 from __future__ import annotations
 
@@ -64,16 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{real_kb:8.1f} KB: {total:7.1f} s, {1000 * total / real_kb:6.1f} ms/KB", flush=True)
         for stage, secs in {**stages, "total": total}.items():
             per_kb.setdefault(stage, {})[kb] = (secs, 1000 * secs / real_kb)
-    print(f"\n{'stage':16s}" + "".join(f"{f'{kb} KB ms/KB':>16s}" for kb in sizes) + f"{'max/min':>10s}")
+    print(f"\n{'stage':16s}" + "".join(f"{f'{kb} KB ms/KB':>16s}" for kb in sizes) + f"{'growth':>10s}")
     worst = 1.0
     for stage, by_size in sorted(per_kb.items(), key=lambda kv: -kv[1][sizes[-1]][0]):
         rates = [by_size[kb][1] for kb in sizes]
-        ratio = max(rates) / max(min(rates), 1e-9)
+        # How much slower per KB a larger article is than a smaller one (a fixed cost that shrinks per KB is fine).
+        ratio = max(r / max(min(rates[: i + 1]), 1e-9) for i, r in enumerate(rates))
         counted = by_size[sizes[-1]][0] >= MIN_STAGE_SECONDS
         worst = max(worst, ratio) if counted else worst
         print(f"{stage:16s}" + "".join(f"{r:16.2f}" for r in rates) + f"{ratio:10.2f}" + ("" if counted else "  (too fast to count)"))
     verdict = "linear" if worst <= 2 else "NOT linear"
-    print(f"\nworst per-KB ratio across sizes {worst:.2f}: {verdict} (goal: within 2x)")
+    print(f"\nworst growth of the time per KB across sizes {worst:.2f}: {verdict} (goal: within 2x)")
     return 0 if worst <= 2 else 1
 
 
