@@ -4,6 +4,7 @@ a 1 MB article goes through `extract` in pieces."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import time
 from types import MappingProxyType
@@ -75,3 +76,47 @@ def test_shrunk_lowers_limits_in_order_to_their_floors():
     floor = render.shrunk(limits, sections, total)
     assert floor == render.shrunk(limits, sections, total + 50)
     assert all(floor[name] == f for name, f in render.SHRINK if name in floor and name in {"timeline", "actors", "events", "quotes", "key_points"})
+
+
+def test_a_1mb_article_goes_through_extract(tmp_path, validate, nlp, monkeypatch):
+    """Over spaCy's max_length (1,000,000 characters): parsed in pieces, one article, every offset right, and no
+    stage after the parse takes long (each scanned the whole document per sentence, speaker or name)."""
+    from briefgen import pipeline
+    from briefgen.analyse import StageTimes
+    from briefgen.cli import main
+    from briefgen.nlp import MAX_PIECE, parse, pieces
+
+    timed: list[StageTimes] = []
+
+    class Recorded(StageTimes):
+        def __init__(self) -> None:
+            super().__init__()
+            timed.append(self)
+
+    monkeypatch.setattr(pipeline, "StageTimes", Recorded)
+
+    from .conftest import EXAMPLES, SHARED
+
+    bodies = [p.read_text(encoding="utf-8").split("\n\n", 1)[-1].strip() for p in sorted((SHARED / "corpus").glob("*.txt"))]
+    bodies += [p.read_text(encoding="utf-8").split("\n\n", 1)[-1].strip() for p in sorted(EXAMPLES.glob("*.txt"))]
+    parts: list[str] = []
+    while sum(map(len, parts)) < 1_050_000:
+        parts.append(bodies[len(parts) % len(bodies)])
+    text = "\n\n".join(parts)
+    assert len(text) > nlp.max_length
+    chunks = pieces(text)
+    assert "".join(chunks) == text and all(len(c) <= MAX_PIECE for c in chunks) and all(c.endswith("\n\n") for c in chunks[:-1])
+    article = tmp_path / "long.txt"
+    article.write_text(f"title: A very long article\ndate: 2024-01-15\n\n{text}\n", encoding="utf-8")
+    out = tmp_path / "long.json"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    data = validate(json.loads(out.read_text(encoding="utf-8")))
+    (art,) = data["articles"]
+    # Linear stages take a few seconds here (they took from 10 minutes to hours); the dates are timexes.py's own.
+    slow = {k: round(v) for k, v in timed[0].seconds.items() if k in ("actors", "quotes", "events", "summary", "facts") and v > 60}
+    assert slow == {}
+    assert art["text"].strip() == text and len(art["summary"]) == 8 and art["quotes"] and art["actors"] and art["timexes"]
+    assert art["events"] is not None and max(q["end"] for q in art["quotes"]) > 900_000  # the last pieces too
+    # A text of several pieces parses as one Doc over the text itself.
+    doc = next(parse(nlp, [text[:250_000]]))
+    assert doc.text == text[:250_000] and len(list(doc.sents)) > 1000
