@@ -504,6 +504,20 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     def merge(src: str, dst: str) -> None:
         groups[dst].extend(groups.pop(src))
 
+    # Candidates are looked up by word, initials and word-suffix, not by comparing every name with every other,
+    # so a long text with thousands of names stays linear; the checks and their order are the pairwise ones.
+    by_end_word: dict[str, list[str]] = {}
+    for p in persons:
+        words = p.split()
+        if len(words) > 1:
+            for w in dict.fromkeys((words[-1], words[0])):
+                by_end_word.setdefault(w, []).append(p)
+    by_inner_word: dict[str, list[str]] = {}  # "ericsson" -> ["lm ericsson ab"]: organisations named in full with a legal form
+    for o in groups:
+        words = o.split()
+        if len(words) > 1 and LEGAL_FORM.fullmatch(groups[o][0].text.split()[-1]):
+            for w in dict.fromkeys(words[:-1]):
+                by_inner_word.setdefault(w, []).append(o)
     # A surname (or the first name alone) refers to the one fuller person name it ends with.
     for k in sorted(groups, key=lambda k: len(k.split())):
         if k not in groups or len(k.split()) > 1:
@@ -511,25 +525,29 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         # (A headline in capitals names people by surname before the text names them in full.)
         first_seen = min((m.start for m in groups[k] if not text[m.start : m.end].isupper()), default=len(text))
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
-        fuller = [
-            p for p in persons
-            if p in groups and p != k and len(p.split()) > 1 and k in (p.split()[-1], p.split()[0])
-            and min(m.start for m in groups[p]) < first_seen
-        ]
+        fuller = [p for p in by_end_word.get(k, ()) if p in groups and p != k and min(m.start for m in groups[p]) < first_seen]
         if len(fuller) == 1:
             merge(k, fuller[0])
             continue
         # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
         # company, whatever the model called it: the one organisation named in full by a legal form.
-        companies = [o for o in groups if o != k and len(o.split()) > 1 and k in o.split() and LEGAL_FORM.fullmatch(groups[o][0].text.split()[-1])
-                     and k != o.split()[-1] and min(m.start for m in groups[o]) < first_seen]
+        companies = [o for o in by_inner_word.get(k, ()) if o in groups and o != k and min(m.start for m in groups[o]) < first_seen]
         if len(companies) == 1 and all(m.label in ("ORG", "PERSON") for m in groups[k]):
             merge(k, companies[0])
+    order = {k: i for i, k in enumerate(groups)}
+    by_initials: dict[str, list[str]] = {}
+    by_suffix: dict[str, list[str]] = {}  # "state department" -> ["u.s. state department"]: what other.endswith(" " + k)
+    for other in groups:
+        by_initials.setdefault(_initials(other), []).append(other)
+        for i, ch in enumerate(other):
+            if ch == " ":
+                by_suffix.setdefault(other[i + 1 :], []).append(other)
     # An acronym names the organisation whose initials it spells; "State Department" the "U.S. State Department".
     for k in list(groups):
         if k not in groups:
             continue
-        for other in list(groups):
+        candidates = sorted({*by_initials.get(k.replace(".", ""), ()), *by_suffix.get(k, ())}, key=order.__getitem__)
+        for other in candidates:
             if other == k or other not in groups or k not in groups:
                 continue
             if _initials(other) == k.replace(".", "") and len(k) >= 2 and groups[k][0].text.isupper():
@@ -541,7 +559,7 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     # ("the House" is not the White House).
     for k in [k for k in groups if len(k.split()) == 1 and k != "house" and all(m.label == "ORG" for m in groups[k])]:
         first_seen = min(m.start for m in groups[k])
-        fuller = [o for o in groups if o != k and o.endswith(" " + k) and groups[o][0].label == "ORG"
+        fuller = [o for o in by_suffix.get(k, ()) if o in groups and o != k and groups[o][0].label == "ORG"
                   and min(m.start for m in groups[o]) < first_seen]
         if len(fuller) == 1:
             merge(k, fuller[0])

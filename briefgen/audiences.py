@@ -63,7 +63,8 @@ class Audience:
 
 def find_file(name: str, roots: Sequence[Path]) -> Path | None:
     """The first of the folders holding `name`: an audience's own files come before those it extends or inherits."""
-    return next((root / name for root in roots if (root / name).is_file()), None)
+    # A symbolic link leading out of its folder is not followed: a cloned folder's files stay its own.
+    return next((root / name for root in roots if (root / name).is_file() and (root / name).resolve().is_relative_to(root.resolve())), None)
 
 
 def builtin_audience_dir() -> Path:

@@ -5,18 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import pickle
+import stat
 import tempfile
 from functools import cache
 from pathlib import Path
 
 import platformdirs
+import pydantic
 
 from .analyse import Options
+from .errors import ConfigError
 from .model import Analysis, Article
 from .resources import PACKAGE_DIR
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
+SUFFIX = ".json"  # entries are data only: reading one can never run code (the cache once held pickles)
+TMP_PREFIX = ".briefgen-"  # our own temporary files, and only those, are cleaned when stale
+_CODEC = pydantic.TypeAdapter(Analysis)
 
 
 def default_cache_dir() -> Path:
@@ -33,15 +38,37 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def check_private(folder: Path) -> None:
+    """Refuse a cache folder another user could plant entries in: it must be ours and writable by us alone.
+
+    Entries are data, not code, but a folder others can write would let them choose what a brief says.
+    """
+    try:
+        st = folder.stat()
+    except FileNotFoundError:
+        return  # made on first use, with mode 0700
+    except OSError as exc:
+        raise ConfigError(f"cache folder {folder}: {exc.strerror}; set {CACHE_ENV} or use --no-cache") from exc
+    fix = f"; set {CACHE_ENV} to a private folder or use --no-cache"
+    if not stat.S_ISDIR(st.st_mode):
+        raise ConfigError(f"cache folder {folder} is not a folder{fix}")
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise ConfigError(f"cache folder {folder} belongs to another user (uid {st.st_uid}), so briefgen will not trust it{fix}")
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigError(f"cache folder {folder} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}), so briefgen "
+                          f"will not trust it: `chmod 700 {folder}`{fix}")
+
+
 class AnalysisCache:
-    """Analyses stored one file per key, under a folder only the user can read.
+    """Analyses stored as JSON, one file per key, under a folder only the user can write.
 
     The key covers everything an analysis depends on: the article (text and metadata), the reference date its
-    relative dates resolve against, the options, the model and its version, and briefgen's code. Entries are
-    pickles briefgen wrote itself into the user's private folder; an unreadable entry counts as a miss.
+    relative dates resolve against, the options, the model and its version, and briefgen's code. An entry that
+    does not decode into an `Analysis` (damaged, stale, foreign) counts as a miss.
     """
 
     def __init__(self, folder: Path, model: str, model_version: str) -> None:
+        check_private(folder)
         self.folder = folder
         self._salt = f"{code_fingerprint()}\0{model}\0{model_version}"
         self.hits = 0
@@ -53,32 +80,35 @@ class AnalysisCache:
         return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
 
     def get(self, key: str) -> Analysis | None:
         try:
-            with self._path(key).open("rb") as fh:
-                value = pickle.load(fh)
-        except Exception:  # noqa: BLE001 - a missing, truncated or stale entry is simply not a hit
+            value: Analysis | None = _CODEC.validate_json(self._path(key).read_bytes())
+        except (OSError, ValueError):  # missing, truncated, damaged or from another layout: not a hit
             value = None
-        if isinstance(value, Analysis):
+        if value is not None:
             self.hits += 1
             return value
         self.misses += 1
         return None
 
     def put(self, key: str, analysis: Analysis) -> None:
-        """Store an analysis; a cache that cannot be written only costs speed, so errors are ignored."""
+        """Store an analysis atomically (a temporary file renamed); a cache that cannot be written only costs speed."""
         path = self._path(key)
+        try:
+            data = _CODEC.dump_json(analysis)
+        except (ValueError, pydantic.PydanticSerializationError):  # e.g. a lone surrogate: not worth caching
+            return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path.parent.mkdir(mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=path.parent)
         except OSError:
             return
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(analysis, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)

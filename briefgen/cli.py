@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import BriefgenError
+from .safetext import printable
 from .summarise import DEFAULT_SUMMARIZER, SUMMARIZERS
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _report_problems(problems: Sequence[Problem], used: str) -> None:
     """The inputs that could not be read, listed on standard error after the run."""
     click.echo(f"briefgen: {len(problems)} problem{'s' if len(problems) != 1 else ''}; {used}:", err=True)
     for p in problems:
-        click.echo(f"  {p.source}: {p.message}", err=True)
+        click.echo(f"  {printable(p.source)}: {printable(p.message)}", err=True)
 
 
 @cli.command()
@@ -199,10 +200,10 @@ def audiences(config: str | None) -> None:
         origin = "built-in" if a.origin.parent == builtin else str(a.origin)
         default = " (default)" if a.name == team.audience else ""
         extends = f", extends {a.folders[1].name}" if len(a.folders) > 1 else ""
-        click.echo(f"{a.name:<12} {a.description}{default} [{origin}{extends}]")
+        click.echo(printable(f"{a.name:<12} {a.description}{default} [{origin}{extends}]"))
     # The others are listed; each broken profile is an error, and the exit code says so.
     for exc in broken[:-1]:
-        click.echo(f"briefgen: error: {exc}", err=True)
+        click.echo(f"briefgen: error: {printable(exc)}", err=True)
     if broken:
         raise broken[-1]
 
@@ -232,7 +233,7 @@ def copy(audience: str, folder: str, new_name: str | None, config: str | None) -
     from .customise import copy_audience
 
     target = copy_audience(audience, Path(folder), new_name, settings(config, Path.cwd()).audience_dirs)
-    click.echo(f"copied {audience} to {target}")
+    click.echo(printable(f"copied {audience} to {target}"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -245,10 +246,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "briefgen"
-        click.echo(f"briefgen: error: {exc.format_message()} (see '{where} --help')", err=True)
+        click.echo(f"briefgen: error: {printable(exc.format_message())} (see '{where} --help')", err=True)
         return exc.exit_code
     except click.ClickException as exc:
-        click.echo(f"briefgen: error: {exc.format_message()}", err=True)
+        click.echo(f"briefgen: error: {printable(exc.format_message())}", err=True)
         return exc.exit_code
     except click.Abort:
         click.echo("briefgen: interrupted", err=True)
@@ -256,14 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefgenError as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"briefgen: error: {exc}", err=True)
+        click.echo(f"briefgen: error: {printable(exc)}", err=True)
         return exc.exit_code
     except (KeyboardInterrupt, BrokenPipeError):
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
         if debug:
             traceback.print_exc()
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {printable(exc)} (run with --debug for details)", err=True)
         return EXIT_INTERNAL
     return 0
 

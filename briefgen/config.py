@@ -49,15 +49,24 @@ def find_config(explicit: str | None, cwd: Path) -> Path | None:
 
 
 def settings(explicit: str | None, cwd: Path) -> Config:
-    """The settings in effect: `--config FILE`, else ./briefgen.toml, else the defaults."""
-    return load_config(find_config(explicit, cwd))
+    """The settings in effect: `--config FILE`, else ./briefgen.toml (confined to its folder), else the defaults."""
+    return load_config(find_config(explicit, cwd), confined=not explicit)
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, confined: bool = False) -> Config:
+    """Read briefgen.toml. A `confined` file (one found in the current folder, which may be a cloned repository the
+    user never read) may only name files inside its own folder and an installed model package, never a model folder:
+    only a file the user gives with --config may point elsewhere."""
     if path is None:
         return Config()
     data = read_toml(path, _KEYS)
     base = path.resolve().parent
+
+    def inside(key: str, value: str, resolved: Path) -> Path:
+        if confined and not resolved.is_relative_to(base):
+            raise ConfigError(f"{path}: {key}: {value!r} is outside the folder of this briefgen.toml; a briefgen.toml "
+                              f"found in the current folder may only name files inside it (give it with --config to allow others)")
+        return resolved
 
     def text(key: str) -> str | None:
         value = data.get(key)
@@ -69,7 +78,7 @@ def load_config(path: Path | None) -> Config:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: {key} must be a list of {kind} paths, not {value!r}")
-        out = tuple((base / v).resolve() for v in value)
+        out = tuple(inside(key, v, (base / v).resolve()) for v in value)
         for v, p in zip(value, out):
             if kind == "folder" and not p.is_dir():
                 raise ConfigError(f"{path}: {key}: {v!r} is not a folder")
@@ -89,7 +98,7 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(value, str) or not _HEX.match(value):
             raise ConfigError(f"{path}: colours.{name} must be a hex colour such as \"#0b3d6b\", not {value!r}")
     logo = text("logo")
-    logo_path = (base / logo).resolve() if logo else None
+    logo_path = inside("logo", logo, (base / logo).resolve()) if logo else None
     if logo_path is not None:
         if logo_path.suffix.lower() not in _LOGO_TYPES or not logo_path.is_file():
             raise ConfigError(f"{path}: logo: {logo!r} is not a PNG, JPEG, GIF or SVG file")
@@ -98,9 +107,14 @@ def load_config(path: Path | None) -> Config:
     classification = text("classification")
     if classification is not None and (len(classification) > 80 or "\n" in classification):
         raise ConfigError(f"{path}: classification must be one line of at most 80 characters")
+    model = text("model")
+    if confined and model is not None and ("/" in model or "\\" in model or model.startswith(".") or Path(model).exists()
+                                           or (base / model).exists()):
+        raise ConfigError(f"{path}: model: {model!r} is a folder; a briefgen.toml found in the current folder may only name "
+                          f"an installed model package (give a model folder with --model, or the file with --config)")
     return Config(
         source=path,
-        model=text("model"),
+        model=model,
         audience=text("audience"),
         audience_dirs=folders("audiences", "folder"),
         template_dirs=folders("template_dirs", "folder"),

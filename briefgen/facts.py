@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -138,18 +140,32 @@ def first_person(span: Span, in_quotes: Callable[[int], bool]) -> bool:
     return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not in_quotes(t.idx) for t in span)
 
 
-def information(span: Span, timexes: Sequence[Timex], salience: dict[tuple[int, int], float]) -> float:
-    """How much a sentence informs: figures, resolved dates, salient actors, decisions; long sentences lose a little."""
-    a, b = span.start_char, span.end_char
-    words = [t for t in span if t.is_alpha]
-    score = 0.0
-    score += sum(1.0 for e in span.ents if e.label_ in NUMERIC)
-    score += sum(0.8 for t in timexes if a <= t.start < b and t.range is not None)
-    score += min(2.0, 10 * sum(v for (s, e), v in salience.items() if a <= s < b))
-    score += 1.0 if any(t.lemma_ in DECISIONS and t.pos_ == "VERB" for t in span) else 0.0
-    if any(t.is_quote for t in span):
-        score *= 0.7  # a quotation is opinion more often than fact
-    return score / (1.0 + math.log1p(max(0, len(words) - 25) / 10))
+class Information:
+    """How much a sentence informs: figures, resolved dates, salient actors, decisions; long sentences lose a little.
+    Built once per article; a sentence's entities, dates and actors are found by offset with bisect, so each sentence
+    costs only its own words and the stage stays linear in the article's size."""
+
+    def __init__(self, doc: Doc, timexes: Sequence[Timex], salience: dict[tuple[int, int], float]) -> None:
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC]
+        self._ent_starts = [s for s, _ in ents]
+        self._ent_ends = [e for _, e in ents]
+        self._dated = sorted(t.start for t in timexes if t.range is not None)
+        salient = sorted((s, v) for (s, _), v in salience.items())
+        self._salient_starts = [s for s, _ in salient]
+        self._salient_sums = list(itertools.accumulate((v for _, v in salient), initial=0.0))
+
+    def __call__(self, span: Span) -> float:
+        a, b = span.start_char, span.end_char
+        words = sum(t.is_alpha for t in span)
+        lo, hi = bisect_left(self._ent_starts, a), bisect_left(self._ent_starts, b)
+        score = float(sum(1 for e in self._ent_ends[lo:hi] if e <= b))  # the entities inside, as Span.ents gives them
+        score += 0.8 * (bisect_left(self._dated, b) - bisect_left(self._dated, a))
+        i, j = bisect_left(self._salient_starts, a), bisect_left(self._salient_starts, b)
+        score += min(2.0, 10 * (self._salient_sums[j] - self._salient_sums[i]))
+        score += 1.0 if any(t.lemma_ in DECISIONS and t.pos_ == "VERB" for t in span) else 0.0
+        if any(t.is_quote for t in span):
+            score *= 0.7  # a quotation is opinion more often than fact
+        return score / (1.0 + math.log1p(max(0, words - 25) / 10))
 
 
 def default_count(n_sentences: int) -> int:
@@ -157,11 +173,14 @@ def default_count(n_sentences: int) -> int:
 
 
 def quoted_offsets(text: str, quotes: Sequence[Quote]) -> Callable[[int], bool]:
-    """Whether a character offset lies inside a quotation (with its marks)."""
+    """Whether a character offset lies inside a quotation (with its marks); by bisect, so linear over an article."""
     spans = sorted((q.start - 1, q.end + 1) for q in quotes)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of the quotations opened so far
 
     def inside(offset: int) -> bool:
-        return any(a <= offset < b for a, b in spans)
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < reach[i]
 
     return inside
 
@@ -188,6 +207,7 @@ def extract_facts(
     salience = {span: a.salience for a in actors.actors for span in a.spans}
     turn_at = turn_finder(transcript.turns) if transcript else None
     in_quotes = quoted_offsets(text, quotes)
+    information = Information(doc, timexes, salience)
     scored: list[tuple[float, int, int, Attribution | None]] = []
     for i, (a, b) in enumerate(sentences):
         if (a, b) in in_summary or i in talk:
@@ -199,7 +219,7 @@ def extract_facts(
         who = attribution(span, actors, quotes, turn, author)
         if (who is None or who.speaker is None) and first_person(span, in_quotes):
             continue  # "I will have a call with ..." by nobody known
-        score = information(span, timexes, salience)
+        score = information(span)
         if score > 0:
             scored.append((score, a, b, who))
     n = count if count is not None else default_count(len(sentences))
@@ -279,10 +299,10 @@ def author_of(title: str, actors: ActorIndex) -> Attribution | None:
 def uninformative(doc: Doc, sentences: Sequence[tuple[int, int]], actors: ActorIndex, timexes: Sequence[Timex]) -> frozenset[int]:
     """The indexes of sentences that carry no figure, date, actor or decision, or are too short to stand alone:
     a transcript's asides ("It looks like he spends a lot of time in the gym."), never its summary."""
-    salience = {span: a.salience for a in actors.actors for span in a.spans}
+    information = Information(doc, timexes, {span: a.salience for a in actors.actors for span in a.spans})
     out = set()
     for i, (a, b) in enumerate(sentences):
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or sum(t.is_alpha for t in span) < 8 or fragment(span) or information(span, timexes, salience) <= 0:
+        if span is None or sum(t.is_alpha for t in span) < 8 or fragment(span) or information(span) <= 0:
             out.add(i)
     return frozenset(out)

