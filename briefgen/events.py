@@ -12,11 +12,36 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .model import Actor, DateRange, Event, Timex, When, sentence_at
+from .model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
-from .timexes import HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, day_range, month_range, year_range
+from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_WILL = {"will", "'ll", "shall", "wo", "\u2019ll"}
+_MAYBE = {"may", "might", "could"}  # "may travel", "could vote": listed, as possible
+_NOT_EVENTS = {"must", "can", "ca"}  # obligation and ability are no happenings
+_REPORTING = {"say", "announce", "tell", "add", "confirm", "state", "report", "write", "indicate", "signal", "promise",
+              "pledge", "vow", "insist", "predict", "warn", "suggest", "reveal", "declare", "explain", "note"}
+# Verbs of thinking, perceiving, wanting and saying: with a date ahead, they are opinions or talk about talk ("we'll
+# see tomorrow", "I hope in 2017 America says"), not happenings someone can prepare for.
+_OPINION = {
+    "think", "know", "believe", "hope", "feel", "guess", "wonder", "mean", "seem", "appear", "like", "love", "want",
+    "need", "see", "hear", "look", "expect", "say", "tell", "let", "count", "depend", "matter", "remember", "forget",
+    "project", "forecast", "estimate", "predict",
+}  # fmt: skip
+# Verbs of a changing or lasting state: with a quantity they forecast a state ("emissions will fall 40% by 2030",
+# "the trade war would cost billions by 2019"), which is no happening; "reach the market" still is one.
+_STATES = {
+    "increase", "decrease", "rise", "fall", "grow", "decline", "drop", "reach", "double", "triple", "halve", "cost",
+    "expand", "shrink", "exceed", "top", "surpass", "hit", "climb", "slow", "total", "average", "amount", "improve",
+    "worsen", "lose", "gain", "owe", "tighten", "attain", "lead", "trail",
+}  # fmt: skip
+_LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
+_QUANTITIES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_CONDITIONS = {"if", "unless", "whether"}
+_PERSONAL = {"i", "we", "you", "me", "us"}
+_DEICTIC = {"that", "this", "these", "those"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,
@@ -37,21 +62,28 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (ahead := _from_now(t, span, ref)) is not None:
             start, days = ahead
-        if days is None or days.end <= ref:
+        if days is None or days.end < ref:
             continue
-        # "will gather this weekend", "will sign it this week": a short period under way is still ahead if the tense is.
-        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")):
-            continue
+        verb = _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+        read = _certainty(span, verb, text[s_start:s_end])
+        if read is None:
+            continue
+        certainty, ahead = read
+        # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
+        # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
+        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")
+                                  or not ahead or t.value == "PRESENT_REF"):
+            continue
         key = (s_start, days)
         if key in seen:
             continue
         seen.add(key)
-        verb = _governor(span)
         what, who = _what(span, verb, actors, dated)
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
-        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), verb.i))
+        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id,
+                             certainty=certainty), verb.i))
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
@@ -62,6 +94,75 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         for o in by_verb[verb])]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
+
+
+def _certainty(span: Span, verb: Token, sentence: str) -> tuple[Certainty, bool] | None:
+    """How sure the clause that governs a date is that something will happen then, read from its parse, and whether
+    it says outright that it is ahead ("will", "is to", "plans to"); None when it is no upcoming happening: a
+    question, a fragment, a negated, past, conditional or possessive-past clause, a date counted "since", a
+    rhetorical "tomorrow" ("a brighter tomorrow"), or a verb of opinion or of a state."""
+    said = sentence.strip()
+    if said.endswith("?") or said.startswith(("Q ", "Q:")) or not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        return None  # a question asks; a caption or a list item ("Number one, February 1st.") states nothing
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
+        return None
+    if any(c.dep_ in ("amod", "det") and c.i not in range(span.start, span.end) for c in span.root.children):
+        return None  # "hoping for a brighter tomorrow"
+    chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
+    while chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj") and chain[-1].head != chain[-1] and len(chain) < 5 \
+            and chain[-1].head.pos_ in ("VERB", "AUX") and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS):
+        chain.append(chain[-1].head)
+    auxes = [a for v in chain for a in v.children if a.dep_ in ("aux", "auxpass")]
+    modals = {a.lower_ for a in auxes if a.tag_ == "MD"}
+    until = span.root.head.lower_ in ("until", "till")
+    if any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children) and not until:
+        return None  # "will not be attending"; "will not open until May" opens in May
+    if modals & _NOT_EVENTS:
+        return None
+    top = chain[-1]
+    # Inside an "if" clause, or a "would" that no one is reported to have said: a hypothetical.
+    for v in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in v.children):
+            return None
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "aux", "auxpass", "acl", "relcl"):
+            break
+    reported = top.dep_ in ("ccomp", "conj") and top.head.lemma_ in _REPORTING
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark")
+                      for v in chain for c in v.children)
+    if "would" in modals and (conditional or not reported):
+        return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
+    future = bool(modals & _WILL) or "would" in modals
+    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
+    be_to = any(v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain)
+    past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+        top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+    if past and not future and plan is None:
+        return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
+    if span.root.dep_ == "poss" and any(t.lower_ in WEEKDAYS for t in span) and not (future or plan is not None or be_to):
+        # "the impact of Monday's debate is still small": a weekday's happening told in the present is behind the writer
+        return None
+    action = _action(verb) if verb.pos_ in ("VERB", "AUX") else verb
+    subj = next((c for v in chain for c in v.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"), None)
+    passive = any(c.dep_ == "auxpass" for c in action.children)
+    if action is verb and (action.lemma_ in _OPINION and not (passive and action.lemma_ in SCHEDULED) or action.lemma_ in _LASTING):
+        return None
+    if action.lemma_ in _STATES and any(t.ent_type_ in _QUANTITIES and t.i not in range(span.start, span.end)
+                                        for c in action.children if c.dep_ not in _SUBJECTS for t in c.subtree):
+        return None
+    if action.lemma_ == "be" and action is verb and (subj is None or subj.dep_ != "expl" and (
+            subj.lower_ in _DEICTIC or subj.i in range(span.start, span.end) or span.root.head == action and span.root.dep_ == "attr"
+            or any(c.dep_ == "attr" or c.dep_ == "acomp" and c.pos_ != "ADJ" for c in action.children))):
+        return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
+    if subj is not None and subj.lower_ in _PERSONAL and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go")):
+        return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
+    ahead = future or be_to or plan is not None or span.root.lower_ in ("tonight", "later")
+    if modals & _MAYBE or any(v.lemma_ in ("consider", "weigh", "mull") for v in chain):
+        return "possible", ahead
+    if any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain) or be_to or (
+            not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED)):
+        return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
+    return "expected", ahead
 
 
 def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | None:

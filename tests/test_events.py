@@ -172,3 +172,37 @@ def test_they_is_the_body_named_before_it_in_the_sentence(analyse_text):
     text = "Jane Roe, a spokeswoman for the Environment Agency, said they will publish the flood report in March."
     (event,) = analyse_text(text, dt.date(2024, 2, 10)).events
     assert event.what == "Environment Agency to publish flood report"
+
+
+# 2016-09-30 is a Friday: "Monday" in these sentences resolves to the coming Monday unless the clause is read.
+NOT_UPCOMING = [
+    ("Gennifer Flowers will not be attending the debate tomorrow night.", "negated"),
+    ("Is the President going to be talking to lawmakers this week?", "a question"),
+    ("Q Should those countries expect that on the 1st?", "a reporter's question"),
+    ("The impact of Monday's debate is still small, the pollster wrote.", "a weekday's happening told in the present"),
+    ("In Chicago, they have had thousands of shootings since January 1st.", "counted since"),
+    ("If Kaine becomes vice president, Virginia would probably host the only Senate race in the country in 2017.", "conditional"),
+    ("The Clinton campaign would do well to target ethnic voters in the next eight weeks.", "a hypothetical would"),
+    ("By 2019, the trade war would cost hundreds of billions of dollars in lost output.", "a forecast of a state"),
+    ("The IMF expects that U.S. output will grow by 1.6 percent next year.", "a quantity forecast"),
+    ("I hope in 2017 America says thank you.", "an opinion"),
+    ("We'll talk more about that tomorrow.", "talk about talk"),
+    ("Obama said refugees were still hoping for a brighter tomorrow.", "a rhetorical tomorrow"),
+    ("That's tomorrow.", "the date is the predicate"),
+    ("Thursday?", "a fragment"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_UPCOMING)
+def test_what_is_not_upcoming_is_no_event(analyse_text, text, why):
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.events == (), why
+
+
+def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):
+    text = ("Clinton will campaign in Ohio on Monday. The Senate is scheduled to vote on the bill on Tuesday. "
+            "The senator may travel to Iowa next week. The sites will not open until October 10. "
+            "President Obama will speak tonight at the convention.")
+    got = {e.when.text: e.certainty for e in analyse_text(text, dt.date(2016, 9, 30)).events}
+    assert got == {"Monday": "expected", "Tuesday": "scheduled", "next week": "possible", "October 10": "expected",
+                   "tonight": "expected"}
