@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import extract_actors
-from .events import extract_events
+from .events import extract_events, extract_undated_events
 from .facts import extract_facts
 from .model import Analysis, Article
 from .nlp import parse, sentence_spans
@@ -70,8 +70,9 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         quotes = extract_quotes(doc, actors, article.id)
     with times.stage("events"):
         events = extract_events(doc, timexes, actors, ref, article.id, sentences)
+        undated = extract_undated_events(doc, timexes, actors, article.id, sentences, events)
     with times.stage("summary"):
         summary = summarise(doc, sentences, options.summarizer, options.summary_sentences)
     with times.stage("facts"):
         facts = extract_facts(doc, sentences, actors, timexes, summary, article.id, options.fact_count)
-    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences))
+    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), undated)

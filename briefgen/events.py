@@ -96,26 +96,102 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     return tuple(kept)
 
 
-def _certainty(span: Span, verb: Token, sentence: str) -> tuple[Certainty, bool] | None:
+def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, article_id: str,
+                           sentences: Sequence[tuple[int, int]], dated: Sequence[Event]) -> tuple[Event, ...]:
+    """Firm next steps the article gives no date for ("the Senate is to vote on the bill", "Clinton plans to campaign
+    in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
+    happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
+    text = doc.text
+    timed = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
+    taken = {e.start for e in dated}
+    out: list[Event] = []
+    for s_start, s_end in sentences:
+        if s_start in taken:
+            continue
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span:
+            if verb.pos_ != "VERB" or verb.lemma_ in _LIGHT or verb.lemma_ in _OPINION or verb.lemma_ in _STATES \
+                    or verb.lemma_ in _LASTING or verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children):
+                continue
+            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
+                continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
+            read = _certainty(None, verb, text[s_start:s_end])
+            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start):
+                continue
+            subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or subj.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)):
+                continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
+            what, who = _what(None, verb, actors, timed)
+            if len(what.split()) < 3:
+                continue
+            ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
+            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+            break
+    return tuple(out)
+
+
+def _firm(verb: Token) -> bool:
+    """The clause says outright, in the present, that it is arranged: "is to vote", "plans to vote", "is expected
+    to vote", "is scheduled to vote", "is going to vote"; not "vowed to", "wants to", "would", a bare "will"."""
+    node = verb
+    for _ in range(4):
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _WILL for a in auxes):
+            # A bare "will" without a date is as often a promise or a forecast ("her plans will solve ...") as a
+            # next step: on both dev sets it cost more precision than it found events.
+            return False
+        head = node.head
+        if node.dep_ != "xcomp" or head == node:
+            return False
+        present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return True  # "the Senate is to vote"
+        if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:
+            return True
+        if head.lemma_ != "go":  # "is going to vote": look at "is"
+            return False
+        node = head
+    return False
+
+
+def _quoted(tok: Token, since: int) -> bool:
+    """Inside quotation marks opened in its sentence: a speaker's rhetoric ("no one will change him")."""
+    before = tok.doc.text[since : tok.idx]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+# Verbs too general to name a happening on their own ("will have", "will continue to", "will help").
+_LIGHT = {"be", "have", "get", "do", "continue", "keep", "try", "work", "help", "ensure", "allow", "give", "use",
+          "include", "provide", "support", "bring", "put", "win", "make", "take", "come", "go", "play", "happen",
+          "let", "begin", "start", "stop", "find", "show", "face", "feel", "mean"}
+
+
+def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty, bool] | None:
     """How sure the clause that governs a date is that something will happen then, read from its parse, and whether
     it says outright that it is ahead ("will", "is to", "plans to"); None when it is no upcoming happening: a
     question, a fragment, a negated, past, conditional or possessive-past clause, a date counted "since", a
-    rhetorical "tomorrow" ("a brighter tomorrow"), or a verb of opinion or of a state."""
+    rhetorical "tomorrow" ("a brighter tomorrow"), or a verb of opinion or of a state. Without a date (`span` None)
+    the clause alone decides."""
+    inside = range(span.start, span.end) if span is not None else range(0)
     said = sentence.strip()
-    if said.endswith("?") or said.startswith(("Q ", "Q:")) or not any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+    if said.endswith("?") or said.startswith(("Q ", "Q:")) or not any(t.pos_ in ("VERB", "AUX") for t in verb.sent):
         return None  # a question asks; a caption or a list item ("Number one, February 1st.") states nothing
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
-        return None
-    if any(c.dep_ in ("amod", "det") and c.i not in range(span.start, span.end) for c in span.root.children):
-        return None  # "hoping for a brighter tomorrow"
+    if span is not None:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
+            return None
+        if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
+            return None  # "hoping for a brighter tomorrow"
     chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
     while chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj") and chain[-1].head != chain[-1] and len(chain) < 5 \
             and chain[-1].head.pos_ in ("VERB", "AUX") and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS):
         chain.append(chain[-1].head)
     auxes = [a for v in chain for a in v.children if a.dep_ in ("aux", "auxpass")]
     modals = {a.lower_ for a in auxes if a.tag_ == "MD"}
-    until = span.root.head.lower_ in ("until", "till")
+    until = span is not None and span.root.head.lower_ in ("until", "till")
     if any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children) and not until:
         return None  # "will not be attending"; "will not open until May" opens in May
     if modals & _NOT_EVENTS:
@@ -139,7 +215,7 @@ def _certainty(span: Span, verb: Token, sentence: str) -> tuple[Certainty, bool]
         top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
-    if span.root.dep_ == "poss" and any(t.lower_ in WEEKDAYS for t in span) and not (future or plan is not None or be_to):
+    if span is not None and span.root.dep_ == "poss" and any(t.lower_ in WEEKDAYS for t in span) and not (future or plan is not None or be_to):
         # "the impact of Monday's debate is still small": a weekday's happening told in the present is behind the writer
         return None
     action = _action(verb) if verb.pos_ in ("VERB", "AUX") else verb
@@ -147,16 +223,16 @@ def _certainty(span: Span, verb: Token, sentence: str) -> tuple[Certainty, bool]
     passive = any(c.dep_ == "auxpass" for c in action.children)
     if action is verb and (action.lemma_ in _OPINION and not (passive and action.lemma_ in SCHEDULED) or action.lemma_ in _LASTING):
         return None
-    if action.lemma_ in _STATES and any(t.ent_type_ in _QUANTITIES and t.i not in range(span.start, span.end)
+    if action.lemma_ in _STATES and any(t.ent_type_ in _QUANTITIES and t.i not in inside
                                         for c in action.children if c.dep_ not in _SUBJECTS for t in c.subtree):
         return None
     if action.lemma_ == "be" and action is verb and (subj is None or subj.dep_ != "expl" and (
-            subj.lower_ in _DEICTIC or subj.i in range(span.start, span.end) or span.root.head == action and span.root.dep_ == "attr"
+            subj.lower_ in _DEICTIC or subj.i in inside or span is not None and span.root.head == action and span.root.dep_ == "attr"
             or any(c.dep_ == "attr" or c.dep_ == "acomp" and c.pos_ != "ADJ" for c in action.children))):
         return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
     if subj is not None and subj.lower_ in _PERSONAL and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go")):
         return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
-    ahead = future or be_to or plan is not None or span.root.lower_ in ("tonight", "later")
+    ahead = future or be_to or plan is not None or span is not None and span.root.lower_ in ("tonight", "later")
     if modals & _MAYBE or any(v.lemma_ in ("consider", "weigh", "mull") for v in chain):
         return "possible", ahead
     if any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain) or be_to or (
@@ -224,11 +300,11 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
+def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
-    if span.root.dep_ == "dobj" and span.root.head == verb:
+    if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
         # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
         named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
         if named is not None:
@@ -274,7 +350,7 @@ def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple
     if light:
         obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
     if obj is None:
-        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in")
+        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
                      and not any(x.i in dated for x in c.subtree)), None)
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

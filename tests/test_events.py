@@ -206,3 +206,14 @@ def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):
     got = {e.when.text: e.certainty for e in analyse_text(text, dt.date(2016, 9, 30)).events}
     assert got == {"Monday": "expected", "Tuesday": "scheduled", "next week": "possible", "October 10": "expected",
                    "tonight": "expected"}
+
+
+def test_firm_next_steps_without_a_date_are_undated_events(analyse_text):
+    text = ("The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to campaign in "
+            "Florida. Her plans will solve every problem. \"No one is going to stop us,\" she said. "
+            "The senator vowed to punish them.")
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.events == ()
+    got = [(e.what, e.certainty, e.when) for e in an.undated_events]
+    assert got == [("Senate to vote on stopgap spending bill", "scheduled", None),
+                   ("Hillary Clinton to campaign in Florida", "expected", None)]
