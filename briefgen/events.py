@@ -80,6 +80,8 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
             continue
         seen.add(key)
         what, who = _what(span, verb, actors, dated)
+        if len(what.split()) < 3:
+            what = _clause(verb, dated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
         events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id,
@@ -341,8 +343,10 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -
         if actor is not None:
             subject = actor.name
             ids.append(actor.id)
-        else:
+        elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in _DEICTIC:
             subject = _phrase(subject_tok, exclude=dated)
+        else:
+            subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
     action = _action(verb)
     # "The report is due in May": a copula says nothing without its adjective.
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
@@ -362,11 +366,25 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -
     passive = any(c.dep_ == "auxpass" for c in action.children)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
-        return subject, ids  # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing
+        # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
+        return f"{subject} to take place", ids
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
-    parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
+    parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _clause(tok: Token, exclude: set[int]) -> str:
+    """The clause a token stands in, without its date, its attribution or leading joints, at most 120 characters."""
+    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), tok)
+    words = [t for t in verb.subtree if t.i not in exclude and not any(
+        a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod") or words[0].tag_ == "PRP"):
+        words = words[1:]  # "And we'll ...": from the action on
+    while words and words[-1].is_punct:
+        words.pop()
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _action(verb: Token) -> Token:
