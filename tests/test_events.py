@@ -217,3 +217,29 @@ def test_firm_next_steps_without_a_date_are_undated_events(analyse_text):
     got = [(e.what, e.certainty, e.when) for e in an.undated_events]
     assert got == [("Senate to vote on stopgap spending bill", "scheduled", None),
                    ("Hillary Clinton to campaign in Florida", "expected", None)]
+
+
+def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
+    """Each article dates its events against its own date, but the digest's calendar, .ics and notes judge them
+    against the digest's: the Monday an older article looked forward to is over by Friday; tonight is "today"."""
+    from briefgen.assemble import assemble
+    from briefgen.audiences import audience_dirs, load_audience
+    from briefgen.icsout import to_ics
+    from briefgen.jsonout import brief_to_dict
+    from briefgen.render import Look, render_markdown
+
+    older = analyse_text("Hillary Clinton will campaign in Ohio on Monday.", dt.date(2016, 9, 23))
+    newer = analyse_text("The Senate will vote on the spending bill on Tuesday. President Obama will speak tonight "
+                         "in Chicago. The Senate is to vote on the defence bill, aides said.", dt.date(2016, 9, 30))
+    assert [e.when.range.start for e in older.events] == [dt.date(2016, 9, 26)]  # the article's own view stays
+    older = type(older)(**{**older.__dict__, "article": type(older.article)(**{**older.article.__dict__, "id": "a"})})
+    digest = assemble([older, newer], dt.date(2016, 9, 30), kind="digest")
+    assert [(e.when.range.start.isoformat(), e.what) for e in digest.upcoming] == [
+        ("2016-09-30", "Obama to speak in Chicago"), ("2016-10-04", "Senate to vote on spending bill")]
+    assert b"Ohio" not in to_ics(digest)
+    data = brief_to_dict(digest)
+    assert [e["what"] for e in data["upcoming"]] == [e.what for e in digest.upcoming]
+    assert [e["when"] for e in data["articles"][1]["undated_events"]] == [None]
+    md = render_markdown(digest, Look(load_audience("digest", audience_dirs())))
+    assert "**today**: Obama to speak in Chicago" in md and "## Also ahead" in md
+    assert "Senate to vote on defence bill (scheduled)" in md
