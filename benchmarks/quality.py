@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "benchmarks" / "quality_floors.json"
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
-# (dev set, scorer task, extra extract options, [(label, path into the scorer's JSON)])
+# (dev set, scorer task, extra extract options, [(label, path into the scorer's JSON)]); a dev set named
+# "INPUT:GOLD" reads INPUT.input.jsonl and scores against GOLD.jsonl.
 TASKS = [
     ("polnear_dev", "quotes", [], [
         ("quotes lenient F1", "lenient_quote.f1"),
@@ -44,6 +45,26 @@ TASKS = [
     ("bbc_summaries", "summary", ["--summary-sentences", "3", "--summarizer", "textrank"], [
         ("summary bbc ROUGE-2 @3, textrank", "rouge2.f1"),
     ]),
+    # Upcoming events as analysts list them (events-guidelines.md), and as TimeML annotators dated them.
+    ("polnear_dev:polnear_events", "upcoming", [], [
+        ("upcoming polnear P", "detection.p"),
+        ("upcoming polnear F1", "detection.f1"),
+        ("upcoming polnear what_ok", "what_ok"),
+        ("upcoming polnear what_f1", "what_f1"),
+        ("upcoming polnear date_exact", "date_exact"),
+        ("upcoming polnear recall_undated", "recall_undated.r"),
+    ]),
+    ("corpus_events", "upcoming", [], [
+        ("upcoming corpus F1", "detection.f1"),
+        ("upcoming corpus what_ok", "what_ok"),
+        ("upcoming corpus recall_undated", "recall_undated.r"),
+    ]),
+    ("timebank_events", "events", [], [
+        ("events timebank F1", "detection.f1"),
+    ]),
+    ("meantime_timex:meantime_events", "events", [], [
+        ("events meantime F1", "detection.f1"),
+    ]),
 ]
 
 
@@ -57,9 +78,10 @@ def measure(eval_dir: Path) -> dict[str, float]:
     scores: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n, (name, task, extra, metrics) in enumerate(TASKS):
-            inp = eval_dir / "dev" / f"{name}.input.jsonl"
-            gold = eval_dir / "dev" / f"{name}.jsonl"
-            pred = Path(tmp) / f"{n}-{name}.json"
+            source, _, scored = name.partition(":")
+            inp = eval_dir / "dev" / f"{source}.input.jsonl"
+            gold = eval_dir / "dev" / f"{scored or source}.jsonl"
+            pred = Path(tmp) / f"{n}-{source}.json"
             code = briefgen(["extract", str(inp), "-o", str(pred), *extra])
             if code != 0:
                 raise SystemExit(f"quality: briefgen extract failed on {inp} (exit {code})")
