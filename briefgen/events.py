@@ -187,6 +187,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
             return None
         if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
             return None  # "hoping for a brighter tomorrow"
+        if "quarter" in span.text.lower() and (span.root.dep_ in ("amod", "compound", "nmod") or span.root.head.lower_ == "for"):
+            return None  # "a third-quarter loss", "net income for the third quarter": the period measured, not a date
     chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
     while chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj") and chain[-1].head != chain[-1] and len(chain) < 5 \
             and chain[-1].head.pos_ in ("VERB", "AUX") and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS):

@@ -243,3 +243,11 @@ def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
     md = render_markdown(digest, Look(load_audience("digest", audience_dirs())))
     assert "**today**: Obama to speak in Chicago" in md and "## Also ahead" in md
     assert "Senate to vote on defence bill (scheduled)" in md
+
+
+def test_a_quarter_reported_on_is_no_event(analyse_text):
+    """'a third-quarter loss', 'net income for the third quarter': the period the figures cover (TimeBank wsj_0161)."""
+    an = analyse_text("Hadson Corp. said it expects to report a third-quarter net loss of $17 million to $19 million. "
+                      "Service Corp. International said it expects to report net income of 15 cents a share for the "
+                      "third quarter.", dt.date(1989, 11, 2))
+    assert an.events == ()
