@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "benchmarks" / "quality_floors.json"
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
-# (dev set, scorer task, extra extract options, [(label, path into the scorer's JSON)])
+# (dev set, scorer task, extra extract options, [(label, path into the scorer's JSON)]); a dev set named
+# "INPUT:GOLD" reads INPUT.input.jsonl and scores against GOLD.jsonl.
 TASKS = [
     ("polnear_dev", "quotes", [], [
         ("quotes lenient F1", "lenient_quote.f1"),
@@ -71,6 +72,25 @@ TASKS = [
         ("upcoming corpus_events detection F1", "detection.f1"),
         ("upcoming corpus_events detection precision", "detection.p"),
     ]),
+    # Upcoming events as analysts list them (events-guidelines.md), and as TimeML annotators dated them.
+    ("polnear_dev:polnear_events", "upcoming", [], [
+        ("upcoming polnear P", "detection.p"),
+        ("upcoming polnear F1", "detection.f1"),
+        ("upcoming polnear what_ok", "what_ok"),
+        ("upcoming polnear what_f1", "what_f1"),
+        ("upcoming polnear date_exact", "date_exact"),
+        ("upcoming polnear recall_undated", "recall_undated.r"),
+    ]),
+    ("corpus_events", "upcoming", [], [
+        ("upcoming corpus what_ok", "what_ok"),
+        ("upcoming corpus recall_undated", "recall_undated.r"),
+    ]),
+    ("timebank_events", "events", [], [
+        ("events timebank F1", "detection.f1"),
+    ]),
+    ("meantime_timex:meantime_events", "events", [], [
+        ("events meantime F1", "detection.f1"),
+    ]),
 ]
 
 
@@ -109,14 +129,15 @@ def measure(eval_dir: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         made: dict[tuple[str, ...], Path] = {}  # one extract per input and options, however many scorings
         for n, (name, task, extra, metrics, *scorer_extra) in enumerate(TASKS):
-            inp = eval_dir / "dev" / f"{name}.input.jsonl"
-            gold = eval_dir / "dev" / f"{name}.jsonl"
-            pred = made.get((name, *extra), Path(tmp) / f"{n}-{name}.json")
-            if (name, *extra) not in made:
+            source, _, scored = name.partition(":")  # "input:gold" scores one dev set's output against another's answers
+            inp = eval_dir / "dev" / f"{source}.input.jsonl"
+            gold = eval_dir / "dev" / f"{scored or source}.jsonl"
+            pred = made.get((source, *extra), Path(tmp) / f"{n}-{source}.json")
+            if (source, *extra) not in made:
                 code = briefgen(["extract", str(inp), "-o", str(pred), *extra])
                 if code != 0:
                     raise SystemExit(f"quality: briefgen extract failed on {inp} (exit {code})")
-                made[(name, *extra)] = pred
+                made[(source, *extra)] = pred
             if task == "duckling":
                 result = _duckling(eval_dir, gold, pred)
                 for label, key in metrics:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import extract_actors
-from .events import extract_events
+from .events import extract_events, extract_undated_events
 from .facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
 from .model import Analysis, Article, Fact
 from .nlp import parse, sentence_spans
@@ -82,7 +82,10 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         events = extract_events(doc, timexes, actors, ref, article.id, sentences)
         # A question ("Do you expect a ceasefire by Monday?") or a notice announces nothing, nor does a transcript's
         # reporter, moderator or audience: the principals announce (corpus_events: precision .39 -> .50, F1 up).
-        events = tuple(e for e in events if not _in_talk(e.when.start, sentences, kinds if transcript is None else talk))
+        no_news = kinds if transcript is None else talk
+        events = tuple(e for e in events if not _in_talk(e.when.start if e.when else e.start, sentences, no_news))
+        undated = extract_undated_events(doc, timexes, actors, article.id, sentences, events)
+        undated = tuple(e for e in undated if not _in_talk(e.start, sentences, no_news))
     with times.stage("summary"):
         if transcript is None:
             summary = summarise(doc, sentences, options.summarizer, options.summary_sentences, talk)
@@ -96,7 +99,7 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         with times.stage("quotes"):
             quotes = quotes_from_turns(doc, sentences, transcript, talk | _indexes(sentences, facts), actors, timexes,
                                        quotes, article.id)
-    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), transcript)
+    return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), transcript, undated)
 
 
 def _in_talk(offset: int, sentences: list[tuple[int, int]], talk: frozenset[int]) -> bool:

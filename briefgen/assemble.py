@@ -35,15 +35,21 @@ def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = N
                       tuple(x.id for x in a.actors), a.quotes[:TOP_QUOTES], 1.0)
         actors = tuple(replace(x, spans=(), article_ids=(a.article.id,)) for x in a.actors)
         return Brief("brief", title or a.article.title, audience, as_of, tuple(analyses), actors,
-                     tuple(sorted(a.events, key=_event_order)), a.quotes[:TOP_QUOTES], _top_facts(a.facts, TOP_FACTS),
+                     tuple(sorted(_ahead(a.events, as_of), key=_event_order)), a.quotes[:TOP_QUOTES], _top_facts(a.facts, TOP_FACTS),
                      (story,), tuple(problems))
     rollup = rollup_actors(analyses)
     stories = _stories(analyses, rollup)
     return Brief(
         "digest", title or f"Briefing digest, {as_of:%-d %B %Y}", audience, as_of, tuple(analyses), rollup.actors,
-        _calendar(analyses, rollup), _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
+        _calendar(analyses, rollup, as_of), _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
         _top_facts([f for a in analyses for f in a.facts], TOP_FACTS), stories, tuple(problems),
     )
+
+
+def _ahead(events: Sequence[Event], as_of: dt.date) -> list[Event]:
+    """The events not over by the note's reference date: each article judged its own against its own date, but what
+    had already happened by the digest's (or brief's) date is no longer upcoming; that day's own are "today"."""
+    return [e for e in events if e.when is not None and e.when.range.end >= as_of]
 
 
 def _event_order(e: Event) -> tuple:
@@ -77,11 +83,12 @@ def _unique_quotes(quotes: Sequence[Quote], n: int) -> tuple[Quote, ...]:
     return tuple(replace(q, article_ids=tuple(dict.fromkeys(s))) for q, s in zip(kept, sources))
 
 
-def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Event, ...]:
-    """Upcoming events in date order; one event reported by several articles is listed once, with all of them."""
+def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup, as_of: dt.date) -> tuple[Event, ...]:
+    """Upcoming events by the digest's date, in date order; one event reported by several articles is listed once,
+    with all of them."""
     kept: list[tuple[Event, list[str]]] = []
     by_days: dict[tuple[dt.date, dt.date], list[tuple[int, set[str]]]] = defaultdict(list)  # candidates share days
-    for e in sorted((e for a in analyses for e in a.events), key=_event_order):
+    for e in sorted((e for a in analyses for e in _ahead(a.events, as_of)), key=_event_order):
         days = (e.when.range.start, e.when.range.end)
         actors = {rollup.ids[(e.article_id, x)] for x in e.actor_ids if (e.article_id, x) in rollup.ids}
         for i, k_actors in by_days[days]:

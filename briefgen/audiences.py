@@ -18,7 +18,7 @@ PAPER_CHOICES = " or ".join(f'"{p}"' for p in PAPERS)  # for error messages: "A4
 # Every section a note can have: each is a template `sections/NAME.html.j2` (and `.md.j2`), overridable by name.
 SECTIONS = (
     "purpose", "issue", "background", "key-points", "considerations", "next-steps", "summary", "key-facts",
-    "key-lines", "upcoming", "actors", "who", "quotes", "timeline", "sources", "problems",
+    "key-lines", "upcoming", "also-ahead", "actors", "who", "quotes", "timeline", "sources", "problems",
     "contents", "top-stories", "stories", "more-stories", "top-quotes",
 )  # fmt: skip
 LIMITS = {  # name -> what it caps; a profile sets any of them, an extending profile overrides them one by one
@@ -35,7 +35,7 @@ LIMITS = {  # name -> what it caps; a profile sets any of them, an extending pro
 SECTION_LIMITS = {
     "issue": ("summary_sentences",), "background": ("summary_sentences",), "summary": ("summary_sentences",),
     "key-points": ("key_points",), "key-lines": ("key_points",), "key-facts": ("facts",),
-    "considerations": ("quotes", "actors"), "next-steps": ("events",), "upcoming": ("events",),
+    "considerations": ("quotes", "actors"), "next-steps": ("events",), "upcoming": ("events",), "also-ahead": ("events",),
     "actors": ("actors",), "who": ("actors",), "quotes": ("quotes",), "top-quotes": ("quotes",),
     "timeline": ("timeline",), "stories": ("stories",),
 }  # fmt: skip

@@ -12,11 +12,36 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .model import Actor, DateRange, Event, Timex, When, sentence_at
+from .model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
-from .timexes import HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, day_range, month_range, year_range
+from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_WILL = {"will", "'ll", "shall", "wo", "\u2019ll"}
+_MAYBE = {"may", "might", "could"}  # "may travel", "could vote": listed, as possible
+_NOT_EVENTS = {"must", "can", "ca"}  # obligation and ability are no happenings
+_REPORTING = {"say", "announce", "tell", "add", "confirm", "state", "report", "write", "indicate", "signal", "promise",
+              "pledge", "vow", "insist", "predict", "warn", "suggest", "reveal", "declare", "explain", "note"}
+# Verbs of thinking, perceiving, wanting and saying: with a date ahead, they are opinions or talk about talk ("we'll
+# see tomorrow", "I hope in 2017 America says"), not happenings someone can prepare for.
+_OPINION = {
+    "think", "know", "believe", "hope", "feel", "guess", "wonder", "mean", "seem", "appear", "like", "love", "want",
+    "need", "see", "hear", "look", "expect", "say", "tell", "let", "count", "depend", "matter", "remember", "forget",
+    "project", "forecast", "estimate", "predict",
+}  # fmt: skip
+# Verbs of a changing or lasting state: with a quantity they forecast a state ("emissions will fall 40% by 2030",
+# "the trade war would cost billions by 2019"), which is no happening; "reach the market" still is one.
+_STATES = {
+    "increase", "decrease", "rise", "fall", "grow", "decline", "drop", "reach", "double", "triple", "halve", "cost",
+    "expand", "shrink", "exceed", "top", "surpass", "hit", "climb", "slow", "total", "average", "amount", "improve",
+    "worsen", "lose", "gain", "owe", "tighten", "attain", "lead", "trail",
+}  # fmt: skip
+_LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
+_QUANTITIES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_CONDITIONS = {"if", "unless", "whether"}
+_PERSONAL = {"i", "we", "you", "me", "us"}
+_DEICTIC = {"that", "this", "these", "those"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,
@@ -37,21 +62,30 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (ahead := _from_now(t, span, ref)) is not None:
             start, days = ahead
-        if days is None or days.end <= ref:
+        if days is None or days.end < ref:
             continue
-        # "will gather this weekend", "will sign it this week": a short period under way is still ahead if the tense is.
-        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")):
-            continue
+        verb = _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+        read = _certainty(span, verb, text[s_start:s_end])
+        if read is None:
+            continue
+        certainty, ahead = read
+        # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
+        # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
+        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")
+                                  or not ahead or t.value == "PRESENT_REF"):
+            continue
         key = (s_start, days)
         if key in seen:
             continue
         seen.add(key)
-        verb = _governor(span)
         what, who = _what(span, verb, actors, dated)
+        if len(what.split()) < 3:
+            what = _clause(verb, dated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
-        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id), verb.i))
+        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id,
+                             certainty=certainty), verb.i))
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
@@ -62,6 +96,153 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         for o in by_verb[verb])]
     kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
     return tuple(kept)
+
+
+def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, article_id: str,
+                           sentences: Sequence[tuple[int, int]], dated: Sequence[Event]) -> tuple[Event, ...]:
+    """Firm next steps the article gives no date for ("the Senate is to vote on the bill", "Clinton plans to campaign
+    in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
+    happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
+    text = doc.text
+    timed = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
+    taken = {e.start for e in dated}
+    out: list[Event] = []
+    for s_start, s_end in sentences:
+        if s_start in taken:
+            continue
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            continue
+        for verb in span:
+            if verb.pos_ != "VERB" or verb.lemma_ in _LIGHT or verb.lemma_ in _OPINION or verb.lemma_ in _STATES \
+                    or verb.lemma_ in _LASTING or verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children):
+                continue
+            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
+                continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
+            read = _certainty(None, verb, text[s_start:s_end])
+            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start):
+                continue
+            subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or subj.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)):
+                continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
+            what, who = _what(None, verb, actors, timed)
+            if len(what.split()) < 3:
+                continue
+            ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
+            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+            break
+    return tuple(out)
+
+
+def _firm(verb: Token) -> bool:
+    """The clause says outright, in the present, that it is arranged: "is to vote", "plans to vote", "is expected
+    to vote", "is scheduled to vote", "is going to vote"; not "vowed to", "wants to", "would", a bare "will"."""
+    node = verb
+    for _ in range(4):
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _WILL for a in auxes):
+            # A bare "will" without a date is as often a promise or a forecast ("her plans will solve ...") as a
+            # next step: on both dev sets it cost more precision than it found events.
+            return False
+        head = node.head
+        if node.dep_ != "xcomp" or head == node:
+            return False
+        present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return True  # "the Senate is to vote"
+        if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:
+            return True
+        if head.lemma_ != "go":  # "is going to vote": look at "is"
+            return False
+        node = head
+    return False
+
+
+def _quoted(tok: Token, since: int) -> bool:
+    """Inside quotation marks opened in its sentence: a speaker's rhetoric ("no one will change him")."""
+    before = tok.doc.text[since : tok.idx]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+# Verbs too general to name a happening on their own ("will have", "will continue to", "will help").
+_LIGHT = {"be", "have", "get", "do", "continue", "keep", "try", "work", "help", "ensure", "allow", "give", "use",
+          "include", "provide", "support", "bring", "put", "win", "make", "take", "come", "go", "play", "happen",
+          "let", "begin", "start", "stop", "find", "show", "face", "feel", "mean"}
+
+
+def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty, bool] | None:
+    """How sure the clause that governs a date is that something will happen then, read from its parse, and whether
+    it says outright that it is ahead ("will", "is to", "plans to"); None when it is no upcoming happening: a
+    question, a fragment, a negated, past, conditional or possessive-past clause, a date counted "since", a
+    rhetorical "tomorrow" ("a brighter tomorrow"), or a verb of opinion or of a state. Without a date (`span` None)
+    the clause alone decides."""
+    inside = range(span.start, span.end) if span is not None else range(0)
+    said = sentence.strip()
+    if said.endswith("?") or said.startswith(("Q ", "Q:")) or not any(t.pos_ in ("VERB", "AUX") for t in verb.sent):
+        return None  # a question asks; a caption or a list item ("Number one, February 1st.") states nothing
+    if span is not None:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
+            return None
+        if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
+            return None  # "hoping for a brighter tomorrow"
+        if "quarter" in span.text.lower() and (span.root.dep_ in ("amod", "compound", "nmod") or span.root.head.lower_ == "for"):
+            return None  # "a third-quarter loss", "net income for the third quarter": the period measured, not a date
+    chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
+    while chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj") and chain[-1].head != chain[-1] and len(chain) < 5 \
+            and chain[-1].head.pos_ in ("VERB", "AUX") and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS):
+        chain.append(chain[-1].head)
+    auxes = [a for v in chain for a in v.children if a.dep_ in ("aux", "auxpass")]
+    modals = {a.lower_ for a in auxes if a.tag_ == "MD"}
+    until = span is not None and span.root.head.lower_ in ("until", "till")
+    if any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children) and not until:
+        return None  # "will not be attending"; "will not open until May" opens in May
+    if modals & _NOT_EVENTS:
+        return None
+    top = chain[-1]
+    # Inside an "if" clause, or a "would" that no one is reported to have said: a hypothetical.
+    for v in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in v.children):
+            return None
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "aux", "auxpass", "acl", "relcl"):
+            break
+    reported = top.dep_ in ("ccomp", "conj") and top.head.lemma_ in _REPORTING
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark")
+                      for v in chain for c in v.children)
+    if "would" in modals and (conditional or not reported):
+        return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
+    future = bool(modals & _WILL) or "would" in modals
+    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
+    be_to = any(v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain)
+    past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+        top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+    if past and not future and plan is None:
+        return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
+    if span is not None and span.root.dep_ == "poss" and any(t.lower_ in WEEKDAYS for t in span) and not (future or plan is not None or be_to):
+        # "the impact of Monday's debate is still small": a weekday's happening told in the present is behind the writer
+        return None
+    action = _action(verb) if verb.pos_ in ("VERB", "AUX") else verb
+    subj = next((c for v in chain for c in v.children if c.dep_ in _SUBJECTS or c.dep_ == "expl"), None)
+    passive = any(c.dep_ == "auxpass" for c in action.children)
+    if action is verb and (action.lemma_ in _OPINION and not (passive and action.lemma_ in SCHEDULED) or action.lemma_ in _LASTING):
+        return None
+    if action.lemma_ in _STATES and any(t.ent_type_ in _QUANTITIES and t.i not in inside
+                                        for c in action.children if c.dep_ not in _SUBJECTS for t in c.subtree):
+        return None
+    if action.lemma_ == "be" and action is verb and (subj is None or subj.dep_ != "expl" and (
+            subj.lower_ in _DEICTIC or subj.i in inside or span is not None and span.root.head == action and span.root.dep_ == "attr"
+            or any(c.dep_ == "attr" or c.dep_ == "acomp" and c.pos_ != "ADJ" for c in action.children))):
+        return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
+    if subj is not None and subj.lower_ in _PERSONAL and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go")):
+        return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
+    ahead = future or be_to or plan is not None or span is not None and span.root.lower_ in ("tonight", "later")
+    if modals & _MAYBE or any(v.lemma_ in ("consider", "weigh", "mull") for v in chain):
+        return "possible", ahead
+    if any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain) or be_to or (
+            not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED)):
+        return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
+    return "expected", ahead
 
 
 def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | None:
@@ -123,11 +304,11 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
+def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
-    if span.root.dep_ == "dobj" and span.root.head == verb:
+    if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
         # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
         named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
         if named is not None:
@@ -164,8 +345,10 @@ def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple
         if actor is not None:
             subject = actor.name
             ids.append(actor.id)
-        else:
+        elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in _DEICTIC:
             subject = _phrase(subject_tok, exclude=dated)
+        else:
+            subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
     action = _action(verb)
     # "The report is due in May": a copula says nothing without its adjective.
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
@@ -173,7 +356,7 @@ def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple
     if light:
         obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
     if obj is None:
-        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in")
+        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
                      and not any(x.i in dated for x in c.subtree)), None)
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -185,11 +368,25 @@ def _what(span: Span, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple
     passive = any(c.dep_ == "auxpass" for c in action.children)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
-        return subject, ids  # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing
+        # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
+        return f"{subject} to take place", ids
     verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
-    parts = [p for p in (subject, "to" if subject else None, verb_text, obj_text) if p]
+    parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _clause(tok: Token, exclude: set[int]) -> str:
+    """The clause a token stands in, without its date, its attribution or leading joints, at most 120 characters."""
+    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), tok)
+    words = [t for t in verb.subtree if t.i not in exclude and not any(
+        a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod") or words[0].tag_ == "PRP"):
+        words = words[1:]  # "And we'll ...": from the action on
+    while words and words[-1].is_punct:
+        words.pop()
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _action(verb: Token) -> Token:

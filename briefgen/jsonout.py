@@ -58,6 +58,7 @@ def _article(an: Analysis) -> dict[str, Any]:
         "actors": [_actor(x, rollup=False) for x in an.actors],
         "quotes": [_quote(q) for q in an.quotes],
         "events": [_event(e) for e in an.events],
+        "undated_events": [_event(e) for e in an.undated_events],
         "facts": [_fact(f) for f in an.facts],
         "timexes": [_timex(t) for t in an.timexes],
         "genre": an.genre,
@@ -108,21 +109,22 @@ def _timex(t: Timex) -> dict[str, Any]:
 
 
 def _event(e: Event, rollup: bool = False) -> dict[str, Any]:
-    r = e.when.range
+    w = e.when
     d = {
         "text": e.text,
         "start": e.start,
         "end": e.end,
         "what": e.what,
         "actor_ids": list(e.actor_ids),
-        "when": {
-            "text": e.when.text,
-            "start": e.when.start,
-            "end": e.when.end,
-            "date_start": r.start.isoformat(),
-            "date_end": r.end.isoformat(),
-            "granularity": r.granularity,
+        "when": None if w is None else {
+            "text": w.text,
+            "start": w.start,
+            "end": w.end,
+            "date_start": w.range.start.isoformat(),
+            "date_end": w.range.end.isoformat(),
+            "granularity": w.range.granularity,
         },
+        "certainty": e.certainty,
         "article_id": e.article_id,
     }
     if rollup:

@@ -12,6 +12,7 @@ from typing import Literal
 ActorKind = Literal["person", "organization", "place", "group", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "week", "month", "quarter", "year"]
+Certainty = Literal["scheduled", "expected", "possible"]  # fixed or announced; planned or expected; may happen
 Span = tuple[int, int]
 TurnRole = Literal["principal", "reporter", "interviewer", "moderator", "audience", "other"]
 
@@ -103,9 +104,10 @@ class Event:
     end: int
     what: str
     actor_ids: tuple[str, ...]
-    when: When
+    when: When | None  # None only in Analysis.undated_events: a firm next step the article gives no date for
     article_id: str
     article_ids: tuple[str, ...] = ()  # digest rollup: every article reporting this event
+    certainty: Certainty = "expected"
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ class Analysis:
     timexes: tuple[Timex, ...]
     sentences: tuple[tuple[int, int], ...]  # every sentence's character span, in order
     transcript: Transcript | None = None  # the turns, when the text is a transcript (events may skip questions)
+    undated_events: tuple[Event, ...] = ()  # upcoming happenings without a date, in text order
 
     @property
     def genre(self) -> Literal["article", "transcript"]:
