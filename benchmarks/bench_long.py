@@ -19,20 +19,25 @@ from briefgen.readers import read_inputs
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 SIZES_KB = (25, 200, 1000)
+BLOCK_KB = 25  # the repeated block of distinct articles
 MIN_STAGE_SECONDS = 0.5  # stages faster than this on the largest article are noise, not a trend
 
 
 def long_article(kb: int, folders: list[Path]) -> Article:
-    """One article of `kb` KB (1,000 characters each): the bodies of real articles joined as paragraphs, in order,
-    cycling through them as often as needed, cut at a paragraph."""
+    """One article of about `kb` KB (1,000 characters each): a block of the first BLOCK_KB KB of real articles'
+    bodies joined as paragraphs, repeated as often as needed and cut at a paragraph. Every size has the same mix of
+    text (quotes, names, dates per KB), so a stage whose time per KB grows with the size is not linear; articles of
+    different kinds joined in order would instead vary the mix from one size to the next."""
     bodies = [a.text for a in read_inputs([str(f) for f in folders]) if a.text.strip()]
-    parts, size, i = [], 0, 0
-    while size < kb * 1000:
-        parts.append(bodies[i % len(bodies)])
-        size += len(parts[-1]) + 2
-        i += 1
-    text = "\n\n".join(parts)[: kb * 1000]
-    text = text[: text.rfind("\n\n")] if "\n\n" in text[kb * 500 :] else text
+    parts, size = [], 0
+    for body in bodies:
+        if size >= BLOCK_KB * 1000:
+            break
+        parts.append(body)
+        size += len(body) + 2
+    block = "\n\n".join(parts)
+    copies = max(1, round(kb * 1000 / len(block)))
+    text = "\n\n".join([block] * copies)
     return Article(f"long-{kb}kb", f"{kb} KB of joined articles", text, dt.date(2024, 1, 15))
 
 

@@ -193,7 +193,7 @@ def _nesting(look: Look) -> Iterator[None]:
         yield
     except RecursionError as exc:
         where = _template_location(exc, look.audience.template)
-        raise RenderError(f"{where}: template error: templates include each other without end") from None
+        raise RenderError(f"{where}: template error: it includes or extends itself without end") from None
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,

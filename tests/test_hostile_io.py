@@ -456,7 +456,7 @@ def test_a_template_including_itself_is_a_template_error(tmp_path, capsys):
     (sections / "summary.html.j2").write_text('{% include "sections/summary.html.j2" %}\n', encoding="utf-8")
     code = main(["brief", str(SEED), "-o", str(tmp_path / "note.html"), "--template-dir", str(tmp_path / "mine")])
     line = one_error_line(capsys.readouterr().err)
-    assert code == 5 and "summary.html.j2:1: template error: templates include each other without end" in line
+    assert code == 5 and "summary.html.j2:1: template error: it includes or extends itself without end" in line
     assert not (tmp_path / "note.html").exists()
 
 
