@@ -44,7 +44,25 @@ TASKS = [
     ("bbc_summaries", "summary", ["--summary-sentences", "3", "--summarizer", "textrank"], [
         ("summary bbc ROUGE-2 @3, textrank", "rouge2.f1"),
     ]),
+    # Story grouping: pairwise precision and recall against the same-story labels kept in tests/same_story.json.
+    ("polnear_dev", "stories", [], [
+        ("stories polnear pairwise precision", "precision"),
+        ("stories polnear pairwise recall", "recall"),
+    ]),
 ]
+SAME_STORY_LABELS = ROOT / "tests" / "same_story.json"
+
+
+def score_stories(name: str, pred: Path) -> dict:
+    """The stories scorer, local because its labels are the project's: pairwise precision and recall of the grouping."""
+    from briefgen.stories import pairwise_scores
+
+    data = json.loads(pred.read_text(encoding="utf-8"))
+    labels = json.loads(SAME_STORY_LABELS.read_text(encoding="utf-8"))[name]
+    ids = {a["id"] for a in data["articles"]}
+    missing = sorted({i for g in labels for i in g} - ids)
+    precision, recall = pairwise_scores([s["article_ids"] for s in data["stories"]], labels)
+    return {"precision": precision, "recall": recall, "diagnostics": {"missing_articles": missing}}
 
 
 def _get(obj: dict, path: str) -> float:
@@ -63,9 +81,12 @@ def measure(eval_dir: Path) -> dict[str, float]:
             code = briefgen(["extract", str(inp), "-o", str(pred), *extra])
             if code != 0:
                 raise SystemExit(f"quality: briefgen extract failed on {inp} (exit {code})")
-            run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json"],
-                                 check=True, capture_output=True, text=True)
-            result = json.loads(run.stdout)
+            if task == "stories":
+                result = score_stories(name, pred)
+            else:
+                run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json"],
+                                     check=True, capture_output=True, text=True)
+                result = json.loads(run.stdout)
             diag = result["diagnostics"]
             if diag.get("offset_errors") or diag.get("text_mismatch_articles") or diag.get("missing_articles"):
                 raise SystemExit(f"quality: {name}: scorer diagnostics are not clean: {diag}")
