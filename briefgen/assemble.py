@@ -131,12 +131,18 @@ def _stories(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Story, 
     drafts.sort(key=lambda d: (-d[0], d[1]))
     return tuple(
         Story(
-            f"s{rank}", members[0].article.title, tuple(an.article.id for an in members), summary,
+            f"s{rank}", _story_title(members), tuple(an.article.id for an in members), summary,
             _top_facts([f for an in members for f in an.facts], STORY_FACTS, [s.text for _, s in summary]),
             actor_ids, _unique_quotes([q for an in members for q in an.quotes], STORY_QUOTES), round(score, 4),
         )
         for rank, (score, _, members, summary, actor_ids) in enumerate(drafts, start=1)
     )
+
+
+def _story_title(members: Sequence[Analysis]) -> str:
+    """The headline of the most central article of the story's newest day: a summit's coverage, not its announcement."""
+    newest = max((an.article.published for an in members if an.article.published), default=None)
+    return next(an.article.title for an in members if an.article.published == newest)
 
 
 def _story_summary(members: Sequence[Analysis]) -> tuple[tuple[str, Sentence], ...]:

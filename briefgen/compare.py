@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -152,8 +152,7 @@ def _calendar_changes(now: Sequence[Event], before: Sequence[Event], as_of: dt.d
     return tuple(added), tuple(moved), gone
 
 
-def _same_event(e: Event, before: Sequence[Event], taken: Iterable[int]) -> int | None:
-    taken = set(taken)
+def _same_event(e: Event, before: Sequence[Event], taken: set[int]) -> int | None:
     # The same days first: an event reported again is more likely the one on its own days than a moved one.
     order = sorted(range(len(before)), key=lambda i: before[i].when.range != e.when.range)
     for i in order:
