@@ -91,7 +91,25 @@ TASKS = [
     ("meantime_timex:meantime_events", "events", [], [
         ("events meantime F1", "detection.f1"),
     ]),
+    # Story grouping: pairwise precision and recall against the same-story labels kept in tests/same_story.json.
+    ("polnear_dev", "stories", [], [
+        ("stories polnear pairwise precision", "precision"),
+        ("stories polnear pairwise recall", "recall"),
+    ]),
 ]
+SAME_STORY_LABELS = ROOT / "tests" / "same_story.json"
+
+
+def score_stories(name: str, pred: Path) -> dict:
+    """The stories scorer, local because its labels are the project's: pairwise precision and recall of the grouping."""
+    from briefgen.stories import pairwise_scores
+
+    data = json.loads(pred.read_text(encoding="utf-8"))
+    labels = json.loads(SAME_STORY_LABELS.read_text(encoding="utf-8"))[name]
+    ids = {a["id"] for a in data["articles"]}
+    missing = sorted({i for g in labels for i in g} - ids)
+    precision, recall = pairwise_scores([s["article_ids"] for s in data["stories"]], labels)
+    return {"precision": precision, "recall": recall, "diagnostics": {"missing_articles": missing}}
 
 
 def _duckling(eval_dir: Path, gold_path: Path, pred: Path) -> dict[str, float]:
@@ -143,9 +161,12 @@ def measure(eval_dir: Path) -> dict[str, float]:
                 for label, key in metrics:
                     scores[label] = round(result[key], 2)
                 continue
-            run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json",
-                                  *(scorer_extra[0] if scorer_extra else [])], check=True, capture_output=True, text=True)
-            result = json.loads(run.stdout)
+            if task == "stories":
+                result = score_stories(source, pred)
+            else:
+                run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json",
+                                      *(scorer_extra[0] if scorer_extra else [])], check=True, capture_output=True, text=True)
+                result = json.loads(run.stdout)
             diag = result["diagnostics"]
             if diag.get("offset_errors") or diag.get("text_mismatch_articles") or diag.get("missing_articles"):
                 raise SystemExit(f"quality: {name}: scorer diagnostics are not clean: {diag}")

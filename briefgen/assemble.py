@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
-from .model import Actor, Analysis, Brief, Event, Fact, Problem, Quote, Sentence, Story, name_key
+from .model import (Actor, Analysis, Brief, Coverage, DateRange, Event, Fact, Problem, Quote, Sentence, Story, format_date,
+                    format_range, name_key)
 from .stories import group_stories, near_duplicate
 
 TOP_QUOTES = 8
@@ -27,7 +28,8 @@ class ActorRollup:
 
 
 def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = None, audience: str = "analyst",
-             problems: Sequence[Problem] = (), kind: Literal["brief", "digest"] | None = None) -> Brief:
+             problems: Sequence[Problem] = (), kind: Literal["brief", "digest"] | None = None,
+             coverage: Coverage | None = None) -> Brief:
     """One article makes a brief; several (or any number, when asked for) make a digest of stories, ranked."""
     if (kind or ("brief" if len(analyses) == 1 else "digest")) == "brief":
         a = analyses[0]
@@ -39,11 +41,21 @@ def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = N
                      (story,), tuple(problems))
     rollup = rollup_actors(analyses)
     stories = _stories(analyses, rollup)
+    if coverage is None:  # every article given is in: the days covered are the span of their dates
+        dates = sorted(an.article.published for an in analyses if an.article.published)
+        coverage = Coverage(dates[0] if dates else None, dates[-1] if dates else None, asked=False)
     return Brief(
-        "digest", title or f"Briefing digest, {as_of:%-d %B %Y}", audience, as_of, tuple(analyses), rollup.actors,
+        "digest", title or digest_title(coverage, as_of), audience, as_of, tuple(analyses), rollup.actors,
         _calendar(analyses, rollup, as_of), _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
-        _top_facts([f for a in analyses for f in a.facts], TOP_FACTS), stories, tuple(problems),
+        _top_facts([f for a in analyses for f in a.facts], TOP_FACTS), stories, tuple(problems), coverage=coverage,
     )
+
+
+def digest_title(coverage: Coverage, as_of: dt.date) -> str:
+    """"Briefing digest, 29 February 2024", or the span of several days: "Briefing digest, 26 February – 1 March 2024"."""
+    if coverage.start is None or coverage.end is None:
+        return f"Briefing digest, {format_date(as_of)}"
+    return f"Briefing digest, {format_range(DateRange(coverage.start, coverage.end, 'day'))}"
 
 
 def _ahead(events: Sequence[Event], as_of: dt.date) -> list[Event]:
@@ -126,12 +138,18 @@ def _stories(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Story, 
     drafts.sort(key=lambda d: (-d[0], d[1]))
     return tuple(
         Story(
-            f"s{rank}", members[0].article.title, tuple(an.article.id for an in members), summary,
+            f"s{rank}", _story_title(members), tuple(an.article.id for an in members), summary,
             _top_facts([f for an in members for f in an.facts], STORY_FACTS, [s.text for _, s in summary]),
             actor_ids, _unique_quotes([q for an in members for q in an.quotes], STORY_QUOTES), round(score, 4),
         )
         for rank, (score, _, members, summary, actor_ids) in enumerate(drafts, start=1)
     )
+
+
+def _story_title(members: Sequence[Analysis]) -> str:
+    """The headline of the most central article of the story's newest day: a summit's coverage, not its announcement."""
+    newest = max((an.article.published for an in members if an.article.published), default=None)
+    return next(an.article.title for an in members if an.article.published == newest)
 
 
 def _story_summary(members: Sequence[Analysis]) -> tuple[tuple[str, Sentence], ...]:

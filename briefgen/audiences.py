@@ -30,6 +30,7 @@ LIMITS = {  # name -> what it caps; a profile sets any of them, an extending pro
     "events": "upcoming events",
     "timeline": "dated entries in the time line",
     "stories": "digest stories shown in full (the rest are listed)",
+    "changes": "items of each kind under \"Since the last digest\" (--compare)",
 }
 # The limits each section shows: only these are lowered to fit a note into `max_pages`.
 SECTION_LIMITS = {
@@ -37,10 +38,10 @@ SECTION_LIMITS = {
     "key-points": ("key_points",), "key-lines": ("key_points",), "key-facts": ("facts",),
     "considerations": ("quotes", "actors"), "next-steps": ("events",), "upcoming": ("events",), "also-ahead": ("events",),
     "actors": ("actors",), "who": ("actors",), "quotes": ("quotes",), "top-quotes": ("quotes",),
-    "timeline": ("timeline",), "stories": ("stories",),
+    "timeline": ("timeline",), "stories": ("stories",), "since-last": ("changes",),
 }  # fmt: skip
 DEFAULT_LIMITS = {"summary_sentences": 8, "key_points": 5, "facts": 10, "quotes": 8, "actors": 25, "events": 20,
-                  "timeline": 30, "stories": 20}  # fmt: skip
+                  "timeline": 30, "stories": 20, "changes": 10}  # fmt: skip
 _KEYS = {"description", "extends", "template", "markdown_template", "styles", "paper", "max_pages", "sections", "limits"}
 
 

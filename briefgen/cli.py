@@ -107,7 +107,9 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @click.option("--date", "on", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on this day.")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or after this day.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or before this day.")
-@click.option("--title", default=None, help="Title of the digest [default: \"Briefing digest, DATE\"].")
+@click.option("--title", default=None, help="Title of the digest [default: \"Briefing digest, \" and the days it covers].")
+@click.option("--compare", "previous", metavar="PREVIOUS.json",
+              help="An earlier digest's JSON: mark stories new, developing or unchanged, and list what changed since.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
               help="Parse in N processes.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of analysed articles.")
@@ -116,7 +118,7 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @look_options
 @analysis_options
 def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
-           until: dt.date | None, title: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
+           until: dt.date | None, title: str | None, previous: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
            audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...],
            as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
@@ -131,6 +133,7 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
       briefgen digest examples/ --date 2023-08-18 -o day.pdf
       briefgen digest feeds/ day.jsonl --since 2024-02-28 --until 2024-02-29 -o out/day.pdf --format pdf,html,ics
       briefgen digest archive/ -o week.json --jobs 2 --quiet
+      briefgen digest feeds/ -o today.pdf --format pdf,json --compare yesterday.json
     """
     from .analyse import Options
     from .pipeline import DigestRequest, LookRequest, run_digest
@@ -141,7 +144,7 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
         raise click.UsageError(f"--since {since} is after --until {until}")
     req = DigestRequest(tuple(inputs), out, formats, title, on or since, on or until, as_of,
                         Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet,
-                        LookRequest(audience, config, template_dirs, styles))
+                        LookRequest(audience, config, template_dirs, styles), previous)
     brief = run_digest(req)
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")

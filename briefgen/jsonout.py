@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Actor, Analysis, Brief, Event, Fact, Quote, Sentence, Story, Timex
+from .model import Actor, Analysis, Brief, Changes, Event, Fact, Quote, Sentence, Story, Timex
 
 SCHEMA = "briefgen.brief/1"
 
@@ -24,6 +24,19 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "key_facts": [_fact(f) for f in brief.key_facts],
         "stories": [_story(s) for s in brief.stories],
         "problems": [{"source": p.source, "message": p.message} for p in brief.problems],
+        **({"changes": _changes(brief.changes)} if brief.changes is not None else {}),
+    }
+
+
+def _changes(c: Changes) -> dict[str, Any]:
+    return {
+        "since": c.since.isoformat() if c.since else None,
+        "stories_new": list(c.stories_new),
+        "stories_developing": list(c.stories_developing),
+        "events_added": [_event(e, rollup=True) for e in c.events_added],
+        "events_moved": [_event(m.event, rollup=True) for m in c.events_moved],  # with their new dates
+        "events_gone": [_event(e, rollup=True) for e in c.events_gone],
+        "actors_new": list(c.actors_new),
     }
 
 
@@ -37,6 +50,7 @@ def _story(s: Story) -> dict[str, Any]:
         "actor_ids": list(s.actor_ids),
         "quotes": [_quote(q, rollup=True) for q in s.quotes],
         "score": s.score,
+        **({"status": s.status} if s.status else {}),
     }
 
 

@@ -15,6 +15,7 @@ Granularity = Literal["day", "week", "month", "quarter", "year"]
 Certainty = Literal["scheduled", "expected", "possible"]  # fixed or announced; planned or expected; may happen
 Span = tuple[int, int]
 TurnRole = Literal["principal", "reporter", "interviewer", "moderator", "audience", "other"]
+StoryStatus = Literal["new", "developing", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class Story:
     actor_ids: tuple[str, ...] = ()  # ids into Brief.actors
     quotes: tuple[Quote, ...] = ()
     score: float = 0.0  # coverage and actor importance: stories are ranked by it
+    status: StoryStatus | None = None  # against an earlier digest (--compare): new, developing or unchanged
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,41 @@ class Problem:
 
     source: str
     message: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The days a digest covers and what its window left out: the title, the note and the reference date agree on it."""
+
+    start: dt.date | None  # None: no article had a date
+    end: dt.date | None
+    asked: bool  # a window was asked for (--date, --since, --until); else every article read is in
+    outside: int = 0  # dated articles read but published outside the window
+    undated: int = 0  # articles without a date, left out of an asked window
+
+
+@dataclass(frozen=True)
+class MovedEvent:
+    """An upcoming event an earlier digest had on other days."""
+
+    event: Event
+    before: DateRange
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since an earlier digest (`--compare`): stories, calendar and actors."""
+
+    since: dt.date | None  # the earlier digest's reference date
+    previous_title: str
+    stories_new: tuple[str, ...]  # story ids
+    stories_developing: tuple[str, ...]
+    stories_unchanged: tuple[str, ...]
+    new_articles: tuple[str, ...]  # article ids the earlier digest did not have
+    events_added: tuple[Event, ...]
+    events_moved: tuple[MovedEvent, ...]
+    events_gone: tuple[Event, ...]  # still ahead, no longer reported; their actor_ids are empty (the ids were the earlier digest's)
+    actors_new: tuple[str, ...]  # ids into Brief.actors
 
 
 @dataclass(frozen=True)
@@ -201,6 +238,8 @@ class Brief:
     stories: tuple[Story, ...]
     problems: tuple[Problem, ...] = ()
     generator: str = field(default="briefgen")
+    coverage: Coverage | None = None  # digests: the days covered
+    changes: Changes | None = None  # digests compared with an earlier one
 
 
 def sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -216,3 +255,22 @@ def name_key(name: str) -> str:
     # "Biden Jr." and "BIDEN JR" (the model leaves the full stop out or in); "JOSEPH R. BIDEN JR." signs for Joseph R. Biden.
     key = re.sub(r",? jr\.?$", "", key)
     return key.rstrip(".")
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%-d %B %Y") if value else "date unknown"
+
+
+def format_range(r: DateRange) -> str:
+    """A human date range at its granularity: "20-28 February 1997", "March 1997", "10 April 2024"."""
+    if r.start == r.end:
+        return format_date(r.start)
+    if r.granularity == "year" and r.start.month == 1 and r.start.day == 1 and r.end.month == 12 and r.end.day == 31:
+        return str(r.start.year) if r.start.year == r.end.year else f"{r.start.year}\u2013{r.end.year}"
+    if r.start.year == r.end.year and r.start.month == r.end.month:
+        if r.start.day == 1 and (r.end + dt.timedelta(days=1)).month != r.end.month:
+            return f"{r.start:%B %Y}"
+        return f"{r.start.day}\u2013{r.end.day} {r.start:%B %Y}"
+    if r.start.year == r.end.year:
+        return f"{r.start.day} {r.start:%B} \u2013 {r.end.day} {r.end:%B %Y}"
+    return f"{format_date(r.start)} \u2013 {format_date(r.end)}"

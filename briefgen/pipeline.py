@@ -15,11 +15,12 @@ from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
 from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
+from .compare import compare, load_previous
 from .config import merge_cli, settings
 from .errors import InputError, RenderError
 from .icsout import to_ics
 from .jsonout import dumps
-from .model import Analysis, Article, Brief, Problem
+from .model import Analysis, Article, Brief, Coverage, Problem
 from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
 from .render import Look, _template_location, render_markdown, render_note
@@ -62,6 +63,7 @@ class DigestRequest:
     strict: bool = False
     quiet: bool = False
     look: LookRequest = LookRequest()
+    compare: str | None = None  # an earlier digest's JSON: mark what changed since
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -123,19 +125,24 @@ def run_brief(article: str, out: str | None, formats: str | None, title: str | N
     write_all(plan, brief, look)
 
 
-def select_window(articles: list[Article], since: dt.date | None, until: dt.date | None) -> tuple[list[Article], list[Problem]]:
-    """The articles published in [since, until]; undated ones are left out (and noted) once a window is set."""
+def select_window(articles: list[Article], since: dt.date | None, until: dt.date | None) -> tuple[list[Article], list[Problem], Coverage]:
+    """The articles published in [since, until], and the days covered; undated ones are left out (and noted) once a
+    window is set. Without a window every article is kept and the days covered are the span of their dates."""
+    dates = sorted(a.published for a in articles if a.published)
     if since is None and until is None:
-        return articles, []
+        return articles, [], Coverage(dates[0] if dates else None, dates[-1] if dates else None, asked=False)
     lo, hi = since or dt.date.min, until or dt.date.max
     kept = [a for a in articles if a.published and lo <= a.published <= hi]
     undated = [Problem(a.origin or a.id, "no publication date, so not in the date window") for a in articles if not a.published]
     if not kept:
-        dates = sorted(a.published for a in articles if a.published)
         window = f"on {lo}" if lo == hi else f"between {since or 'any date'} and {until or 'any date'}"
         seen = f"their dates run from {dates[0]} to {dates[-1]}" if dates else "none of them has a date"
         raise InputError(f"no article was published {window}: {len(articles)} read, {seen}")
-    return kept, undated
+    kept_dates = [a.published for a in kept if a.published]
+    # An open end is the newest (or oldest) article kept: the title never claims days nothing was read for.
+    coverage = Coverage(since or min(kept_dates), until or max(kept_dates), asked=True,
+                        outside=len(dates) - len(kept), undated=len(undated))
+    return kept, undated, coverage
 
 
 def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
@@ -144,13 +151,14 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest")
     look = build_look(req.look, "digest", Path.cwd())
     check_outputs(plan.values())
+    previous = load_previous(req.compare) if req.compare else None  # its errors show before any slow work
     problems: list[Problem] | None = None if req.strict else []
     with times.stage("read"):
         articles = read_inputs(list(req.inputs), problems=problems)
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
         raise InputError(f"no readable article in {', '.join(req.inputs)}{detail}")
-    articles, undated = select_window(articles, req.since, req.until)
+    articles, undated, coverage = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
     cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
@@ -159,7 +167,10 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
         analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
     with times.stage("assemble"):
         brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
-                         problems=[*(problems or []), *undated], kind="digest")
+                         problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
+    if previous is not None:
+        with times.stage("compare"):
+            brief = compare(brief, previous)
     write_all(plan, brief, look, times)
     return brief
 

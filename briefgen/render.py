@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -23,12 +22,14 @@ from . import __version__
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
 from .config import Config, logo_data_uri
 from .errors import RenderError
-from .model import Brief, DateRange, Fact, Quote, Sentence, Story, sentence_at
+from .model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
+from .model import format_date as _format_date
 from .resources import resource_dir
 from .safetext import breakable, css_string, css_text, safe_link, strip_controls
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
-SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2))
+SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2),
+          ("changes", 0))
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
 
 
@@ -331,9 +332,11 @@ def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = 
     """
     env, ctx = environment(look), context(brief, look)  # once: only the limits change while fitting
     max_pages = look.audience.max_pages
+    # "Since the last digest" (--compare) opens every note, whatever sections the audience lists.
+    sections = [*look.audience.sections, *(["since-last"] if brief.changes else [])]
 
     def html_at(step: int) -> str:
-        limits = MappingProxyType(shrunk(look.audience.limits, look.audience.sections, step))
+        limits = MappingProxyType(shrunk(look.audience.limits, sections, step))
         return _render(env, look.audience.template, {**ctx, "limits": limits})
 
     if max_pages is None:
@@ -347,7 +350,7 @@ def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = 
             typeset[step] = (html, _document(html, look))
         return typeset[step]
 
-    lo, hi = 0, shrink_steps(look.audience.limits, look.audience.sections)
+    lo, hi = 0, shrink_steps(look.audience.limits, sections)
     while lo < hi:  # the fewest steps that fit; `hi` (every limit at its floor) is taken when none does
         mid = (lo + hi) // 2
         if len(note_at(mid)[1].pages) <= max_pages:
@@ -381,21 +384,3 @@ def shrunk(limits: Mapping[str, int], sections: Sequence[str], steps: int) -> di
             steps -= step
     return out
 
-
-def _format_date(value: dt.date | None) -> str:
-    return value.strftime("%-d %B %Y") if value else "date unknown"
-
-
-def format_range(r: DateRange) -> str:
-    """A human date range at its granularity: "20-28 February 1997", "March 1997", "10 April 2024"."""
-    if r.start == r.end:
-        return _format_date(r.start)
-    if r.granularity == "year" and r.start.month == 1 and r.start.day == 1 and r.end.month == 12 and r.end.day == 31:
-        return str(r.start.year) if r.start.year == r.end.year else f"{r.start.year}\u2013{r.end.year}"
-    if r.start.year == r.end.year and r.start.month == r.end.month:
-        if r.start.day == 1 and (r.end + dt.timedelta(days=1)).month != r.end.month:
-            return f"{r.start:%B %Y}"
-        return f"{r.start.day}\u2013{r.end.day} {r.start:%B %Y}"
-    if r.start.year == r.end.year:
-        return f"{r.start.day} {r.start:%B} \u2013 {r.end.day} {r.end:%B %Y}"
-    return f"{_format_date(r.start)} \u2013 {_format_date(r.end)}"

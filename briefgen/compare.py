@@ -1,0 +1,162 @@
+"""What changed since an earlier digest (`--compare`): stories new, developing or unchanged, the calendar, new actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
+from .stories import SAME_STORY, near_duplicate, similarity
+
+SCHEMA = "briefgen.brief/1"
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What an earlier digest's JSON tells: its reference date, its articles grouped in stories, calendar and actors."""
+
+    as_of: dt.date | None
+    title: str
+    analyses: tuple[Analysis, ...]  # articles with their actors (enough to compare stories), nothing else
+    story_of: Mapping[str, str]  # article id -> the earlier digest's story id
+    upcoming: tuple[Event, ...]
+    actor_forms: frozenset[str]  # every name and alias of its actors, as name_key has them
+
+
+def article_keys(article: Article) -> set[str]:
+    """What makes an article the same one in two digests: its text, or its http(s) address (a page updated in place)."""
+    keys = {"text:" + hashlib.sha256(article.text.encode()).hexdigest()}
+    if article.url and article.url.startswith(("http://", "https://")):
+        keys.add("url:" + article.url)
+    return keys
+
+
+def load_previous(path: str) -> Previous:
+    """Read an earlier digest's JSON; anything but a briefgen digest JSON is one clear error."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the earlier digest ({exc.strerror or exc})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not JSON, so not an earlier digest's JSON ({exc})") from exc
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(f"{path}: not a briefgen JSON (schema {SCHEMA}); give the JSON of an earlier digest")
+    try:
+        return _previous(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: not a well-formed briefgen digest JSON ({type(exc).__name__}: {exc})") from exc
+
+
+def _previous(data: dict[str, Any]) -> Previous:
+    analyses = []
+    for a in data["articles"]:
+        published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
+        article = Article(str(a["id"]), str(a["title"]), str(a["text"]), published, a.get("source"), a.get("url"))
+        actors = tuple(Actor(str(x["id"]), str(x["name"]), x["kind"], tuple(x["aliases"]), tuple(x["roles"]),
+                             int(x["mentions"]), (), float(x["salience"])) for x in a["actors"])
+        analyses.append(Analysis(article, (), actors, (), (), (), (), ()))
+    story_of = {aid: str(s["id"]) for s in data.get("stories", []) for aid in s["article_ids"]}
+    forms = {name_key(f) for x in data.get("actors", []) for f in (x["name"], *x["aliases"])}
+    as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None
+    return Previous(as_of, str(data.get("title", "")), tuple(analyses), story_of,
+                    tuple(_event(e) for e in data.get("upcoming", [])), frozenset(forms))
+
+
+def _event(e: dict[str, Any]) -> Event:
+    w = e["when"]
+    days = DateRange(dt.date.fromisoformat(w["date_start"]), dt.date.fromisoformat(w["date_end"]), w["granularity"])
+    # The earlier digest's actor ids mean nothing in this one: a gone event keeps its words and dates only.
+    return Event(str(e["text"]), int(e["start"]), int(e["end"]), str(e["what"]), (),
+                 When(str(w["text"]), int(w["start"]), int(w["end"]), days), str(e["article_id"]),
+                 tuple(e.get("article_ids", ())))
+
+
+def compare(brief: Brief, previous: Previous) -> Brief:
+    """The digest with each story's status and the changes since the earlier one."""
+    seen_story: dict[str, str] = {}  # article key -> earlier story id
+    for an in previous.analyses:
+        for key in article_keys(an.article):
+            seen_story[key] = previous.story_of.get(an.article.id, "")
+    new_articles = {an.article.id for an in brief.analyses if not article_keys(an.article) & seen_story.keys()}
+    told_before = _stories_told_before(brief, previous, new_articles)
+    status: dict[str, StoryStatus] = {}
+    for story in brief.stories:
+        fresh = [aid for aid in story.article_ids if aid in new_articles]
+        if not fresh:
+            status[story.id] = "unchanged"
+        elif len(fresh) < len(story.article_ids) or story.id in told_before:
+            status[story.id] = "developing"
+        else:
+            status[story.id] = "new"
+    added, moved, gone = _calendar_changes(brief.upcoming, previous.upcoming, brief.as_of)
+    actors_new = tuple(a.id for a in brief.actors
+                       if not {name_key(f) for f in (a.name, *a.aliases)} & previous.actor_forms)
+    stories = tuple(replace(s, status=status[s.id]) for s in brief.stories)
+    changes = Changes(
+        previous.as_of, previous.title,
+        tuple(s.id for s in stories if s.status == "new"), tuple(s.id for s in stories if s.status == "developing"),
+        tuple(s.id for s in stories if s.status == "unchanged"),
+        tuple(an.article.id for an in brief.analyses if an.article.id in new_articles), added, moved, gone, actors_new,
+    )
+    return replace(brief, stories=stories, changes=changes)
+
+
+def _stories_told_before(brief: Brief, previous: Previous, new_articles: set[str]) -> set[str]:
+    """Stories made only of new articles that the earlier digest already told: the grouping's own test, between the
+    story's articles and an earlier story's (average similarity at least SAME_STORY), decides."""
+    candidates = [s for s in brief.stories if all(aid in new_articles for aid in s.article_ids)]
+    if not candidates or not previous.analyses:
+        return set()
+    index = {an.article.id: i for i, an in enumerate(brief.analyses)}
+    mine = [index[aid] for s in candidates for aid in s.article_ids]
+    both: list[Analysis] = [brief.analyses[i] for i in mine] + list(previous.analyses)
+    sim = similarity(both)
+    n = len(mine)
+    earlier: dict[str, list[int]] = {}
+    for j, an in enumerate(previous.analyses):
+        earlier.setdefault(previous.story_of.get(an.article.id, an.article.id), []).append(n + j)
+    told, row = set(), 0
+    for story in candidates:
+        rows = list(range(row, row + len(story.article_ids)))
+        row += len(rows)
+        if any(sim[rows][:, cols].mean() >= SAME_STORY for cols in earlier.values()):
+            told.add(story.id)
+    return told
+
+
+def _calendar_changes(now: Sequence[Event], before: Sequence[Event], as_of: dt.date,
+                      ) -> tuple[tuple[Event, ...], tuple[MovedEvent, ...], tuple[Event, ...]]:
+    """Events added, moved to other days, and gone (an earlier event still ahead that nothing reports any more).
+
+    Two entries are one event when their descriptions or their sentences say the same, as the calendar merges them.
+    """
+    matched: set[int] = set()
+    added: list[Event] = []
+    moved: list[MovedEvent] = []
+    for e in now:
+        same = _same_event(e, before, matched)
+        if same is None:
+            added.append(e)
+            continue
+        matched.add(same)
+        was = before[same].when.range
+        if (was.start, was.end) != (e.when.range.start, e.when.range.end):
+            moved.append(MovedEvent(e, was))
+    gone = tuple(p for i, p in enumerate(before) if i not in matched and p.when.range.end >= as_of)
+    return tuple(added), tuple(moved), gone
+
+
+def _same_event(e: Event, before: Sequence[Event], taken: set[int]) -> int | None:
+    # The same days first: an event reported again is more likely the one on its own days than a moved one.
+    order = sorted(range(len(before)), key=lambda i: before[i].when.range != e.when.range)
+    for i in order:
+        if i not in taken and (near_duplicate(e.what, before[i].what) or near_duplicate(e.text, before[i].text)):
+            return i
+    return None
+
