@@ -31,7 +31,7 @@ class Previous:
 
 def article_keys(article: Article) -> set[str]:
     """What makes an article the same one in two digests: its text, or its http(s) address (a page updated in place)."""
-    keys = {"text:" + hashlib.sha256(article.text.encode()).hexdigest()}
+    keys = {"text:" + hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()}
     if article.url and article.url.startswith(("http://", "https://")):
         keys.add("url:" + article.url)
     return keys

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from .jsonout import dumps
 from .model import Analysis, Article, Brief, Coverage, Problem
 from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
-from .render import Look, _template_location, render_markdown, render_note
+from .render import Look, render_markdown, render_note
 from .writers import check_outputs, output_plan, parse_formats, write_outputs
 
 
@@ -178,7 +177,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
 def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes | None = None) -> None:
     """Render every format first, then write them: a failure leaves no partial set of outputs."""
     times = times or StageTimes()
-    with times.stage("render"), _nesting(look):
+    with times.stage("render"):
         # The PDF carries the brief JSON too; a digest's JSON is large, so it is made only when wanted.
         json_text = dumps(brief) if {"json", "pdf"} & plan.keys() else ""
         rendered: dict[str, bytes] = {}
@@ -195,16 +194,6 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
             rendered["md"] = render_markdown(brief, look).encode()
     with times.stage("write"):
         write_outputs({path: rendered[fmt] for fmt, path in plan.items()})
-
-
-@contextmanager
-def _nesting(look: Look) -> Iterator[None]:
-    """A template that includes itself recurses until Python stops it: one template error, not a crash."""
-    try:
-        yield
-    except RecursionError as exc:
-        where = _template_location(exc, look.audience.template)
-        raise RenderError(f"{where}: template error: it includes or extends itself without end") from None
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,

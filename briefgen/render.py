@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -80,6 +82,17 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class NoFilesSandbox(jinja2.sandbox.SandboxedEnvironment):
+    """Jinja's sandbox, and no file either: the context holds paths (the audience's folder, its styles), and a path's
+    methods read, write and delete files (`profile.origin.joinpath("/etc/passwd").read_text()`), which Jinja's own
+    sandbox allows; of a path a template may use only its name."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, (os.PathLike, io.IOBase)):
+            return attr in ("name", "stem", "suffix")
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
 def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Environment:
     """Templates from the user's folders, then the audience's (and those it extends), then the built-ins.
 
@@ -94,7 +107,7 @@ def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Envi
         builtin,
         jinja2.PrefixLoader({"builtin": builtin}, delimiter=":"),
     ])  # fmt: skip
-    env = jinja2.sandbox.SandboxedEnvironment(
+    env = NoFilesSandbox(
         loader=loader,
         # Set explicitly: select_autoescape() would not match "*.html.j2". Markdown escapes every value instead.
         autoescape=not markdown,

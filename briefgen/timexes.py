@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -249,6 +250,8 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
 
 
 def _as_quarter(t: Timex, year: int, q: int) -> Timex:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return t  # "the 0001 first quarter ... a year earlier" would be year 0, outside the calendar
     return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=_quarter_range(year, q))
 
 
@@ -443,6 +446,9 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
 # ---------------------------------------------------------------------------------------------- resolution
 
 
+# Remembered: a phrase is resolved again for each way of splitting it at a joint ("first of first of ... october"),
+# which without the cache grows exponentially with the phrase; article text is anyone's.
+@functools.lru_cache(maxsize=65536)
 def resolve(text: str, ref: dt.date | None, direction: int = 0, after_number: bool = False) -> Resolved | None:
     """Resolve one expression to a TIMEX3 type, value, mod and (where it is a calendar period) its days."""
     try:

@@ -52,6 +52,9 @@ def _brief_with(tmp_path: Path, template: str, extra: list[str] | None = None) -
     "{{ ().__class__.__base__.__subclasses__() }}",
     '{{ brief.__class__.__init__.__globals__["sys"].modules["os"].system("touch MARKER") }}',
     '{{ "{0.__class__.__init__.__globals__}".format(brief) }}',
+    # A path in the context (the audience's folder) must not open files: Jinja's own sandbox allows its methods.
+    '{{ profile.origin.joinpath("MARKER").write_text("x") }}',
+    '{{ profile.origin.joinpath("/etc/hostname").read_text() }}',
 ])  # fmt: skip
 def test_a_template_cannot_reach_python_internals(tmp_path, capsys, monkeypatch, template):
     monkeypatch.chdir(tmp_path)

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefgen.timexes import resolve
+from briefgen import timexes
+from briefgen.timexes import extract_timexes, resolve
 
 from .conftest import SHARED
 
@@ -356,3 +357,21 @@ def test_a_report_of_results_keeps_to_its_quarter(analyse_text):
 def test_a_year_earlier_is_the_year_before_the_article(text, value):
     r = resolve(text, REF, -1)
     assert r is not None and r.value == value
+
+
+def test_a_quarter_before_year_one_is_no_crash(nlp):
+    """'a year earlier' after a quarter of year 1 would be year 0: the article still goes through (it raised)."""
+    doc = nlp("Acme posted a loss in the 0001 first quarter. Revenue fell from a year earlier.")
+    values = [t.value for t in extract_timexes(doc, dt.date(2024, 1, 1))]
+    assert values[0] == "0001-Q1"
+
+
+def test_a_phrase_of_many_joints_is_resolved_a_bounded_number_of_times(monkeypatch):
+    """Each joint ("of") is a way to split the phrase, tried again inside each part: remembered, not exponential
+    (fourteen joints took seconds, and each two more about four times as long)."""
+    calls = []
+    inner = timexes._resolve
+    monkeypatch.setattr(timexes, "_resolve", lambda *args: calls.append(args) or inner(*args))
+    resolve.cache_clear()
+    resolve("first of " * 40 + "october", dt.date(2013, 2, 12))
+    assert len(calls) < 2000
