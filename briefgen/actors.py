@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -165,17 +168,30 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     mentions += _untagged_repeats(doc, mentions)
     mentions += _untagged_places(doc)
     mentions = _shouted_surnames(doc, mentions)
-    def inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-        return any(a <= m.name_start and m.end <= b for a, b in spans)
 
     # An entity inside a title ("State" in "Secretary of State") is part of the title, not an actor; one that a role
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
     common = _common_words(doc, mentions)
-    mentions = [m for m in mentions if not inside(m, role_spans) and not _junk(m) and m.text not in common
-                and not (inside(m, appositions) and _in_the_title(doc, m))]
+    in_role, in_apposition = _within(role_spans), _within(appositions)
+    mentions = [m for m in mentions if not in_role(m.name_start, m.end) and not _junk(m) and m.text not in common
+                and not (in_apposition(m.name_start, m.end) and _in_the_title(doc, m))]
     mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
+
+def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [start, end) lies inside one of the spans: by bisect over their starts with the furthest end reached
+    so far, so a long article's thousands of mentions and titles are not compared pairwise."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and end <= reach[i]
+
+    return inside
+
 
 
 def _described_as_org(name: Span) -> bool:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .resources import PACKAGE_DIR
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".json"  # entries are data only: reading one can never run code (the cache once held pickles)
 TMP_PREFIX = ".briefgen-"  # our own temporary files, and only those, are cleaned when stale
+STALE_SECONDS = 3600  # a temporary entry this old was left by a killed run (a write takes milliseconds)
 _CODEC = pydantic.TypeAdapter(Analysis)
 
 
@@ -73,6 +75,7 @@ class AnalysisCache:
         self._salt = f"{code_fingerprint()}\0{model}\0{model_version}"
         self.hits = 0
         self.misses = 0
+        self._swept: set[Path] = set()
 
     def key(self, article: Article, ref: dt.date, options: Options) -> str:
         parts = (self._salt, article.id, article.title, article.text, article.published, article.source, article.url,
@@ -93,6 +96,20 @@ class AnalysisCache:
         self.misses += 1
         return None
 
+    def _sweep(self, folder: Path) -> None:
+        """Remove our own temporary entries that a killed run left in `folder`, once per run and folder; only those
+        older than STALE_SECONDS, since another run may be writing one now."""
+        if folder in self._swept:
+            return
+        self._swept.add(folder)
+        cutoff = time.time() - STALE_SECONDS
+        for tmp in folder.glob(f"{TMP_PREFIX}*.tmp"):
+            try:
+                if tmp.is_file() and not tmp.is_symlink() and tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+            except OSError:
+                pass
+
     def put(self, key: str, analysis: Analysis) -> None:
         """Store an analysis atomically (a temporary file renamed); a cache that cannot be written only costs speed."""
         path = self._path(key)
@@ -103,6 +120,7 @@ class AnalysisCache:
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path.parent.mkdir(mode=0o700, exist_ok=True)
+            self._sweep(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=path.parent)
         except OSError:
             return

