@@ -24,6 +24,7 @@ from email.message import Message
 from pathlib import Path
 
 from .errors import InputError
+from .safetext import printable
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused, and never read past this
 URL_TIMEOUT_SECONDS = 20  # the whole fetch of one URL (connection, redirects, headers and body), not each read
@@ -133,7 +134,7 @@ def _open_regular(path: Path) -> io.FileIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: is {_kind(mode)}, not a regular file; briefgen reads files, folders, "
+            raise InputError(f"{path}: is {file_kind(mode)}, not a regular file; briefgen reads files, folders, "
                              "http(s) URLs and - (standard input)")
         os.set_blocking(fd, True)
         return io.FileIO(fd, "rb")
@@ -142,7 +143,8 @@ def _open_regular(path: Path) -> io.FileIO:
         raise
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, for a message ("a named pipe (FIFO)")."""
     kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))  # fmt: skip
     return next((what for test, what in kinds if test(mode)), "a special file")
@@ -271,15 +273,11 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
         location = headers.get("Location") or headers.get("URI") or ""
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
         if scheme not in URL_SCHEMES:
-            raise InputError(f"{req.full_url}: redirected to a {scheme}: URL ({_printable(location)}); "
+            raise InputError(f"{req.full_url}: redirected to a {scheme}: URL ({printable(location[:200])}); "
                              "briefgen fetches http and https only")
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-def _printable(text: str, limit: int = 200) -> str:
-    return "".join(c if c.isprintable() else "?" for c in text[:limit])
 
 
 def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:

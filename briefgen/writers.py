@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import OutputError
+from .sources import file_kind
 
 FORMATS = ("pdf", "html", "json", "ics", "md")
 TMP_MARK = ".briefgen-"  # temporary outputs are named .NAME.briefgen-PID-RANDOM.tmp, beside NAME
@@ -122,18 +123,12 @@ def _check_target(target: Path) -> int:
         raise OutputError(f"{target}: is a symbolic link; briefgen writes only regular files or new paths, "
                           "so remove it or choose another name")
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"{target}: is {_kind(st.st_mode)}, not a regular file; briefgen writes only regular "
+        raise OutputError(f"{target}: is {file_kind(st.st_mode)}, not a regular file; briefgen writes only regular "
                           "files or new paths")
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise OutputError(f"{target}: is read-only; briefgen does not replace it (make it writable, or choose "
                           "another name)")
     return stat.S_IMODE(st.st_mode)
-
-
-def _kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
-    return next((what for test, what in kinds if test(mode)), "a special file")
 
 
 def _remove_stale(folder: Path) -> None:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import http.server
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
@@ -98,3 +102,17 @@ def example_analyses(nlp) -> dict:
 
     articles = read_inputs([str(EXAMPLES)])
     return {an.article.id: an for an in analyse_all(articles, Options(), dt.date(2025, 12, 31), None)}
+
+
+@contextmanager
+def serve(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A web server on 127.0.0.1 only (the tests never reach the internet); yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

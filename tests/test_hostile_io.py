@@ -21,7 +21,7 @@ from briefgen.errors import InputError
 from briefgen.model import Problem
 from briefgen.readers import read_input, read_inputs
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, serve
 
 PYTHON = sys.executable
 STORY = SEED.read_text(encoding="utf-8")
@@ -197,14 +197,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def server():
-    """A web server on 127.0.0.1 only: the tests never reach the internet."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(_Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", ["/trickle", "/slow-headers"])

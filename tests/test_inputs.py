@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from briefgen.cli import main
 from briefgen.errors import InputError
 from briefgen.readers import fragment_text, read_input, read_inputs
 
-from .conftest import SEED
+from .conftest import SEED, serve
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>Storm hits coast | Example News</title>
 <meta property="og:title" content="Storm hits coast">
@@ -131,13 +130,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def local_server():
-    """A web server on 127.0.0.1 only: the tests never reach the internet."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(_Handler) as url:
+        yield url
 
 
 def test_urls_are_fetched_with_limits(local_server, monkeypatch):
