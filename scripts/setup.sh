@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time set-up, safe to repeat: system libraries for WeasyPrint, Chromium for the browser tests, then .venv with
-# briefgen and its test tools.
+# briefgen, its test tools and the documentation tools (MkDocs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,4 +30,4 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 # constraints.txt pins every dependency to the versions the project is tested with.
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test,docs]"

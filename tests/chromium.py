@@ -120,6 +120,10 @@ class Chromium:
 
     def check(self, page: Path, width: int, height: int, mobile: bool) -> PageCheck:
         """Open a local page at a width (as a phone when mobile), and report its width, its errors and a screenshot."""
+        return self.check_url(page.resolve().as_uri(), width, height, mobile)
+
+    def check_url(self, url: str, width: int, height: int, mobile: bool) -> PageCheck:
+        """Open a page (a file:// or loopback URL) at a width, as `check` does."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
@@ -127,7 +131,7 @@ class Chromium:
         self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
                   deviceScaleFactor=1, mobile=mobile)
         self.events.clear()
-        self.send("Page.navigate", session, url=page.resolve().as_uri())
+        self.send("Page.navigate", session, url=url)
         self.wait_for("Page.loadEventFired", session)
         measured = self.send("Runtime.evaluate", session, returnByValue=True, expression=(
             "[document.documentElement.scrollWidth, window.innerWidth]"))["result"]["value"]
