@@ -13,13 +13,13 @@ import pypdf
 import pytest
 from lxml import html as lxml_html
 
-from briefgen.assemble import assemble
-from briefgen.audiences import SECTIONS, audience_dirs, load_audience
 from briefgen.cli import main
-from briefgen.config import load_config
 from briefgen.errors import ConfigError, RenderError
-from briefgen.render import Look, context, environment, render_html, render_markdown, render_note
-from briefgen.resources import resource_dir
+from briefgen.present.audiences import SECTIONS, audience_dirs, load_audience
+from briefgen.present.render import Look, context, environment, render_html, render_markdown, render_note
+from briefgen.present.resources import resource_dir
+from briefgen.run.assemble import assemble
+from briefgen.settings import load_config
 
 from .conftest import SEED
 

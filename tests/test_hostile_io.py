@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import sources
 from briefgen.cli import main
 from briefgen.errors import InputError
+from briefgen.inputs import sources
+from briefgen.inputs.readers import read_input, read_inputs
 from briefgen.model import Problem
-from briefgen.readers import read_input, read_inputs
 
 from .conftest import ROOT, SEED, serve
 
@@ -259,12 +259,12 @@ def test_a_page_declaring_its_charset_is_read_in_it(tmp_path):
 @pytest.fixture()
 def no_analysis(monkeypatch):
     """Fail the test if briefgen reads its inputs: what cannot be written is refused before any slow work."""
-    import briefgen.pipeline
+    import briefgen.run.pipeline
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the outputs were checked")
 
-    monkeypatch.setattr(briefgen.pipeline, "read_inputs", refuse)
+    monkeypatch.setattr(briefgen.run.pipeline, "read_inputs", refuse)
 
 
 def test_an_output_onto_a_symlink_is_refused_and_the_link_kept(tmp_path, capsys, no_analysis):
@@ -318,7 +318,7 @@ def test_a_read_only_folder_is_exit_6_not_a_traceback(tmp_path):
 
 
 def test_replacing_a_file_keeps_its_mode(tmp_path):
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     out = tmp_path / "note.json"
     out.write_text("old")
@@ -332,7 +332,7 @@ def test_replacing_a_file_keeps_its_mode(tmp_path):
 
 def test_one_unwritable_output_means_none_is_written(tmp_path):
     from briefgen.errors import OutputError
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     (tmp_path / "note.md").mkdir()  # the third output cannot be written
     outputs = {str(tmp_path / "note.json"): b"{}", str(tmp_path / "note.html"): b"<p>", str(tmp_path / "note.md"): b"# x"}
@@ -342,7 +342,7 @@ def test_one_unwritable_output_means_none_is_written(tmp_path):
 
 
 def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     dead = tmp_path / ".note.json.briefgen-99999999-x1y2z3.tmp"  # no such process
     live = tmp_path / f".note.json.briefgen-{os.getpid()}-a1b2c3.tmp"  # a run still writing
@@ -373,10 +373,10 @@ sys.exit(main(sys.argv[3:]))
 
 CACHE_ONLY = """
 import sys
-import briefgen.pipeline
+import briefgen.run.pipeline
 def no_model(*args, **kwargs):
     raise SystemExit("the model was loaded: the cache did not serve the analyses")
-briefgen.pipeline.load_model = no_model
+briefgen.run.pipeline.load_model = no_model
 from briefgen.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -511,8 +511,8 @@ def test_templates_copy_makes_the_folder(tmp_path, capsys):
 from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
 from hypothesis import strategies as st  # noqa: E402
 
-from briefgen.readers import clean_url, read_source  # noqa: E402
-from briefgen.sources import Source  # noqa: E402
+from briefgen.inputs.readers import clean_url, read_source  # noqa: E402
+from briefgen.inputs.sources import Source  # noqa: E402
 
 # Any code point, lone surrogates (Cs) and control characters (Cc) included.
 ANY_TEXT = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=200)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import sources
 from briefgen.cli import main
 from briefgen.errors import InputError
-from briefgen.readers import fragment_text, read_input, read_inputs
+from briefgen.inputs import sources
+from briefgen.inputs.readers import fragment_text, read_input, read_inputs
 
 from .conftest import SEED, serve
 

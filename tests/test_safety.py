@@ -19,15 +19,15 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from briefgen import render
-from briefgen.analyse import Options
-from briefgen.cache import AnalysisCache
 from briefgen.cli import main
-from briefgen.icsout import to_ics
-from briefgen.jsonout import dumps
+from briefgen.inputs.readers import read_inputs
 from briefgen.model import Brief, Problem
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
+from briefgen.outputs.ics import to_ics
+from briefgen.outputs.json import dumps
+from briefgen.present import render
+from briefgen.run.analyse import Options
+from briefgen.run.cache import AnalysisCache
+from briefgen.run.pipeline import analyse_all
 from briefgen.safetext import printable, safe_link
 
 from .conftest import EXAMPLES, SEED

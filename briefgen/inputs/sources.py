@@ -18,13 +18,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
-from typing import IO
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
+from typing import IO
 
-from .errors import InputError
-from .safetext import printable
+from ..errors import InputError
+from ..safetext import printable
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused, and never read past this
 URL_TIMEOUT_SECONDS = 20  # the whole fetch of one URL (connection, redirects, headers and body), not each read

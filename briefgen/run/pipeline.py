@@ -10,20 +10,20 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..errors import InputError, RenderError
+from ..extract.nlp import DEFAULT_MODEL, load_model, model_version
+from ..inputs.readers import input_stem, read_inputs
+from ..model import Analysis, Article, Brief, Coverage, Problem
+from ..outputs.files import check_outputs, output_plan, parse_formats, write_outputs
+from ..outputs.ics import to_ics
+from ..outputs.json import dumps
+from ..present.audiences import audience_dirs, load_audience
+from ..present.render import Look, render_markdown, render_note
+from ..settings import merge_cli, settings
 from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
-from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
 from .compare import compare, load_previous
-from .config import merge_cli, settings
-from .errors import InputError, RenderError
-from .icsout import to_ics
-from .jsonout import dumps
-from .model import Analysis, Article, Brief, Coverage, Problem
-from .nlp import DEFAULT_MODEL, load_model, model_version
-from .readers import input_stem, read_inputs
-from .render import Look, render_markdown, render_note
-from .writers import check_outputs, output_plan, parse_formats, write_outputs
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .model import Analysis, name_key
+from ..model import Analysis, name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 PRIOR_DOCS = 20  # pseudo-documents added to the IDF, so a small digest's dominant story words still weigh

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import math
-import warnings
 import re
+import warnings
 from collections.abc import Callable, Sequence
 
 import numpy
@@ -22,7 +22,7 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from .model import Sentence
+from ..model import Sentence
 
 
 class PaperTextRank(TextRankSummarizer):

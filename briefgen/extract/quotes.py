@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Quote, Timex, Transcript, Turn
 from .actors import NICKNAMED, ActorIndex
 from .facts import Information, fragment
-from .model import Quote, Timex, Transcript, Turn
 from .nlp import relative_antecedent, sentence_chunks
 from .transcripts import turn_finder
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
+from ..model import DateRange, Timex, TimexType
 from .feasts import HOLIDAYS, holiday_on, holiday_rule
-from .model import DateRange, Timex, TimexType
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import OutputError
-from .sources import file_kind
+from ..errors import OutputError
+from ..inputs.sources import file_kind
 
 FORMATS = ("pdf", "html", "json", "ics", "md")
 TMP_MARK = ".briefgen-"  # temporary outputs are named .NAME.briefgen-PID-RANDOM.tmp, beside NAME

@@ -11,8 +11,8 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .actors import ActorIndex
-from .model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 

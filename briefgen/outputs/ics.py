@@ -7,9 +7,9 @@ import hashlib
 
 import icalendar
 
-from . import __version__
-from .model import Article, Brief, Event
-from .safetext import safe_link, strip_controls
+from .. import __version__
+from ..model import Article, Brief, Event
+from ..safetext import safe_link, strip_controls
 
 
 def _text(value: str) -> str:

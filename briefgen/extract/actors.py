@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
-from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .actors import ActorIndex
-from .model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .stories import near_duplicate
 from .transcripts import turn_finder
 

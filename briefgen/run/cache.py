@@ -14,10 +14,10 @@ from pathlib import Path
 import platformdirs
 import pydantic
 
+from ..errors import ConfigError
+from ..model import Analysis, Article
+from ..present.resources import PACKAGE_DIR
 from .analyse import Options
-from .errors import ConfigError
-from .model import Analysis, Article
-from .resources import PACKAGE_DIR
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".json"  # entries are data only: reading one can never run code (the cache once held pickles)

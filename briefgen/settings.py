@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .audiences import PAPER_CHOICES, PAPERS, read_toml
 from .errors import ConfigError
+from .present.audiences import PAPER_CHOICES, PAPERS, read_toml
 
 CONFIG_NAME = "briefgen.toml"
 COLOURS = {"accent": "#0b3d6b", "text": "#1a1a1a"}  # the house style's defaults, overridable one by one

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
-from .model import (Actor, Analysis, Brief, Coverage, DateRange, Event, Fact, Problem, Quote, Sentence, Story, format_date,
-                    format_range, name_key)
-from .stories import group_stories, near_duplicate
+from ..extract.stories import group_stories, near_duplicate
+from ..model import (Actor, Analysis, Brief, Coverage, DateRange, Event, Fact, Problem, Quote, Sentence, Story, format_date,
+                     format_range, name_key)
 
 TOP_QUOTES = 8
 TOP_FACTS = 10

@@ -17,8 +17,8 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from .errors import InputError
-from .model import Article, Problem
+from ..errors import InputError
+from ..model import Article, Problem
 from .sources import MAX_INPUT_BYTES, Source, display_name, expand, load
 
 HEADER_KEYS = ("title", "date", "source", "url", "license")

@@ -20,14 +20,14 @@ from weasyprint import HTML, Attachment
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import __version__
+from .. import __version__
+from ..errors import RenderError
+from ..model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
+from ..model import format_date as _format_date
+from ..safetext import breakable, css_string, css_text, safe_link, strip_controls
+from ..settings import Config, logo_data_uri
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
-from .config import Config, logo_data_uri
-from .errors import RenderError
-from .model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
-from .model import format_date as _format_date
 from .resources import resource_dir
-from .safetext import breakable, css_string, css_text, safe_link, strip_controls
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2),

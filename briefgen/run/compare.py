@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
-from .stories import SAME_STORY, near_duplicate, similarity
+from ..errors import InputError
+from ..extract.stories import SAME_STORY, near_duplicate, similarity
+from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
 
 SCHEMA = "briefgen.brief/1"
 
