@@ -41,7 +41,7 @@ def long_article(kb: int, folders: list[Path]) -> Article:
     return Article(f"long-{kb}kb", f"{kb} KB of joined articles", text, dt.date(2024, 1, 15))
 
 
-def run(article: Article, nlp, as_of: dt.date) -> tuple[float, dict[str, float]]:  # noqa: ANN001 - a spaCy Language
+def run(article: Article, nlp, as_of: dt.date) -> tuple[float, dict[str, float]]:
     times = StageTimes()
     t0 = time.perf_counter()
     analyses = list(analyse([article], nlp, Options(), as_of, times))

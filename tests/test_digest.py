@@ -296,7 +296,7 @@ def test_parses_are_dropped_as_soon_as_their_results_are_taken(nlp):
     alive: list[weakref.ref] = []
 
     class Recording:
-        def pipe(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN202 - spaCy's own signature
+        def pipe(self, texts, **kwargs):
             for doc in nlp.pipe(texts, **kwargs):
                 alive.append(weakref.ref(doc))
                 yield doc

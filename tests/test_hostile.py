@@ -66,7 +66,7 @@ def test_hostile_content_is_inert_in_html_and_pdf(tmp_path, monkeypatch, name, c
     fetched: list[str] = []
     real_fetch = render.LocalOnlyFetcher.fetch
 
-    def spy(self, url, headers=None):  # noqa: ANN001, ANN202
+    def spy(self, url, headers=None):
         fetched.append(url)
         return real_fetch(self, url, headers)
 

@@ -17,7 +17,7 @@ from briefgen.present import render
 from briefgen.present.audiences import audience_dirs, load_audience
 
 
-def _outside_the_page(doc) -> list[str]:  # noqa: ANN001 - a WeasyPrint Document
+def _outside_the_page(doc) -> list[str]:
     """Text boxes running past the right edge of the page's content area, and margin boxes of more than one line."""
     bad = []
     for n, page in enumerate(doc.pages, start=1):

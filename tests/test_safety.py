@@ -4,10 +4,7 @@ a sandbox, a found briefgen.toml stays in its folder, and every value is escaped
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import os
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -20,14 +17,10 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from briefgen.cli import main
-from briefgen.inputs.readers import read_inputs
 from briefgen.model import Brief, Problem
 from briefgen.outputs.ics import to_ics
 from briefgen.outputs.json import dumps
 from briefgen.present import render
-from briefgen.run.analyse import Options
-from briefgen.run.cache import AnalysisCache
-from briefgen.run.pipeline import analyse_all
 from briefgen.safetext import printable, safe_link
 
 from .conftest import EXAMPLES, SEED

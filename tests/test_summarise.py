@@ -122,8 +122,8 @@ def test_textrank_ranks_a_sentence_by_the_others_not_by_itself(nlp):
     texts = ["The council approved the flood defence budget on Monday.",
              "The flood defence budget doubles spending on river walls.",
              "Council members said the budget protects homes from flood damage.",
-             "Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
-             "the cathedral."]
+             ("Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
+             "the cathedral.")]
     scores = rate(texts, [_sumy_words(nlp(t)[:]) for t in texts], "textrank")
     # sumy's own matrix links each sentence to itself, and rates the long unrelated one second of four (0.25).
     assert scores.index(min(scores)) == 3 and scores[3] < 0.1

@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "captain", "lieutenant", "sergeant", "councillor", "councilor", "member", "lawmaker", "legislator", "analyst",
     "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
-    "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
 }  # fmt: skip
 # Rochelle "Shelly" Sterling, Robert C. "Bobby" Scott: a nickname quoted inside a person's name.
 NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [\"\u201c][A-Z][a-z]+(?: [A-Z][a-z]+)?[\"\u201d] [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -86,7 +86,7 @@ INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said
 # A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
 PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
               "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
-              "Housing", "Commerce", "Economy", "Industry", "Culture", "Transportation"}  # fmt: skip
+              "Housing", "Commerce", "Economy", "Industry", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 

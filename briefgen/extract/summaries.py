@@ -193,7 +193,7 @@ def _rate_block(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: 
 def _capture(into: dict[SumySentence, float]) -> Callable[..., tuple]:
     """sumy returns only the chosen sentences; catch the ratings it ranks them by (and choose ourselves)."""
 
-    def get_best(sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN202 - sumy's own signature
+    def get_best(sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - sumy's own signature
         # Some ratings are one-shot iterators (LSA), so each sentence is rated exactly once, in order.
         rate_one = (lambda s: rating[s]) if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
         for s in sentences:

@@ -26,7 +26,7 @@ def to_ics(brief: Brief) -> bytes:
     cal.add("x-wr-calname", _text(" ".join(brief.title.split())))
     articles = {an.article.id: an.article for an in brief.analyses}
     # DTSTAMP is required; the brief's own date keeps the file the same for the same input.
-    stamp = dt.datetime.combine(brief.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(brief.as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for e in brief.upcoming:
         cal.add_component(_event(e, articles, stamp))
     return cal.to_ical()

@@ -87,7 +87,7 @@ class NoFilesSandbox(jinja2.sandbox.SandboxedEnvironment):
     methods read, write and delete files (`profile.origin.joinpath("/etc/passwd").read_text()`), which Jinja's own
     sandbox allows; of a path a template may use only its name."""
 
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:  # noqa: ANN401 - Jinja's signature: any object
         if isinstance(obj, (os.PathLike, io.IOBase)):
             return attr in ("name", "stem", "suffix")
         return bool(super().is_safe_attribute(obj, attr, value))

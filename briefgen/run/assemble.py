@@ -11,8 +11,22 @@ from types import MappingProxyType
 from typing import Literal
 
 from ..extract.stories import group_stories, near_duplicate
-from ..model import (Actor, Analysis, Brief, Coverage, DateRange, Event, Fact, Problem, Quote, Sentence, Story, format_date,
-                     format_range, name_key)
+from ..model import (
+    Actor,
+    Analysis,
+    Brief,
+    Coverage,
+    DateRange,
+    Event,
+    Fact,
+    Problem,
+    Quote,
+    Sentence,
+    Story,
+    format_date,
+    format_range,
+    name_key,
+)
 
 TOP_QUOTES = 8
 TOP_FACTS = 10

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..errors import InputError, RenderError
+from ..errors import InputError
 from ..extract.nlp import DEFAULT_MODEL, load_model, model_version
 from ..inputs.readers import input_stem, read_inputs
 from ..model import Analysis, Article, Brief, Coverage, Problem
