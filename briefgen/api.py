@@ -65,7 +65,7 @@ def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Se
     from .run.pipeline import LookRequest, run_brief
 
     return run_brief(_input(article), _path(out), ",".join(formats) or None, title, as_of, summary_sentences, summarizer,
-                     model, LookRequest(audience, _path(config), tuple(map(fspath, template_dirs)), tuple(map(fspath, styles))),
+                     model, LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
                      write=out is not None)
 
 
@@ -94,13 +94,17 @@ def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, f
         raise ValueError(f"since {since} is after until {until}")
     req = DigestRequest(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
                         as_of, Options(summarizer, summary_sentences), model, jobs, use_cache, strict, True,
-                        LookRequest(audience, _path(config), tuple(map(fspath, template_dirs)), tuple(map(fspath, styles))),
+                        LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
                         _path(compare), write=out is not None)
     return run_digest(req)
 
 
 def _input(item: Input) -> str | Article:
     return item if isinstance(item, Article) else fspath(item)
+
+
+def _paths(paths: Sequence[str | PathLike[str]]) -> tuple[str, ...]:
+    return tuple(fspath(p) for p in paths)
 
 
 def _path(path: str | PathLike[str] | None) -> str | None:

@@ -639,10 +639,10 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
     total = sum(s[0] for s in scored) or 1.0
     actors = []
     by_span: dict[tuple[int, int], str] = {}
-    for n, (weight, name, kind, aliases, roles, ms) in enumerate(scored, start=1):
+    for n, (weight, name, kind, alias_names, role_names, ms) in enumerate(scored, start=1):
         actor_id = f"a{n}"
         spans = tuple((m.start, m.end) for m in ms)
-        actors.append(Actor(actor_id, name, kind, aliases, roles, len(ms), spans, round(weight / total, 4)))
+        actors.append(Actor(actor_id, name, kind, alias_names, role_names, len(ms), spans, round(weight / total, 4)))
         for sp in spans:
             by_span[sp] = actor_id
     return ActorIndex(tuple(actors), by_span)

@@ -81,7 +81,7 @@ def _actor_terms(an: Analysis) -> Counter[str]:
     terms: Counter[str] = Counter()
     for a in an.actors:
         key = name_key(a.name)
-        terms[key.split()[-1] if a.kind == "person" and key else key] += 1 + 10 * a.salience
+        terms[key.split()[-1] if a.kind == "person" and key else key] += 1 + 10 * a.salience  # type: ignore[assignment]  # a Counter of weights
     return terms
 
 

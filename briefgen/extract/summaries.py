@@ -179,7 +179,7 @@ def _rate_block(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: 
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = _STOP_WORDS
     captured: dict[SumySentence, float] = {}
-    summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
+    summarizer._get_best_sentences = _capture(captured)
     # Degenerate documents (one or two sentences, no shared words) make LexRank divide by zero: score them 0.
     # LSA warns when a text has fewer distinct words than sentences; it still rates them, and a warning on a
     # successful run only alarms the user.

@@ -33,9 +33,9 @@ def to_ics(brief: Brief) -> bytes:
 
 
 def _event(e: Event, articles: dict[str, Article], stamp: dt.datetime) -> icalendar.Event:
-    r = e.when.range
+    r = e.dated.range
     sources = [articles[aid] for aid in (e.article_ids or (e.article_id,)) if aid in articles]
-    lines = [e.text.strip(), "", f"When, as reported: \u201c{e.when.text}\u201d"]
+    lines = [e.text.strip(), "", f"When, as reported: \u201c{e.dated.text}\u201d"]
     for a in sources:
         where = ", ".join(x for x in (a.source, a.published.isoformat() if a.published else None) if x)
         lines.append(f"Source: {a.title}" + (f" ({where})" if where else "") + (f" {link}" if (link := safe_link(a.url)) else ""))

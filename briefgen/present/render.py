@@ -242,7 +242,8 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         sections = look.audience.sections
         skip = limits["summary_sentences"] if "background" in sections else (1 if "issue" in sections else 0)
         shown = [s for _, s in brief.stories[0].summary[skip:]] if brief.stories else []
-        return [*brief.key_facts, *shown][: limits["key_points"]]
+        points: list[Fact | Sentence] = [*brief.key_facts, *shown]
+        return points[: limits["key_points"]]
 
     config = look.config
     return {
@@ -276,7 +277,7 @@ def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
         ref = an.article.published or brief.as_of
         for t in an.timexes:
             # An upcoming event's dates stand for the expressions they came from ("Monday to Wednesday" is one entry).
-            event = next((e.when for e in an.events if e.when.start <= t.start < e.when.end), None)
+            event = next((e.dated for e in an.events if e.dated.start <= t.start < e.dated.end), None)
             days, said = (event.range, event.text) if event is not None else (t.range, t.text)
             if days is None or (t.type not in ("DATE", "TIME") and event is None):
                 continue

@@ -115,7 +115,7 @@ class AnalysisCache:
         path = self._path(key)
         try:
             data = _CODEC.dump_json(analysis)
-        except (ValueError, pydantic.PydanticSerializationError):  # e.g. a lone surrogate: not worth caching
+        except (ValueError, pydantic.PydanticSerializationError):  # type: ignore[misc]  # pydantic-core's stub hides its base, ValueError  # e.g. a lone surrogate: not worth caching
             return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
