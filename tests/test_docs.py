@@ -17,6 +17,8 @@ def test_site_builds_strict(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
     assert 'class="doc doc-heading"' in api  # mkdocstrings rendered the docstrings, not the ::: line
+    assert "\n::: briefgen.api\n" in (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert 'id="briefgen.api.brief"' in api and "&gt;&gt;&gt;" in api  # the examples shown as code
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'src="img/note-desktop.png"' in home and (tmp_path / "site" / "img" / "note-phone.png").is_file()
 
