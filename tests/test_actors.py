@@ -313,3 +313,26 @@ def test_a_word_capitalised_only_where_any_word_is_and_a_name_suffix_are_no_acto
     names = {a.name for a in analyse_text(
         "Turnout was high in the north. Officials said turnout rose to 70 percent, and Jr. was added to the list.").actors}
     assert "Turnout" not in names and "Jr." not in names
+
+
+def test_a_surname_and_a_title_with_it_join_the_one_full_name(analyse_text):
+    # From CNN's report of North Carolina's 11th district primary (June 2020); the model calls the congressman an ORG.
+    an = analyse_text(
+        "Lynda Bennett, a local GOP activist backed by White House chief of staff Mark Meadows, lost the Republican "
+        "primary runoff in North Carolina's 11th District on Tuesday. Meadows had held the seat until he joined the "
+        "White House in March. Bennett had been endorsed by President Donald Trump and by Congressman Meadows, "
+        "who represented the district for seven years."
+    )
+    people = [a for a in an.actors if a.name.endswith("Meadows")]
+    assert [(a.name, a.kind, a.mentions) for a in people] == [("Mark Meadows", "person", 3)]
+    assert "Congressman" in people[0].roles
+
+
+def test_a_title_with_a_surname_never_joins_another_full_name_with_it(analyse_text):
+    # AP, December 2020: the president is named by title and surname only, his son in full, later.
+    an = analyse_text(
+        "President Biden said on Thursday he was confident his son had done nothing wrong. Hunter Biden said in a "
+        "statement that federal prosecutors were investigating his tax affairs."
+    )
+    people = {a.name: a for a in an.actors if a.kind == "person"}
+    assert people["Hunter Biden"].mentions == 1 and "Biden" in people

@@ -139,6 +139,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             continue
         if ent.label_ in ("ORG", "GPE", "NORP") and _titled_name(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Chancellor Olaf Scholz", which the model calls an ORG
+        elif ent.label_ in ("ORG", "GPE", "NORP", "PERSON") and _opens_with_title(ent):
+            # "Congressman Meadows", which the model calls an ORG: a person named after the title, which is a role.
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = _clean(ent)
         if name is None:
             continue
@@ -301,6 +304,14 @@ def _in_the_title(doc: Doc, m: Mention) -> bool:
     return portfolio or any(t.lower_ in PERSON_TITLES for t in span)
 
 
+def _opens_with_title(ent: Span) -> bool:
+    """A title only people hold, then one to three capitalised words ("Congressman Meadows", "President Biden")."""
+    words = [t for t in ent[1:] if not t.is_punct]
+    return (ent[0].is_title and ent[0].lower_ in PERSON_TITLES and 1 <= len(words) <= 3
+            and all(t.is_title and t.is_alpha for t in words) and not ORG_SUFFIX.search(ent.text)
+            and name_key(ent[1:].text) not in ALIASES)
+
+
 def _titled_name(ent: Span) -> bool:
     """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") name a person."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -318,8 +329,12 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         if m.label == "PERSON" and len(words) > 1:
             first[words[-1]] = min(first.get(words[-1], m.start), m.start)
+    # The tagger may read a surname that is also a plural as a noun ("Meadows had held the seat"): capitalised where
+    # the article never writes it in lower case and not glued to a word before ("pre-Castro"), it is the surname.
+    lower = {t.text for t in doc if t.is_lower}
     return [Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx) for t in doc
-            if t.text in first and not t.ent_type_ and t.pos_ == "PROPN" and t.idx > first[t.text] and _alone(t)]
+            if t.text in first and not t.ent_type_ and (t.pos_ == "PROPN" or t.is_title and t.lower_ not in lower and (t.i == 0 or doc[t.i - 1].whitespace_))
+            and t.idx > first[t.text] and _alone(t)]
 
 
 def _untagged_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
