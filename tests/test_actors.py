@@ -336,3 +336,13 @@ def test_a_title_with_a_surname_never_joins_another_full_name_with_it(analyse_te
     )
     people = {a.name: a for a in an.actors if a.kind == "person"}
     assert people["Hunter Biden"].mentions == 1 and "Biden" in people
+
+
+def test_a_place_geonames_knows_stays_a_place_whatever_its_last_word(analyse_text):
+    # Reuters-style report (Oslo accords era): "Bank" ends the name of a territory, not of a bank.
+    an = analyse_text(
+        "Israeli troops sealed off the West Bank on Sunday after a suicide bombing in Jerusalem, the army said. "
+        "Palestinians in the West Bank and Gaza Strip were barred from entering Israel."
+    )
+    (west_bank,) = [a for a in an.actors if a.name == "West Bank"]
+    assert west_bank.kind == "place" and west_bank.mentions == 2

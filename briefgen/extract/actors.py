@@ -617,6 +617,8 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
             kind: ActorKind = "organization" if canonical in ALIAS_ORGANIZATIONS else "place"
         elif is_landmark(name):
             kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
+        elif is_country(name) and not labels["PERSON"]:
+            kind = "place"  # "the West Bank": GeoNames' word outweighs a name's last word ("Bank")
         elif ORG_SUFFIX.search(name) or any(m.name_start in described_orgs for m in ms) \
                 and not any(roles_of.get(m.name_start) or _acts(doc, m) for m in ms):
             # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
