@@ -342,7 +342,12 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -
             actor = _last_before(actors, subject_tok.idx, ("organization", "group"), since=subject_tok.sent.start_char)
         else:
             actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
-        if actor is not None:
+        office = _office(subject_tok) if actor is None else None
+        if office is not None and (actor := _office_holder(actors, office, subject_tok.idx)) is not None:
+            # "the President will participate": the President the text last named, as the analyst writes him
+            subject = actor.name if actor.name.lower().startswith(office.lower()) else f"{office} {actor.name}"
+            ids.append(actor.id)
+        elif actor is not None:
             subject = actor.name
             ids.append(actor.id)
         elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in _DEICTIC:
@@ -407,6 +412,39 @@ def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since:
         if at > best_at:
             best, best_at = actor, at
     return best
+
+
+def _office(tok: Token) -> str | None:
+    """The office a bare title names ("the President", "the Prime Minister"): its words, or None for anything else."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title:
+        return None
+    words = [t for t in tok.subtree if t != tok]
+    if not words or words[0].lower_ != "the" or any(t.dep_ not in ("det", "compound") or t.dep_ == "compound" and not t.is_title for t in words):
+        return None  # "Germany's Chancellor", "the new President" say which one themselves, or not as a title
+    return " ".join(t.text for t in words[1:] + [tok])
+
+
+_NOT_THE_OFFICE = {"vice", "deputy", "former", "assistant", "under", "acting", "ex", "late", "associate"}
+
+
+def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None:
+    """The person holding an office whom the text names last before `offset` (else first after it): "the President"
+    in a White House briefing is the one it just named, not a Vice President or a former one."""
+    want = office.lower().split()
+    holders = []
+    for actor in actors.actors:
+        if actor.kind != "person":
+            continue
+        for role in actor.roles:
+            words = role.lower().replace("-", " ").split()
+            if words[-len(want):] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
+                holders.append(actor)
+                break
+    before = [(max(a for a, _ in h.spans if a < offset), h) for h in holders if any(a < offset for a, _ in h.spans)]
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    after = [(min(a for a, _ in h.spans), h) for h in holders if h.spans]
+    return min(after, key=lambda x: x[0])[1] if after else None
 
 
 def _left_noun(verb: Token) -> Token | None:
