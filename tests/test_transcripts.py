@@ -183,6 +183,17 @@ def test_the_office_names_its_holder_named_last(analyse_text):
                    (dt.date(2020, 6, 17), dt.date(2020, 6, 18), "Vice President Kamala Harris to host summit")], got
 
 
+def test_days_told_by_the_event_before_them(corpus_analyses):
+    """"And that evening, Secretary Blinken will host a dinner", "Later that day, members of Congress will host ...":
+    the day of the event told just before (Monday, September 25), in the Pacific Islands summit's background call."""
+    call = _of(corpus_analyses, "background-call-pacific-islands-summit")
+    that_day = {e.when.text: e for e in call.events if e.when.text.lower().endswith(("that evening", "that day"))}
+    assert set(that_day) >= {"that evening", "Later that day"}, [(e.when.text, e.what) for e in call.events]
+    assert all(e.when.range.start == e.when.range.end == dt.date(2023, 9, 25) for e in that_day.values())
+    assert "host dinner at the State Department" in that_day["that evening"].what
+    assert that_day["Later that day"].what.startswith("members of Congress to host Pacific Island leaders")
+
+
 def test_claims_carry_who_states_them(corpus_analyses):
     korea = _of(corpus_analyses, "north-korea-puts-military")
     claims = [f for f in korea.facts if f.speaker]
