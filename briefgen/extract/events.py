@@ -12,10 +12,10 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor, Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
 from .actors import ActorIndex
-from .model import Actor, Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
-from .nlp import relative_antecedent
 from .feasts import holiday_rule
+from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
 
@@ -66,8 +66,8 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
-        if t.type == "DURATION" and (ahead := _from_now(t, span, ref)) is not None:
-            start, days = ahead
+        if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
+            start, days = counted
         if days is None or days.end < ref:
             return
         verb = _governor(span)
@@ -115,19 +115,19 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     starts = [a for a, _ in sentences]
     for m in _THAT_DAY.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):
-            anchors = [(e.when.start, e.when.range) for e, _ in events if e.when.start < m.start()]
+            anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
                 consider(*found)
-    events.sort(key=lambda x: x[0].when.start)
+    events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
-    for e, verb in events:
-        by_verb[verb].append(e)
-    kept = [e for e, verb in events if not any(
-        o.when.range != e.when.range and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end
-        for o in by_verb[verb])]
-    kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
+    for e, verb_i in events:
+        by_verb[verb_i].append(e)
+    kept = [e for e, verb_i in events if not any(
+        o.dated.range != e.dated.range and e.dated.range.start <= o.dated.range.start and o.dated.range.end <= e.dated.range.end
+        for o in by_verb[verb_i])]
+    kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
     return _once(kept)
 
 
@@ -138,8 +138,7 @@ def _once(events: list[Event]) -> tuple[Event, ...]:
     out: list[Event] = []
     for e in events:
         words = _what_words(e.what)
-        same = next((k for k, o in enumerate(out) if o.when is not None and e.when is not None and o.when.range == e.when.range
-                     and _repeats(words, _what_words(o.what))), None)
+        same = next((k for k, o in enumerate(out) if o.dated.range == e.dated.range and _repeats(words, _what_words(o.what))), None)
         if same is None:
             out.append(e)
             continue
@@ -412,7 +411,7 @@ def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event
     for e, verb in events:
         if out:
             prev, prev_verb = out[-1]
-            a, b = prev.when, e.when
+            a, b = prev.dated, e.dated
             if (verb == prev_verb and a.end < b.start and a.range.start <= b.range.end
                     and text[a.end : b.start].strip().lower() in RANGE_JOINTS):
                 grain = a.range.granularity if a.range.granularity == b.range.granularity else "day"
