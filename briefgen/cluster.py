@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from .analyse import Options, analyse_each
-from .errors import ConfigError
-from .model import Analysis, Article, Problem
+from .assemble import assemble
+from .errors import ConfigError, InputError
+from .model import Analysis, Article, Brief, Problem
 from .nlp import DEFAULT_MODEL, load_model
+
+if TYPE_CHECKING:  # the bag and DataFrame modules load only for the API's callers, who have them loaded already
+    import dask.bag as db
+    import dask.dataframe as dd
 
 CLUSTER_ENV = "BRIEFGEN_CLUSTER"
 PARTITION = 16  # articles per task: enough to batch the parse, small enough that a lost worker costs little
@@ -94,3 +101,85 @@ def connect(spec: str, model: str = DEFAULT_MODEL) -> Iterator[Client]:
         if cluster is not None:
             cluster.close()
 
+
+
+# The Python API for teams with their own Dask pipelines.
+
+
+def article_from_record(record: Mapping[str, object], where: str = "record") -> Article:
+    """An Article from a dict with `text` and optional id, title, published (ISO string, date or timestamp), source,
+    url and author, as a JSON Lines file or a DataFrame row gives them; missing values may be None or NaN."""
+
+    def value(key: str) -> object:
+        v = record.get(key)
+        return None if v is None or v != v else v  # NaN and pandas' NaT are the only values unequal to themselves
+
+    text = value("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
+    published = value("published")
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError as exc:
+            raise InputError(f"{where}: 'published' is not a YYYY-MM-DD date: {published[:40]!r}") from exc
+    elif isinstance(published, dt.datetime):  # pandas' Timestamp is one
+        published = published.date()
+    elif published is not None and not isinstance(published, dt.date):
+        raise InputError(f"{where}: 'published' must be a date, an ISO date string or empty")
+    ident = value("id") or value("url") or "article-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+    def optional(key: str) -> str | None:
+        v = value(key)
+        return str(v) if v is not None else None
+
+    return Article(str(ident), optional("title") or str(ident), text, published, optional("source"), optional("url"),
+                   where, optional("author"))
+
+
+def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, as_of: dt.date,
+                     model: str) -> list[Analysis | Problem]:
+    """One partition of article dicts: a record that is no article, or whose analysis fails, is a Problem."""
+    outcomes: list[Analysis | Problem | None] = []
+    articles: list[Article] = []
+    for n, record in enumerate(records):
+        where = str(record.get("id") or f"record {n + 1} of its partition")
+        try:
+            articles.append(article_from_record(record, where))
+            outcomes.append(None)
+        except InputError as exc:
+            outcomes.append(Problem(where, str(exc).removeprefix(f"{where}: ")))
+    analysed = iter(analyse_partition(articles, options, as_of, model))
+    return [o if o is not None else next(analysed) for o in outcomes]
+
+
+def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options = Options(), model: str = DEFAULT_MODEL) -> db.Bag:
+    """A bag of article dicts (see `article_from_record`) mapped, partition by partition, to a bag of Analysis (or
+    Problem, for a record that is no article or fails): lazy, computed by the caller's scheduler. `as_of` resolves
+    the relative dates of undated articles (a dated one is read against its own date). Register `ModelPlugin` on
+    the client so each worker loads the model once when it starts; without it, each loads it at its first task."""
+    return articles.map_partitions(_analyse_records, options=options, as_of=as_of, model=model)
+
+
+def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options = Options(), model: str = DEFAULT_MODEL) -> db.Bag:
+    """`analyse_bag` over a Dask DataFrame with `text` and optional `id`, `title`, `published`, `source`, `url` columns."""
+    if "text" not in frame.columns:
+        raise InputError(f"the DataFrame has no 'text' column (it has {', '.join(map(str, frame.columns))})")
+    return analyse_bag(frame.to_bag(format="dict"), as_of, options, model)
+
+
+def digest_from(outcomes: Iterable[Analysis | Problem], as_of: dt.date | None = None, title: str | None = None,
+                audience: str = "digest") -> Brief:
+    """A digest Brief from computed outcomes (analyses, and problems to list), read once: stories grouped, calendar,
+    actors and quotes across them; `as_of` defaults to the newest article's date. `briefgen.jsonout.dumps` gives
+    its JSON, `briefgen.render` its HTML and PDF."""
+    analyses: list[Analysis] = []
+    problems: list[Problem] = []
+    for outcome in outcomes:
+        (problems if isinstance(outcome, Problem) else analyses).append(outcome)  # type: ignore[arg-type]
+    if not analyses:
+        raise InputError(f"no article could be analysed ({problems[0].source}: {problems[0].message})" if problems
+                         else "no article to make a digest of")
+    dates = [a.article.published for a in analyses if a.article.published]
+    ref = as_of or (max(dates) if dates else dt.date.today())
+    return assemble(analyses, ref, title=title, audience=audience, problems=problems, kind="digest")

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import signal
+from dataclasses import replace
 from collections.abc import Iterator
 
 import pytest
@@ -105,3 +106,40 @@ def test_a_worker_killed_mid_run_loses_no_article(client, example_analyses):
     got.extend(outcomes)
     assert got == [example_analyses[a.id] for a in articles]
     assert set(client.run(os.getpid).values()) != set(pids.values())  # a worker was indeed replaced
+
+
+def _records(articles) -> list[dict]:
+    return [{"id": a.id, "title": a.title, "text": a.text, "published": a.published.isoformat() if a.published else None,
+             "source": a.source, "url": a.url} for a in articles]
+
+
+def test_the_python_api_maps_a_bag_and_a_dataframe_to_the_local_digest(client, example_analyses):
+    """A team's own pipeline: a dask.bag of article dicts (one of them no article) and a Dask DataFrame of the same
+    articles give the analyses of a local run, and the digest built from them is the local digest."""
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from briefgen.assemble import assemble
+    from briefgen.cluster import analyse_bag, analyse_dataframe, digest_from
+    from briefgen.jsonout import dumps
+
+    articles = read_inputs([str(p) for p in sorted(EXAMPLES.glob("2023-08-18_*"))])
+    records = _records(articles)
+    as_of = dt.date(2025, 12, 31)
+    bag = db.from_sequence([*records[:3], {"id": "empty", "text": "  "}, *records[3:]], npartitions=3)
+    outcomes = analyse_bag(bag, as_of).compute(scheduler=client)
+    problems = [o for o in outcomes if isinstance(o, Problem)]
+    assert [p.source for p in problems] == ["empty"] and "no 'text'" in problems[0].message
+    local = [example_analyses[a.id] for a in articles]
+    # The same analyses but for `origin`, which says where an article was read (a file here, a record there).
+    assert [o for o in outcomes if isinstance(o, Analysis)] == [replace(x, article=replace(x.article, origin=x.article.id)) for x in local]
+    brief = digest_from(outcomes)
+    expected = assemble(local, dt.date(2023, 8, 18), audience="digest", problems=problems, kind="digest")
+    assert dumps(brief) == dumps(expected)
+
+    frame = pd.DataFrame(records).assign(published=lambda f: pd.to_datetime(f["published"]))
+    from_frame = analyse_dataframe(dd.from_pandas(frame, npartitions=2), as_of).compute(scheduler=client)
+    assert [o.article.id for o in from_frame] == [a.id for a in articles]
+    assert [o.article.published for o in from_frame] == [a.published for a in articles]
+    assert [o.facts for o in from_frame] == [x.facts for x in local]
