@@ -143,3 +143,20 @@ def test_the_python_api_maps_a_bag_and_a_dataframe_to_the_local_digest(client, e
     assert [o.article.id for o in from_frame] == [a.id for a in articles]
     assert [o.article.published for o in from_frame] == [a.published for a in articles]
     assert [o.facts for o in from_frame] == [x.facts for x in local]
+
+
+def test_a_bad_or_unreachable_cluster_is_one_line_and_no_output(tmp_path, capsys, monkeypatch):
+    import briefgen.cluster
+
+    monkeypatch.setattr(briefgen.cluster, "CONNECT_SECONDS", 3)
+    out = tmp_path / "x.json"
+    seed = str(EXAMPLES / "1997-02-03_reuters_china-human-rights.txt")
+    for spec, message in [("local:0", "local:N takes a number of workers from 1 to 64"),
+                          ("scheduler:8786", "expected a scheduler address such as tcp://HOST:8786"),
+                          ("tcp://127.0.0.1:9", "cannot reach the Dask scheduler at tcp://127.0.0.1:9")]:
+        assert main(["extract", seed, "-o", str(out), "--cluster", spec]) == 7
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and message in err and "Traceback" not in err, err
+        assert not out.exists()
+    monkeypatch.setenv("BRIEFGEN_CLUSTER", "local:0")  # the environment variable is read too
+    assert main(["extract", seed, "-o", str(out)]) == 7
