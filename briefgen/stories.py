@@ -97,10 +97,22 @@ class Features:
         return np.asarray(sim * damp, dtype=np.float64)
 
     def block(self, members: Sequence[int]) -> np.ndarray:
-        """The dense similarity matrix of some articles (a story's candidates: small)."""
-        idx = np.asarray(members)
-        i, j = np.meshgrid(idx, idx, indexing="ij")
-        return self.pair_similarity(i.ravel(), j.ravel()).reshape(len(idx), len(idx))
+        """The dense similarity matrix of some articles (one component: a story's candidates), by sparse products."""
+        idx = np.asarray(members, dtype=np.int64)
+        sim = sum(w * (m[idx] @ m[idx].T).toarray()
+                  for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days)))
+        ordinals = self.ordinals[idx]
+        gap = np.abs(ordinals[:, None] - ordinals[None, :])
+        damp = np.where(np.isnan(gap) | (gap <= NEAR_DAYS), 1.0, np.exp(-(np.nan_to_num(gap) - NEAR_DAYS) / DECAY_DAYS))
+        by_day: dict[float, list[int]] = {}
+        for b, day in enumerate(ordinals):
+            if not np.isnan(day):
+                by_day.setdefault(float(day), []).append(b)
+        for a, i in enumerate(idx):
+            for day in self.named[i]:
+                for b in by_day.get(float(day), ()):
+                    damp[a, b] = damp[b, a] = 1.0
+        return np.asarray(sim * damp, dtype=np.float64)
 
 
 def similarity(analyses: Sequence[Analysis]) -> np.ndarray:
