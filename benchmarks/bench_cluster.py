@@ -35,7 +35,7 @@ def _peak_kib() -> int:
 
 
 def child_local(path: str, out: str, jobs: int) -> dict:
-    from briefgen.pipeline import run_extract
+    from briefgen.run.pipeline import run_extract
 
     run_extract([path], out, None, None, "news", None, jobs=jobs)
     # spaCy's parse processes are children of this one: the largest one's peak is RUSAGE_CHILDREN's.
@@ -43,8 +43,8 @@ def child_local(path: str, out: str, jobs: int) -> dict:
 
 
 def child_cluster(path: str, out: str, workers: int) -> dict:
-    from briefgen.cluster import connect
-    from briefgen.pipeline import run_extract
+    from briefgen.run.cluster import connect
+    from briefgen.run.pipeline import run_extract
 
     # The run's own cluster, as `--cluster local:N` starts it; kept open after the run to read its workers' peaks.
     with connect(f"local:{workers}") as client:

@@ -25,7 +25,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 def build_input(folder: Path, eval_dir: Path, n: int, corpus: Path = DEFAULT_CORPUS) -> tuple[Path, int, int, int]:
     """A JSON Lines file of n real articles; returns it, the article count, the distinct texts and the word count."""
     sys.path.insert(0, str(ROOT))
-    from briefgen.readers import read_inputs
+    from briefgen.inputs.readers import read_inputs
 
     sources = [str(corpus if corpus.is_dir() else ROOT / "examples")] + sorted(str(p) for p in eval_dir.glob("*.input.jsonl"))
     seen: set[str] = set()
@@ -47,8 +47,8 @@ def build_input(folder: Path, eval_dir: Path, n: int, corpus: Path = DEFAULT_COR
 
 
 def child_digest(path: str, out: str, formats: str, jobs: int) -> None:
-    from briefgen.analyse import StageTimes
-    from briefgen.pipeline import DigestRequest, run_digest
+    from briefgen.run.analyse import StageTimes
+    from briefgen.run.pipeline import DigestRequest, run_digest
 
     times = StageTimes()
     t0 = time.perf_counter()

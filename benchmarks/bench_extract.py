@@ -7,11 +7,11 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from briefgen.analyse import Options, StageTimes, analyse
-from briefgen.assemble import assemble
-from briefgen.jsonout import dumps
-from briefgen.nlp import DEFAULT_MODEL, load_model
-from briefgen.readers import read_inputs
+from briefgen.extract.nlp import DEFAULT_MODEL, load_model
+from briefgen.inputs.readers import read_inputs
+from briefgen.outputs.json import dumps
+from briefgen.run.analyse import Options, StageTimes, analyse
+from briefgen.run.assemble import assemble
 
 ROOT = Path(__file__).resolve().parent.parent
 

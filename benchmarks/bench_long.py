@@ -9,12 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from briefgen.analyse import Options, StageTimes, analyse
-from briefgen.assemble import assemble
-from briefgen.jsonout import dumps
+from briefgen.extract.nlp import DEFAULT_MODEL, load_model
+from briefgen.inputs.readers import read_inputs
 from briefgen.model import Article
-from briefgen.nlp import DEFAULT_MODEL, load_model
-from briefgen.readers import read_inputs
+from briefgen.outputs.json import dumps
+from briefgen.run.analyse import Options, StageTimes, analyse
+from briefgen.run.assemble import assemble
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -41,7 +41,7 @@ def long_article(kb: int, folders: list[Path]) -> Article:
     return Article(f"long-{kb}kb", f"{kb} KB of joined articles", text, dt.date(2024, 1, 15))
 
 
-def run(article: Article, nlp, as_of: dt.date) -> tuple[float, dict[str, float]]:  # noqa: ANN001 - a spaCy Language
+def run(article: Article, nlp, as_of: dt.date) -> tuple[float, dict[str, float]]:
     times = StageTimes()
     t0 = time.perf_counter()
     analyses = list(analyse([article], nlp, Options(), as_of, times))

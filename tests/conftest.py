@@ -13,11 +13,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from briefgen.analyse import Options
+from briefgen.extract.nlp import DEFAULT_MODEL, load_model
+from briefgen.inputs.readers import read_input
 from briefgen.model import Analysis, Brief
-from briefgen.nlp import DEFAULT_MODEL, load_model
-from briefgen.pipeline import build_brief
-from briefgen.readers import read_input
+from briefgen.run.analyse import Options
+from briefgen.run.pipeline import build_brief
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -45,8 +45,8 @@ def seed(seed_brief: Brief) -> Analysis:
 @pytest.fixture(scope="session")
 def analyse_text(nlp):
     """Analyse a short text as an article of a given date."""
-    from briefgen.analyse import StageTimes, analyse_doc
     from briefgen.model import Article
+    from briefgen.run.analyse import StageTimes, analyse_doc
 
     def run(text: str, published: dt.date | None = dt.date(2020, 6, 10)) -> Analysis:
         art = Article("t", "Test", text, published)
@@ -97,8 +97,8 @@ def private_cache(tmp_path_factory):
 @pytest.fixture(scope="session")
 def example_analyses(nlp) -> dict:
     """Every example article analysed once, by id (each against its own publication date)."""
-    from briefgen.pipeline import analyse_all
-    from briefgen.readers import read_inputs
+    from briefgen.inputs.readers import read_inputs
+    from briefgen.run.pipeline import analyse_all
 
     articles = read_inputs([str(EXAMPLES)])
     return {an.article.id: an for an in analyse_all(articles, Options(), dt.date(2025, 12, 31), None)}

@@ -140,7 +140,7 @@ def test_the_legal_form_belongs_to_the_mention_and_a_title_is_a_role(analyse_tex
 
 
 def test_a_surname_the_model_left_untagged_is_still_the_person(analyse_text):
-    from briefgen.readers import read_input
+    from briefgen.inputs.readers import read_input
 
     from .conftest import EXAMPLES
 

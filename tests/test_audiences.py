@@ -13,13 +13,13 @@ import pypdf
 import pytest
 from lxml import html as lxml_html
 
-from briefgen.assemble import assemble
-from briefgen.audiences import SECTIONS, audience_dirs, load_audience
 from briefgen.cli import main
-from briefgen.config import load_config
 from briefgen.errors import ConfigError, RenderError
-from briefgen.render import Look, context, environment, render_html, render_markdown, render_note
-from briefgen.resources import resource_dir
+from briefgen.present.audiences import SECTIONS, audience_dirs, load_audience
+from briefgen.present.render import Look, context, environment, render_html, render_markdown, render_note
+from briefgen.present.resources import resource_dir
+from briefgen.run.assemble import assemble
+from briefgen.settings import load_config
 
 from .conftest import SEED
 
@@ -29,11 +29,11 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082")
 
 
-def look(name: str, **kw) -> Look:  # noqa: ANN003
+def look(name: str, **kw) -> Look:
     return Look(load_audience(name, audience_dirs()), **kw)
 
 
-def pdf_of(brief, lk: Look) -> pypdf.PdfReader:  # noqa: ANN001
+def pdf_of(brief, lk: Look) -> pypdf.PdfReader:
     _, data = render_note(brief, lk, pdf=True, attachments=[("brief.json", "{}", "test")])
     return pypdf.PdfReader(io.BytesIO(data))
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.analyse import Options
-from briefgen.cache import AnalysisCache
 from briefgen.cli import main
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
+from briefgen.inputs.readers import read_inputs
+from briefgen.run.analyse import Options
+from briefgen.run.cache import AnalysisCache
+from briefgen.run.pipeline import analyse_all
 
 from .conftest import SEED
 
@@ -26,7 +26,7 @@ class _Exploit:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
 
-    def __reduce__(self):  # noqa: ANN204
+    def __reduce__(self):
         return (Path.touch, (self.marker,))
 
 

@@ -9,13 +9,13 @@ import json
 
 import pypdf
 
-from briefgen.assemble import assemble
-from briefgen.audiences import audience_dirs, load_audience
 from briefgen.cli import main
-from briefgen.compare import compare, load_previous
-from briefgen.jsonout import brief_to_dict, dumps
 from briefgen.model import Coverage
-from briefgen.render import Look, render_html, render_markdown, render_note
+from briefgen.outputs.json import brief_to_dict, dumps
+from briefgen.present.audiences import audience_dirs, load_audience
+from briefgen.present.render import Look, render_html, render_markdown, render_note
+from briefgen.run.assemble import assemble
+from briefgen.run.compare import compare, load_previous
 
 from .conftest import EXAMPLES
 

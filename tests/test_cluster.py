@@ -7,18 +7,18 @@ import datetime as dt
 import json
 import os
 import signal
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from briefgen.analyse import Options
 from briefgen.cli import main
-from briefgen.cluster import ModelPlugin, analyse_remote, model_loads
+from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis, Problem
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
+from briefgen.run.analyse import Options
+from briefgen.run.cluster import ModelPlugin, analyse_remote, model_loads
+from briefgen.run.pipeline import analyse_all
 
 from .conftest import EXAMPLES, SHARED
 
@@ -64,11 +64,11 @@ class Sabotage(WorkerPlugin):
     name = "sabotage"
 
     def setup(self, worker: object) -> None:
-        import briefgen.analyse as stage
+        import briefgen.run.analyse as stage
 
         self.original = stage.extract_timexes
 
-        def broken(doc, ref):  # noqa: ANN001, ANN202
+        def broken(doc, ref):
             if "damaging shutdown" in doc.text:
                 raise ValueError("a bug met on this article")
             return self.original(doc, ref)
@@ -76,7 +76,7 @@ class Sabotage(WorkerPlugin):
         stage.extract_timexes = broken
 
     def teardown(self, worker: object) -> None:
-        import briefgen.analyse as stage
+        import briefgen.run.analyse as stage
 
         stage.extract_timexes = self.original
 
@@ -120,9 +120,9 @@ def test_the_python_api_maps_a_bag_and_a_dataframe_to_the_local_digest(client, e
     import dask.dataframe as dd
     import pandas as pd
 
-    from briefgen.assemble import assemble
-    from briefgen.cluster import analyse_bag, analyse_dataframe, digest_from
-    from briefgen.jsonout import dumps
+    from briefgen.outputs.json import dumps
+    from briefgen.run.assemble import assemble
+    from briefgen.run.cluster import analyse_bag, analyse_dataframe, digest_from
 
     articles = read_inputs([str(p) for p in sorted(EXAMPLES.glob("2023-08-18_*"))])
     records = _records(articles)
@@ -146,9 +146,9 @@ def test_the_python_api_maps_a_bag_and_a_dataframe_to_the_local_digest(client, e
 
 
 def test_a_bad_or_unreachable_cluster_is_one_line_and_no_output(tmp_path, capsys, monkeypatch):
-    import briefgen.cluster
+    import briefgen.run.cluster
 
-    monkeypatch.setattr(briefgen.cluster, "CONNECT_SECONDS", 3)
+    monkeypatch.setattr(briefgen.run.cluster, "CONNECT_SECONDS", 3)
     out = tmp_path / "x.json"
     seed = str(EXAMPLES / "1997-02-03_reuters_china-human-rights.txt")
     for spec, message in [("local:0", "local:N takes a number of workers from 1 to 64"),

@@ -12,14 +12,14 @@ import icalendar
 import pypdf
 import pytest
 
-from briefgen.analyse import Options
-from briefgen.assemble import assemble, rollup_actors
-from briefgen.cache import AnalysisCache
 from briefgen.cli import main
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
-from briefgen.render import render_html, render_pdf
-from briefgen.stories import group_stories, near_duplicate, pairwise_scores
+from briefgen.extract.stories import group_stories, near_duplicate, pairwise_scores
+from briefgen.inputs.readers import read_inputs
+from briefgen.present.render import render_html, render_pdf
+from briefgen.run.analyse import Options
+from briefgen.run.assemble import assemble, rollup_actors
+from briefgen.run.cache import AnalysisCache
+from briefgen.run.pipeline import analyse_all
 
 from .conftest import EXAMPLES, SEED, SHARED
 
@@ -145,7 +145,7 @@ def test_same_story_from_two_outlets_is_said_once(seed):
 
 
 def test_ics_has_the_seed_visits_as_all_day_events(seed_brief):
-    from briefgen.icsout import to_ics
+    from briefgen.outputs.ics import to_ics
 
     cal = icalendar.Calendar.from_ical(to_ics(seed_brief))
     events = cal.walk("VEVENT")
@@ -291,12 +291,12 @@ def test_parses_are_dropped_as_soon_as_their_results_are_taken(nlp):
     import gc
     import weakref
 
-    from briefgen.analyse import StageTimes, analyse
+    from briefgen.run.analyse import StageTimes, analyse
 
     alive: list[weakref.ref] = []
 
     class Recording:
-        def pipe(self, texts, **kwargs):  # noqa: ANN001, ANN003, ANN202 - spaCy's own signature
+        def pipe(self, texts, **kwargs):
             for doc in nlp.pipe(texts, **kwargs):
                 alive.append(weakref.ref(doc))
                 yield doc

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefgen.analyse import Options
-from briefgen.pipeline import build_brief
-from briefgen.readers import read_input
+from briefgen.inputs.readers import read_input
+from briefgen.run.analyse import Options
+from briefgen.run.pipeline import build_brief
 
 from .conftest import EXAMPLES
 
@@ -222,11 +222,11 @@ def test_firm_next_steps_without_a_date_are_undated_events(analyse_text):
 def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
     """Each article dates its events against its own date, but the digest's calendar, .ics and notes judge them
     against the digest's: the Monday an older article looked forward to is over by Friday; tonight is "today"."""
-    from briefgen.assemble import assemble
-    from briefgen.audiences import audience_dirs, load_audience
-    from briefgen.icsout import to_ics
-    from briefgen.jsonout import brief_to_dict
-    from briefgen.render import Look, render_markdown
+    from briefgen.outputs.ics import to_ics
+    from briefgen.outputs.json import brief_to_dict
+    from briefgen.present.audiences import audience_dirs, load_audience
+    from briefgen.present.render import Look, render_markdown
+    from briefgen.run.assemble import assemble
 
     older = analyse_text("Hillary Clinton will campaign in Ohio on Monday.", dt.date(2016, 9, 23))
     newer = analyse_text("The Senate will vote on the spending bill on Tuesday. President Obama will speak tonight "

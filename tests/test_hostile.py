@@ -7,22 +7,21 @@ import datetime as dt
 import json
 
 import icalendar
-
 import pytest
-from lxml import html as lxml_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
-from briefgen import render
-from briefgen.analyse import Options
 from briefgen.cli import main
 from briefgen.errors import InputError
-from briefgen.assemble import assemble
-from briefgen.icsout import to_ics
+from briefgen.inputs.readers import parse_text, read_input, read_inputs
 from briefgen.model import Problem
-from briefgen.pipeline import analyse_all, build_brief
-from briefgen.readers import parse_text, read_input, read_inputs
-from briefgen.resources import resource_dir
+from briefgen.outputs.ics import to_ics
+from briefgen.present import render
+from briefgen.present.resources import resource_dir
+from briefgen.run.analyse import Options
+from briefgen.run.assemble import assemble
+from briefgen.run.pipeline import analyse_all, build_brief
 
 ATTACKS = [
     '<script>alert("x")</script>',
@@ -67,7 +66,7 @@ def test_hostile_content_is_inert_in_html_and_pdf(tmp_path, monkeypatch, name, c
     fetched: list[str] = []
     real_fetch = render.LocalOnlyFetcher.fetch
 
-    def spy(self, url, headers=None):  # noqa: ANN001, ANN202
+    def spy(self, url, headers=None):
         fetched.append(url)
         return real_fetch(self, url, headers)
 
@@ -138,7 +137,7 @@ def test_digest_of_hostile_inputs_is_inert_and_reports_problems_escaped(tmp_path
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet="ab s'\"\u2018\u2019\u201c\u201d\n.,", min_size=1, max_size=200))
 def test_quote_marks_in_any_arrangement_pair_into_valid_spans(text):
-    from briefgen.quotes import find_quote_spans
+    from briefgen.extract.quotes import find_quote_spans
 
     spans = find_quote_spans(text)
     for q in spans:
@@ -148,7 +147,7 @@ def test_quote_marks_in_any_arrangement_pair_into_valid_spans(text):
 
 
 def test_a_text_of_many_single_marks_is_read_in_one_pass():
-    from briefgen.quotes import find_quote_spans
+    from briefgen.extract.quotes import find_quote_spans
 
     # Pairing single marks looks ahead for the closing one: it must not do so once per mark.
     assert len(find_quote_spans("'a b' " * 100_000)) == 100_000

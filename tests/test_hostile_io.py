@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import sources
 from briefgen.cli import main
 from briefgen.errors import InputError
+from briefgen.inputs import sources
+from briefgen.inputs.readers import read_input, read_inputs
 from briefgen.model import Problem
-from briefgen.readers import read_input, read_inputs
 
 from .conftest import ROOT, SEED, serve
 
@@ -55,7 +55,7 @@ def test_a_device_is_refused_not_read(device, capsys):
     assert time.monotonic() - start < 5  # refused, not read until the limit
 
 
-def _in_thread(fn, timeout: float = 10):  # noqa: ANN001, ANN202
+def _in_thread(fn, timeout: float = 10):
     """Run fn in a thread; a call that hangs fails the test instead of hanging it."""
     box: dict[str, object] = {}
 
@@ -121,7 +121,7 @@ class _Endless(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+    def readinto(self, buffer) -> int:
         buffer[:] = b"a" * len(buffer)
         self.served += len(buffer)
         return len(buffer)
@@ -148,7 +148,7 @@ def test_closed_standard_input_is_one_clear_error(tmp_path):
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         if self.path == "/trickle":  # a byte every 0.3 s, for ever: each read is quick, the whole never ends
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -233,8 +233,8 @@ def test_a_redirect_to_http_is_followed_and_the_declared_charset_honoured(server
     ("The talks with Pe\u00f1a ended on Monday \u2013 a \u201cbreakthrough\u201d, officials said.", "cp1252"),
     ("Der Au\u00dfenminister sagte am Montag, dass die Gespr\u00e4che fortgesetzt w\u00fcrden.", "cp1252"),
     # Where the bytes say Central European, it stays so.
-    ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144. Prezydent powiedzia\u0142 w poniedzia\u0142ek, "
-     "\u017ce rz\u0105d zwi\u0119kszy inwestycje w edukacj\u0119.", "cp1250"),
+    (("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144. Prezydent powiedzia\u0142 w poniedzia\u0142ek, "
+     "\u017ce rz\u0105d zwi\u0119kszy inwestycje w edukacj\u0119."), "cp1250"),
 ])
 def test_western_text_is_read_as_western_when_detection_is_unsure(tmp_path, text, encoding):
     p = tmp_path / "story.txt"
@@ -259,12 +259,12 @@ def test_a_page_declaring_its_charset_is_read_in_it(tmp_path):
 @pytest.fixture()
 def no_analysis(monkeypatch):
     """Fail the test if briefgen reads its inputs: what cannot be written is refused before any slow work."""
-    import briefgen.pipeline
+    import briefgen.run.pipeline
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the inputs were read before the outputs were checked")
 
-    monkeypatch.setattr(briefgen.pipeline, "read_inputs", refuse)
+    monkeypatch.setattr(briefgen.run.pipeline, "read_inputs", refuse)
 
 
 def test_an_output_onto_a_symlink_is_refused_and_the_link_kept(tmp_path, capsys, no_analysis):
@@ -294,7 +294,7 @@ def test_an_output_onto_a_device_fifo_or_folder_is_refused(tmp_path, capsys, no_
         os.mknod(tmp_path / "null.json", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
         targets["null.json"] = "is a character device, not a regular file"
     for name, message in targets.items():
-        assert _in_thread(lambda: main(["extract", str(SEED), "-o", str(tmp_path / name)])) == 6
+        assert _in_thread(lambda name=name: main(["extract", str(SEED), "-o", str(tmp_path / name)])) == 6
         assert message in one_error_line(capsys.readouterr().err)
     assert stat.S_ISFIFO((tmp_path / "pipe.json").stat().st_mode) and (tmp_path / "dir.json").is_dir()
     if "null.json" in targets:
@@ -318,7 +318,7 @@ def test_a_read_only_folder_is_exit_6_not_a_traceback(tmp_path):
 
 
 def test_replacing_a_file_keeps_its_mode(tmp_path):
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     out = tmp_path / "note.json"
     out.write_text("old")
@@ -332,7 +332,7 @@ def test_replacing_a_file_keeps_its_mode(tmp_path):
 
 def test_one_unwritable_output_means_none_is_written(tmp_path):
     from briefgen.errors import OutputError
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     (tmp_path / "note.md").mkdir()  # the third output cannot be written
     outputs = {str(tmp_path / "note.json"): b"{}", str(tmp_path / "note.html"): b"<p>", str(tmp_path / "note.md"): b"# x"}
@@ -342,7 +342,7 @@ def test_one_unwritable_output_means_none_is_written(tmp_path):
 
 
 def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
-    from briefgen.writers import write_outputs
+    from briefgen.outputs.files import write_outputs
 
     dead = tmp_path / ".note.json.briefgen-99999999-x1y2z3.tmp"  # no such process
     live = tmp_path / f".note.json.briefgen-{os.getpid()}-a1b2c3.tmp"  # a run still writing
@@ -373,10 +373,10 @@ sys.exit(main(sys.argv[3:]))
 
 CACHE_ONLY = """
 import sys
-import briefgen.pipeline
+import briefgen.run.pipeline
 def no_model(*args, **kwargs):
     raise SystemExit("the model was loaded: the cache did not serve the analyses")
-briefgen.pipeline.load_model = no_model
+briefgen.run.pipeline.load_model = no_model
 from briefgen.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -511,8 +511,8 @@ def test_templates_copy_makes_the_folder(tmp_path, capsys):
 from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
 from hypothesis import strategies as st  # noqa: E402
 
-from briefgen.readers import clean_url, read_source  # noqa: E402
-from briefgen.sources import Source  # noqa: E402
+from briefgen.inputs.readers import clean_url, read_source  # noqa: E402
+from briefgen.inputs.sources import Source  # noqa: E402
 
 # Any code point, lone surrogates (Cs) and control characters (Cc) included.
 ANY_TEXT = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=200)
@@ -520,7 +520,7 @@ HOSTILE_CHARS = st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b[31m", "\r\n",
 HOSTILE_TEXT = st.lists(st.one_of(ANY_TEXT, HOSTILE_CHARS), max_size=6).map("".join)
 
 
-def _encodable(article) -> bool:  # noqa: ANN001 - an Article
+def _encodable(article) -> bool:
     for value in (article.id, article.title, article.text, article.source, article.url, article.origin, article.author):
         if value is not None:
             value.encode("utf-8")  # raises on a lone surrogate

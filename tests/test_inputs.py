@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import sources
 from briefgen.cli import main
 from briefgen.errors import InputError
-from briefgen.readers import fragment_text, read_input, read_inputs
+from briefgen.inputs import sources
+from briefgen.inputs.readers import fragment_text, read_input, read_inputs
 
 from .conftest import SEED, serve
 
@@ -109,7 +109,7 @@ def test_common_encodings_and_line_endings(tmp_path, encoding, bom):
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         if self.path == "/storm.html":
             body = PAGE.encode()
             self.send_response(200)

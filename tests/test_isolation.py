@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-import briefgen.analyse as stage
+import briefgen.run.analyse as stage
 from briefgen.cli import main
 
 from .conftest import EXAMPLES
@@ -19,7 +19,7 @@ def one_article_breaks(monkeypatch):
     """The dates stage raises on one real article, as a bug met on one input would."""
     original = stage.extract_timexes
 
-    def broken(doc, ref):  # noqa: ANN001, ANN202
+    def broken(doc, ref):
         if "damaging shutdown" in doc.text:
             raise ValueError("a bug met on this article")
         return original(doc, ref)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefgen.analyse import Options
-from briefgen.jsonout import brief_to_dict
-from briefgen.pipeline import build_brief
-from briefgen.readers import read_inputs
+from briefgen.inputs.readers import read_inputs
+from briefgen.outputs.json import brief_to_dict
+from briefgen.run.analyse import Options
+from briefgen.run.pipeline import build_brief
 
 from .conftest import EXAMPLES, SCHEMA, SHARED
 

@@ -12,12 +12,12 @@ from types import MappingProxyType
 import pytest
 from weasyprint.formatting_structure import boxes
 
-from briefgen import render
-from briefgen.audiences import audience_dirs, load_audience
 from briefgen.model import Brief
+from briefgen.present import render
+from briefgen.present.audiences import audience_dirs, load_audience
 
 
-def _outside_the_page(doc) -> list[str]:  # noqa: ANN001 - a WeasyPrint Document
+def _outside_the_page(doc) -> list[str]:
     """Text boxes running past the right edge of the page's content area, and margin boxes of more than one line."""
     bad = []
     for n, page in enumerate(doc.pages, start=1):
@@ -81,10 +81,10 @@ def test_shrunk_lowers_limits_in_order_to_their_floors():
 def test_a_1mb_article_goes_through_extract(tmp_path, validate, nlp, monkeypatch):
     """Over spaCy's max_length (1,000,000 characters): parsed in pieces, one article, every offset right, and no
     stage after the parse takes long (each scanned the whole document per sentence, speaker or name)."""
-    from briefgen import pipeline
-    from briefgen.analyse import StageTimes
     from briefgen.cli import main
-    from briefgen.nlp import MAX_PIECE, parse, pieces
+    from briefgen.extract.nlp import MAX_PIECE, parse, pieces
+    from briefgen.run import pipeline
+    from briefgen.run.analyse import StageTimes
 
     timed: list[StageTimes] = []
 

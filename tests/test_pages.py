@@ -3,7 +3,7 @@ titles and publishers, drop caps kept."""
 
 from __future__ import annotations
 
-from briefgen.readers import parse_html, read_input
+from briefgen.inputs.readers import parse_html, read_input
 
 from .conftest import SEED, SHARED
 

@@ -142,8 +142,8 @@ def _misparsed(nlp, text: str, rewire: dict[str, tuple[str, str]]):
 
 
 def test_speakers_named_where_the_parser_looks_elsewhere(nlp):
-    from briefgen.actors import extract_actors
-    from briefgen.quotes import extract_quotes
+    from briefgen.extract.actors import extract_actors
+    from briefgen.extract.quotes import extract_quotes
 
     def speaker(doc) -> str | None:
         (q,) = extract_quotes(doc, extract_actors(doc), "t")

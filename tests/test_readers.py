@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from briefgen.errors import InputError
-from briefgen.readers import read_input, read_inputs
+from briefgen.inputs.readers import read_input, read_inputs
 
 from .conftest import SEED
 

@@ -9,11 +9,11 @@ from dataclasses import replace
 import pypdf
 import pytest
 
-from briefgen.analyse import Options
 from briefgen.model import Article
-from briefgen.pipeline import build_brief
-from briefgen.render import LocalOnlyFetcher, format_range, render_html, render_pdf
-from briefgen.resources import resource_dir
+from briefgen.present.render import LocalOnlyFetcher, format_range, render_html, render_pdf
+from briefgen.present.resources import resource_dir
+from briefgen.run.analyse import Options
+from briefgen.run.pipeline import build_brief
 
 SECTIONS = ["Summary", "Key facts", "Upcoming events", "Actors", "Quotes", "Sources"]
 
@@ -58,7 +58,7 @@ def test_html_escapes_article_text(nlp):
     hostile = ('title: <script>alert("t")</script>\ndate: 2020-01-02\nsource: <b>Wire</b>\nurl: javascript:alert(1)\n\n'
                'Officials said on Monday <script>alert("x")</script> that the plan will go ahead. '
                '"We will not <img src=x onerror=alert(1)> stop," the minister said.')
-    from briefgen.readers import parse_text
+    from briefgen.inputs.readers import parse_text
 
     art = parse_text(hostile, "hostile.txt", "hostile")
     html = render_html(build_brief([art], Options(), None, None))
@@ -113,7 +113,7 @@ def test_article_without_date_renders(nlp):
 
 
 def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
-    from briefgen.render import timeline
+    from briefgen.present.render import timeline
 
     entries = timeline(seed_brief)
     week = [e.sentence for e in entries if e.when == "last week"]
@@ -128,7 +128,7 @@ def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
 
 
 def test_timeline_shows_an_event_range_once_and_a_week_under_way_as_upcoming(nlp):
-    from briefgen.render import timeline
+    from briefgen.present.render import timeline
 
     art = Article("x", "Talks", "Talks will run from Monday to Wednesday. The ministers will gather this weekend.",
                   dt.date(2024, 2, 10))

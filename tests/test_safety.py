@@ -4,10 +4,7 @@ a sandbox, a found briefgen.toml stays in its folder, and every value is escaped
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import os
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -19,15 +16,11 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from briefgen import render
-from briefgen.analyse import Options
-from briefgen.cache import AnalysisCache
 from briefgen.cli import main
-from briefgen.icsout import to_ics
-from briefgen.jsonout import dumps
 from briefgen.model import Brief, Problem
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
+from briefgen.outputs.ics import to_ics
+from briefgen.outputs.json import dumps
+from briefgen.present import render
 from briefgen.safetext import printable, safe_link
 
 from .conftest import EXAMPLES, SEED

@@ -7,10 +7,10 @@ import json
 import multiprocessing
 from pathlib import Path
 
-from briefgen.analyse import Options
-from briefgen.cache import AnalysisCache
 from briefgen.cli import main
 from briefgen.model import Analysis
+from briefgen.run.analyse import Options
+from briefgen.run.cache import AnalysisCache
 
 from .conftest import SEED
 

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from briefgen import stories
-from briefgen.analyse import Options
+from briefgen.extract import stories
+from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
+from briefgen.run.analyse import Options
+from briefgen.run.pipeline import analyse_all
 
 from .conftest import SHARED
 

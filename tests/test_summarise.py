@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.nlp import sentence_spans
-from briefgen.summarise import SUMMARIZERS, default_length, summarise
+from briefgen.extract.nlp import sentence_spans
+from briefgen.extract.summaries import SUMMARIZERS, default_length, summarise
 
 from .conftest import SEED
 
 
 @pytest.fixture(scope="module")
 def seed_doc(nlp):
-    from briefgen.readers import read_input
+    from briefgen.inputs.readers import read_input
 
     return nlp(read_input(str(SEED))[0].text)
 
@@ -109,7 +109,7 @@ def test_sentence_ends_the_parser_ran_over_are_split(nlp):
 
 
 def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
-    from briefgen.summarise import _sumy_words
+    from briefgen.extract.summaries import _sumy_words
 
     doc = nlp("Italy's Illva will pay 481.42m yuan ($58.16m) for 33% of the north-eastern firm's 100m-bottle unit.")
     assert _sumy_words(doc[:]) == ("Italy", "Illva", "will", "pay", "yuan", "for", "of", "the", "north-eastern",
@@ -117,13 +117,13 @@ def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
 
 
 def test_textrank_ranks_a_sentence_by_the_others_not_by_itself(nlp):
-    from briefgen.summarise import _sumy_words, rate
+    from briefgen.extract.summaries import _sumy_words, rate
 
     texts = ["The council approved the flood defence budget on Monday.",
              "The flood defence budget doubles spending on river walls.",
              "Council members said the budget protects homes from flood damage.",
-             "Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
-             "the cathedral."]
+             ("Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
+             "the cathedral.")]
     scores = rate(texts, [_sumy_words(nlp(t)[:]) for t in texts], "textrank")
     # sumy's own matrix links each sentence to itself, and rates the long unrelated one second of four (0.25).
     assert scores.index(min(scores)) == 3 and scores[3] < 0.1

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefgen import timexes
-from briefgen.timexes import extract_timexes, resolve
+from briefgen.extract import timexes
+from briefgen.extract.timexes import extract_timexes, resolve
 
 from .conftest import SHARED
 
@@ -226,7 +226,7 @@ def test_the_stage_is_linear_in_the_article_size(nlp):
 
     from spacy.tokens import Doc
 
-    from briefgen.timexes import extract_timexes
+    from briefgen.extract.timexes import extract_timexes
 
     texts: list[str] = []
     for path in sorted((SHARED / "corpus").glob("*.txt")):

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.analyse import Options
-from briefgen.assemble import assemble
-from briefgen.jsonout import brief_to_dict
+from briefgen.extract.transcripts import turn_finder
+from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
-from briefgen.pipeline import analyse_all
-from briefgen.readers import read_inputs
-from briefgen.transcripts import turn_finder
+from briefgen.outputs.json import brief_to_dict
+from briefgen.run.analyse import Options
+from briefgen.run.assemble import assemble
+from briefgen.run.pipeline import analyse_all
 
 from .conftest import SHARED
 
@@ -196,8 +196,8 @@ def test_filters_on_news_sentences(analyse_text):
 
 
 def test_the_note_shows_who_states_a_fact(corpus_analyses):
-    from briefgen.audiences import audience_dirs, load_audience
-    from briefgen.render import Look, render_html, render_markdown
+    from briefgen.present.audiences import audience_dirs, load_audience
+    from briefgen.present.render import Look, render_html, render_markdown
 
     brief = assemble([_of(corpus_analyses, "press-gaggle-psaki-sullivan")], dt.date(2025, 12, 31))
     speaker = brief.key_facts[0].speaker

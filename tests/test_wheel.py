@@ -28,7 +28,7 @@ def test_wheel_ships_templates_and_styles_and_renders(tmp_path):
                    check=True, capture_output=True)
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = subprocess.run(
-        [sys.executable, "-c", "import briefgen.resources as r; print(r.resource_dir('templates')); print(r.resource_dir('styles'))"],
+        [sys.executable, "-c", "import briefgen.present.resources as r; print(r.resource_dir('templates')); print(r.resource_dir('styles'))"],
         check=True, capture_output=True, text=True, env=env, cwd=tmp_path,
     )
     for line in probe.stdout.split():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Actor, Analysis, Brief, Changes, Event, Fact, Quote, Sentence, Story, Timex
+from ..model import Actor, Analysis, Brief, Changes, Event, Fact, Quote, Sentence, Story, Timex
 
 SCHEMA = "briefgen.brief/1"
 

@@ -10,9 +10,23 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
-from .model import (Actor, Analysis, Brief, Coverage, DateRange, Event, Fact, Problem, Quote, Sentence, Story, format_date,
-                    format_range, name_key)
-from .stories import group_stories, near_duplicate
+from ..extract.stories import group_stories, near_duplicate
+from ..model import (
+    Actor,
+    Analysis,
+    Brief,
+    Coverage,
+    DateRange,
+    Event,
+    Fact,
+    Problem,
+    Quote,
+    Sentence,
+    Story,
+    format_date,
+    format_range,
+    name_key,
+)
 
 TOP_QUOTES = 8
 TOP_FACTS = 10
@@ -65,7 +79,7 @@ def _ahead(events: Sequence[Event], as_of: dt.date) -> list[Event]:
 
 
 def _event_order(e: Event) -> tuple:
-    return (e.when.range.start, e.when.range.end, e.article_id, e.start)
+    return (e.dated.range.start, e.dated.range.end, e.article_id, e.start)
 
 
 def _top_facts(facts: Sequence[Fact], n: int, exclude: Sequence[str] = ()) -> tuple[Fact, ...]:
@@ -101,7 +115,7 @@ def _calendar(analyses: Sequence[Analysis], rollup: ActorRollup, as_of: dt.date)
     kept: list[tuple[Event, list[str]]] = []
     by_days: dict[tuple[dt.date, dt.date], list[tuple[int, set[str]]]] = defaultdict(list)  # candidates share days
     for e in sorted((e for a in analyses for e in _ahead(a.events, as_of)), key=_event_order):
-        days = (e.when.range.start, e.when.range.end)
+        days = (e.dated.range.start, e.dated.range.end)
         actors = {rollup.ids[(e.article_id, x)] for x in e.actor_ids if (e.article_id, x) in rollup.ids}
         for i, k_actors in by_days[days]:
             k = kept[i][0]
@@ -215,8 +229,8 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
     for rank, (salience, _, name, kind, aliases, roles, members) in enumerate(rows, start=1):
         rid = f"r{rank}"
         article_ids = tuple(dict.fromkeys(entries[i][0] for i in members))
-        actors.append(Actor(rid, name, kind, aliases, roles, sum(entries[i][1].mentions for i in members), (),
-                            round(salience / len(analyses), 4), article_ids))  # type: ignore[arg-type]
+        actors.append(Actor(rid, name, kind, aliases, roles, sum(entries[i][1].mentions for i in members), (),  # type: ignore[arg-type]
+                            round(salience / len(analyses), 4), article_ids))
         ids.update({(entries[i][0], entries[i][1].id): rid for i in members})
     return ActorRollup(tuple(actors), MappingProxyType(ids))
 

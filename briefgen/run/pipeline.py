@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
+from ..errors import InputError
+from ..extract.nlp import DEFAULT_MODEL, load_model, model_version
+from ..inputs.readers import input_stem, read_inputs
+from ..model import Analysis, Article, Brief, Coverage, Problem
+from ..outputs.files import check_outputs, output_plan, parse_formats, write_outputs
+from ..outputs.ics import to_ics
+from ..outputs.json import dumps
+from ..present.audiences import audience_dirs, load_audience
+from ..present.render import Look, render_markdown, render_note
+from ..settings import merge_cli, settings
 from .analyse import Options, StageTimes, analyse, analyse_each
 from .assemble import assemble
-from .audiences import audience_dirs, load_audience
 from .cache import AnalysisCache, default_cache_dir
 from .compare import compare, load_previous
-from .config import merge_cli, settings
-from .errors import InputError, RenderError
-from .icsout import to_ics
-from .jsonout import dumps
-from .model import Analysis, Article, Brief, Coverage, Problem
-from .nlp import DEFAULT_MODEL, load_model, model_version
-from .readers import input_stem, read_inputs
-from .render import Look, render_markdown, render_note
-from .writers import check_outputs, output_plan, parse_formats, write_outputs
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -53,7 +53,7 @@ def build_look(req: LookRequest, kind: str, cwd: Path) -> Look:
 class DigestRequest:
     """What `briefgen digest` was asked for."""
 
-    inputs: tuple[str, ...]
+    inputs: tuple[str | Article, ...]  # paths, URLs or `-`; the Python API may give Articles
     out: str | None = None
     formats: str | None = None
     title: str | None = None
@@ -68,6 +68,7 @@ class DigestRequest:
     quiet: bool = False
     look: LookRequest = LookRequest()
     compare: str | None = None  # an earlier digest's JSON: mark what changed since
+    write: bool = True  # the Python API writes only when asked for an output
     cluster: str | None = None  # a Dask scheduler's address, or local:N
     cache_dir: str | None = None  # an explicit (possibly team-shared) cache folder instead of the user's own
 
@@ -134,9 +135,12 @@ def build_brief(articles: list[Article], options: Options, as_of: dt.date | None
         return assemble(analyses, ref, title=title, audience=audience, problems=problems)
 
 
-def run_brief(article: str, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
-              summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest()) -> None:
-    plan = output_plan(out, parse_formats(formats), default_stem="brief" if article == "-" else input_stem(article) or "brief")
+def run_brief(article: str | Article, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
+              summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest(),
+              write: bool = True) -> Brief:
+    """Read one article, analyse and assemble its note, and (unless `write` is false) render and write it."""
+    stem = article.id if isinstance(article, Article) else "brief" if article == "-" else input_stem(article)
+    plan = output_plan(out, parse_formats(formats), default_stem=stem or "brief") if write else {}
     look = build_look(look_req, "brief", Path.cwd())  # settings errors show before any slow work
     check_outputs(plan.values())  # so do outputs that cannot be written
     articles = read_inputs([article])
@@ -144,7 +148,9 @@ def run_brief(article: str, out: str | None, formats: str | None, title: str | N
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
     brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or look.config.model, title,
                         audience=look.audience.name)
-    write_all(plan, brief, look)
+    if write:
+        write_all(plan, brief, look)
+    return brief
 
 
 def select_window(articles: list[Article], since: dt.date | None, until: dt.date | None) -> tuple[list[Article], list[Problem], Coverage]:
@@ -170,7 +176,7 @@ def select_window(articles: list[Article], since: dt.date | None, until: dt.date
 def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     """Read, window, analyse (cached), group into stories, render and write a digest; returns it for reporting."""
     times = times or StageTimes()
-    plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest")
+    plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest") if req.write else {}
     look = build_look(req.look, "digest", Path.cwd())
     check_outputs(plan.values())
     previous = load_previous(req.compare) if req.compare else None  # its errors show before any slow work
@@ -179,7 +185,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
         articles = read_inputs(list(req.inputs), problems=problems)
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
-        raise InputError(f"no readable article in {', '.join(req.inputs)}{detail}")
+        raise InputError(f"no readable article in {', '.join(map(str, req.inputs))}{detail}")
     articles, undated, coverage = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
@@ -196,7 +202,8 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     if previous is not None:
         with times.stage("compare"):
             brief = compare(brief, previous)
-    write_all(plan, brief, look, times)
+    if req.write:
+        write_all(plan, brief, look, times)
     return brief
 
 

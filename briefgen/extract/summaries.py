@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import math
-import warnings
 import re
+import warnings
 from collections.abc import Callable, Sequence
 
 import numpy
@@ -22,7 +22,8 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from .model import Sentence
+from ..model import Sentence
+from ..settings import DEFAULT_SUMMARIZER
 
 
 class PaperTextRank(TextRankSummarizer):
@@ -57,7 +58,6 @@ SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
     "lead": None,  # the first sentences: the baseline news writing makes strong
     "news": None,  # LexRank centrality with the inverted pyramid's position prior and no repetition
 }
-DEFAULT_SUMMARIZER = "news"
 MIN_WORDS = 5  # shorter "sentences" are datelines, bylines and fragments ("(CNN)"), never summary material
 NEWS_POSITION_WEIGHT = 0.8
 NEWS_POSITION_DECAY = 4.0  # sentences: the prior halves about every 2.8 sentences
@@ -179,7 +179,7 @@ def _rate_block(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: 
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = _STOP_WORDS
     captured: dict[SumySentence, float] = {}
-    summarizer._get_best_sentences = _capture(captured)  # type: ignore[method-assign]
+    summarizer._get_best_sentences = _capture(captured)
     # Degenerate documents (one or two sentences, no shared words) make LexRank divide by zero: score them 0.
     # LSA warns when a text has fewer distinct words than sentences; it still rates them, and a warning on a
     # successful run only alarms the user.
@@ -193,7 +193,7 @@ def _rate_block(texts: Sequence[str], words: Sequence[tuple[str, ...]], method: 
 def _capture(into: dict[SumySentence, float]) -> Callable[..., tuple]:
     """sumy returns only the chosen sentences; catch the ratings it ranks them by (and choose ourselves)."""
 
-    def get_best(sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN202 - sumy's own signature
+    def get_best(sentences, count, rating, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - sumy's own signature
         # Some ratings are one-shot iterators (LSA), so each sentence is rated exactly once, in order.
         rate_one = (lambda s: rating[s]) if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
         for s in sentences:

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import OutputError
-from .sources import file_kind
+from ..errors import OutputError
+from ..inputs.sources import file_kind
 
 FORMATS = ("pdf", "html", "json", "ics", "md")
 TMP_MARK = ".briefgen-"  # temporary outputs are named .NAME.briefgen-PID-RANDOM.tmp, beside NAME
@@ -28,11 +28,11 @@ def output_plan(out: str | None, formats: list[str] | None, default_stem: str, d
         return {fmts[0]: "-"}
     if out:
         suffix = Path(out).suffix.lower().lstrip(".")
-        fmts = formats or ([suffix] if suffix in FORMATS else None)
-        if not fmts:
+        chosen = formats or ([suffix] if suffix in FORMATS else None)
+        if not chosen:
             raise OutputError(f"{out}: cannot tell the format from the suffix; use .pdf, .html, .json, .ics or .md, or --format")
         base = out[: -len(suffix) - 1] if suffix in FORMATS else out
-        return {f: (out if f == suffix else f"{base}.{f}") for f in fmts}
+        return {f: (out if f == suffix else f"{base}.{f}") for f in chosen}
     fmts = formats or [default_format]
     return {f: f"{default_stem}.{f}" for f in fmts}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from ..model import Actor, Transcript, Turn, TurnRole
 from .actors import ActorIndex
-from .model import Actor, Transcript, Turn, TurnRole
 
 # A label opens a paragraph: "Q" and a space, or words in capitals (titles, names, roles) and a colon.
 _LABEL = re.compile(

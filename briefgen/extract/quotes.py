@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Quote, Timex, Transcript, Turn
 from .actors import NICKNAMED, ActorIndex
 from .facts import Information, fragment
-from .model import Quote, Timex, Transcript, Turn
 from .nlp import relative_antecedent, sentence_chunks
 from .transcripts import turn_finder
 
@@ -339,7 +339,8 @@ def _sentence_ends(text: str, a: int, b: int) -> list[int]:
     out = []
     for m in _SENT_END.finditer(text, a, b):
         if text[m.start()] == ".":
-            word = re.search(r"([\w.]*)$", text[max(a, m.start() - 12) : m.start()]).group(1).lower()
+            tail = re.search(r"([\w.]*)$", text[max(a, m.start() - 12) : m.start()])  # always matches, maybe empty
+            word = tail.group(1).lower() if tail else ""
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
                 continue
         out.append(m.end())

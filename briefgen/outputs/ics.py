@@ -7,9 +7,9 @@ import hashlib
 
 import icalendar
 
-from . import __version__
-from .model import Article, Brief, Event
-from .safetext import safe_link, strip_controls
+from .. import __version__
+from ..model import Article, Brief, Event
+from ..safetext import safe_link, strip_controls
 
 
 def _text(value: str) -> str:
@@ -26,16 +26,16 @@ def to_ics(brief: Brief) -> bytes:
     cal.add("x-wr-calname", _text(" ".join(brief.title.split())))
     articles = {an.article.id: an.article for an in brief.analyses}
     # DTSTAMP is required; the brief's own date keeps the file the same for the same input.
-    stamp = dt.datetime.combine(brief.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(brief.as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for e in brief.upcoming:
         cal.add_component(_event(e, articles, stamp))
     return cal.to_ical()
 
 
 def _event(e: Event, articles: dict[str, Article], stamp: dt.datetime) -> icalendar.Event:
-    r = e.when.range
+    r = e.dated.range
     sources = [articles[aid] for aid in (e.article_ids or (e.article_id,)) if aid in articles]
-    lines = [e.text.strip(), "", f"When, as reported: \u201c{e.when.text}\u201d"]
+    lines = [e.text.strip(), "", f"When, as reported: \u201c{e.dated.text}\u201d"]
     for a in sources:
         where = ", ".join(x for x in (a.source, a.published.isoformat() if a.published else None) if x)
         lines.append(f"Source: {a.title}" + (f" ({where})" if where else "") + (f" {link}" if (link := safe_link(a.url)) else ""))

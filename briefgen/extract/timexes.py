@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
+from ..model import DateRange, Timex, TimexType
 from .feasts import HOLIDAYS, holiday_on, holiday_rule
-from .model import DateRange, Timex, TimexType
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -198,7 +198,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         if span is not None and len(span):
             spans.append(span)
             taken[a:b] = b"\x01" * (b - a)
-    out = []
+    out: list[Timex] = []
     for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
         span = _trim(span)
         if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
@@ -513,8 +513,8 @@ def _set(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
         n = _number(m.group("n")) if m.group("n") else 1
         return Resolved("SET", _period(n or 1, m.group("unit")))
     m = re.fullmatch(r"(?:every|each) " + _WEEKDAY, s)
-    if m and _weekday_index(m.group("weekday")) is not None:
-        return Resolved("SET", f"XXXX-WXX-{_weekday_index(m.group('weekday')) + 1}")
+    if m and (wd := _weekday_index(m.group("weekday"))) is not None:
+        return Resolved("SET", f"XXXX-WXX-{wd + 1}")
     m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
     if m:
         return Resolved("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group(1)]}")
@@ -700,10 +700,10 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         res = _explicit(named.group("rest"), ref, direction, after_number)
         if res is None or ref is None or res.range is None or res.range.granularity != "day":
             return res
-        wd, day = _weekday_index(named.group("weekday")), res.range.start
-        if day.weekday() == wd or re.search(r"\d{4}|'\d\d", named.group("rest")):
+        wd, said = _weekday_index(named.group("weekday")), res.range.start
+        if said.weekday() == wd or re.search(r"\d{4}|'\d\d", named.group("rest")):
             return res
-        agree = [d for d in (_shift_year(day, k) for k in (-1, 1, -2, 2, -3, 3, 4, -4, 5, -5, 6, -6)) if d and d.weekday() == wd]
+        agree = [d for d in (_shift_year(said, k) for k in (-1, 1, -2, 2, -3, 3, 4, -4, 5, -5, 6, -6)) if d and d.weekday() == wd]
         return _day(agree[0].year, agree[0].month, agree[0].day) if agree else res
     s = re.sub(r"\b(" + _MONTH.replace("(?P<month>", "(?:") + r")(\d)", r"\1 \2", s)  # "feb13"
     s = re.sub(r"^(\d{1,2})(?:st|nd|rd|th)?(?=" + _MONTH.replace("(?P<month>", "(?:") + r")", r"\1 ", s)  # "14april 2015"
@@ -741,7 +741,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         month, first, last = MONTHS[m.group("month")], int(m.group("first")), int(m.group("last"))
         if ref is None and not m.group("year"):
             return Resolved("DATE", f"XXXX-{month:02d}")
-        y = int(m.group("year")) if m.group("year") else _pick_year(month, first, ref, direction)
+        y = int(m.group("year")) if m.group("year") or ref is None else _pick_year(month, first, ref, direction)
         try:
             days = DateRange(dt.date(y, month, first), dt.date(y, month, last), "day")
         except ValueError:
@@ -805,12 +805,13 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
     if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
-        y = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
-        if not m.group("year") and ref is not None:
-            y = _part_year(q, 3, ref, direction)
-        if y is None:
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif ref is None:
             return Resolved("DATE", f"XXXX-Q{q}")
-        return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
+        else:
+            year = _part_year(q, 3, ref, direction)
+        return Resolved("DATE", f"{year:04d}-Q{q}", range=_quarter_range(year, q))
     if m := re.fullmatch(_MODW + r"(?:this |last |next )?(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?" + _YEAR + ")?", s):
         code = SEASONS[m.group("season")]
         if m.group("year"):
@@ -851,8 +852,8 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
     if half:
         first = groups["h"] in ("first", "1st")
         mid = dt.date(y, month, 15)
-        days = DateRange(whole.start, mid, "day") if first else DateRange(mid + dt.timedelta(days=1), whole.end, "day")
-        return Resolved("DATE", f"{y:04d}-{month:02d}", "START" if first else "END", days)
+        part = DateRange(whole.start, mid, "day") if first else DateRange(mid + dt.timedelta(days=1), whole.end, "day")
+        return Resolved("DATE", f"{y:04d}-{month:02d}", "START" if first else "END", part)
     if week_of:
         try:
             date = dt.date(y, month, day or 1)
@@ -962,11 +963,11 @@ def _in_period(x: str, rng: DateRange) -> dt.date | None:
             n = -1 if m.group("n") in ("last", "final") else (_ordinal(m.group("n")) or 0) - 1
             return same[n] if -len(same) <= n < len(same) else None
     if m := re.fullmatch(r"(?:the )?(?:(?P<n>" + _ORD + r") )?last day", x):
-        n = _ordinal(m.group("n")) if m.group("n") else 1  # "the 5th last day of May"
-        return days[-n] if n and n <= len(days) else None
+        k = _ordinal(m.group("n")) if m.group("n") else 1  # "the 5th last day of May"
+        return days[-k] if k and k <= len(days) else None
     if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r")(?: day)?", x):
-        n = _ordinal(m.group("n"))  # "third day of october", "20th of next month"
-        return days[n - 1] if n and n <= len(days) and rng.granularity in ("month", "week") else None
+        k = _ordinal(m.group("n"))  # "third day of october", "20th of next month"
+        return days[k - 1] if k and k <= len(days) and rng.granularity in ("month", "week") else None
     return None
 
 

@@ -20,14 +20,14 @@ from weasyprint import HTML, Attachment
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import __version__
+from .. import __version__
+from ..errors import RenderError
+from ..model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
+from ..model import format_date as _format_date
+from ..safetext import breakable, css_string, css_text, safe_link, strip_controls
+from ..settings import Config, logo_data_uri
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
-from .config import Config, logo_data_uri
-from .errors import RenderError
-from .model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
-from .model import format_date as _format_date
 from .resources import resource_dir
-from .safetext import breakable, css_string, css_text, safe_link, strip_controls
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
 SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2),
@@ -87,7 +87,7 @@ class NoFilesSandbox(jinja2.sandbox.SandboxedEnvironment):
     methods read, write and delete files (`profile.origin.joinpath("/etc/passwd").read_text()`), which Jinja's own
     sandbox allows; of a path a template may use only its name."""
 
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:  # noqa: ANN401 - Jinja's signature: any object
         if isinstance(obj, (os.PathLike, io.IOBase)):
             return attr in ("name", "stem", "suffix")
         return bool(super().is_safe_attribute(obj, attr, value))
@@ -242,7 +242,8 @@ def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, c
         sections = look.audience.sections
         skip = limits["summary_sentences"] if "background" in sections else (1 if "issue" in sections else 0)
         shown = [s for _, s in brief.stories[0].summary[skip:]] if brief.stories else []
-        return [*brief.key_facts, *shown][: limits["key_points"]]
+        points: list[Fact | Sentence] = [*brief.key_facts, *shown]
+        return points[: limits["key_points"]]
 
     config = look.config
     return {
@@ -276,7 +277,7 @@ def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
         ref = an.article.published or brief.as_of
         for t in an.timexes:
             # An upcoming event's dates stand for the expressions they came from ("Monday to Wednesday" is one entry).
-            event = next((e.when for e in an.events if e.when.start <= t.start < e.when.end), None)
+            event = next((e.dated for e in an.events if e.dated.start <= t.start < e.dated.end), None)
             days, said = (event.range, event.text) if event is not None else (t.range, t.text)
             if days is None or (t.type not in ("DATE", "TIME") and event is None):
                 continue

@@ -9,8 +9,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import ConfigError
 from .audiences import PROFILE, Audience, audience_dirs, find_file, load_audience
-from .errors import ConfigError
 from .resources import resource_dir
 
 # An audience's name: a folder name that is also a word on the command line (not "__", not "-x").

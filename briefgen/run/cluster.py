@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
+from ..errors import ConfigError, InputError
+from ..extract.nlp import DEFAULT_MODEL, load_model
+from ..model import Analysis, Article, Brief, Problem
 from .analyse import Options, analyse_each
 from .assemble import assemble
-from .errors import ConfigError, InputError
-from .model import Analysis, Article, Brief, Problem
-from .nlp import DEFAULT_MODEL, load_model
 
 if TYPE_CHECKING:  # the bag and DataFrame modules load only for the API's callers, who have them loaded already
     import dask.bag as db
@@ -78,8 +79,12 @@ def parse_spec(spec: str) -> int | str:
 
 def local_cluster(workers: int) -> LocalCluster:
     """A cluster of worker processes on this machine, on loopback only, one thread each, no dashboard."""
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None)
+    with warnings.catch_warnings():
+        # Without a dashboard the scheduler still serves health and metrics over HTTP on the loopback address; when
+        # its usual port is taken (another local cluster) it takes a free one, which needs no warning.
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None)
 
 
 @contextmanager
@@ -117,15 +122,18 @@ def article_from_record(record: Mapping[str, object], where: str = "record") -> 
     text = value("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
-    published = value("published")
-    if isinstance(published, str):
+    raw = value("published")
+    published: dt.date | None
+    if isinstance(raw, str):
         try:
-            published = dt.date.fromisoformat(published[:10])
+            published = dt.date.fromisoformat(raw[:10])
         except ValueError as exc:
-            raise InputError(f"{where}: 'published' is not a YYYY-MM-DD date: {published[:40]!r}") from exc
-    elif isinstance(published, dt.datetime):  # pandas' Timestamp is one
-        published = published.date()
-    elif published is not None and not isinstance(published, dt.date):
+            raise InputError(f"{where}: 'published' is not a YYYY-MM-DD date: {raw[:40]!r}") from exc
+    elif isinstance(raw, dt.datetime):  # pandas' Timestamp is one
+        published = raw.date()
+    elif raw is None or isinstance(raw, dt.date):
+        published = raw
+    else:
         raise InputError(f"{where}: 'published' must be a date, an ISO date string or empty")
     ident = value("id") or value("url") or "article-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
@@ -153,15 +161,16 @@ def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, 
     return [o if o is not None else next(analysed) for o in outcomes]
 
 
-def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options = Options(), model: str = DEFAULT_MODEL) -> db.Bag:
+def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options | None = None, model: str = DEFAULT_MODEL) -> db.Bag:
     """A bag of article dicts (see `article_from_record`) mapped, partition by partition, to a bag of Analysis (or
     Problem, for a record that is no article or fails): lazy, computed by the caller's scheduler. `as_of` resolves
     the relative dates of undated articles (a dated one is read against its own date). Register `ModelPlugin` on
     the client so each worker loads the model once when it starts; without it, each loads it at its first task."""
-    return articles.map_partitions(_analyse_records, options=options, as_of=as_of, model=model)
+    return articles.map_partitions(_analyse_records, options=options or Options(), as_of=as_of, model=model)
 
 
-def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options = Options(), model: str = DEFAULT_MODEL) -> db.Bag:
+def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options | None = None,
+                      model: str = DEFAULT_MODEL) -> db.Bag:
     """`analyse_bag` over a Dask DataFrame with `text` and optional `id`, `title`, `published`, `source`, `url` columns."""
     if "text" not in frame.columns:
         raise InputError(f"the DataFrame has no 'text' column (it has {', '.join(map(str, frame.columns))})")

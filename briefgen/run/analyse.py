@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import extract_actors
-from .events import extract_events, extract_undated_events
-from .facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
-from .model import Analysis, Article, Fact, Problem
-from .nlp import parse, sentence_spans
-from .quotes import extract_quotes, quotes_from_turns
-from .summarise import DEFAULT_SUMMARIZER, TRANSCRIPT_POSITION_WEIGHT, summarise
-from .timexes import extract_timexes
-from .transcripts import read_transcript, without_labels
+from ..extract.actors import extract_actors
+from ..extract.events import extract_events, extract_undated_events
+from ..extract.facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
+from ..extract.nlp import parse, sentence_spans
+from ..extract.quotes import extract_quotes, quotes_from_turns
+from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
+from ..extract.timexes import extract_timexes
+from ..extract.transcripts import read_transcript, without_labels
+from ..model import Analysis, Article, Fact, Problem
+from ..settings import DEFAULT_SUMMARIZER
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .audiences import PAPER_CHOICES, PAPERS, read_toml
 from .errors import ConfigError
+from .present.audiences import PAPER_CHOICES, PAPERS, read_toml
 
 CONFIG_NAME = "briefgen.toml"
+# The summarizers by name (extract/summaries.py holds them); here so that the CLI lists them without loading spaCy.
+SUMMARIZER_NAMES = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "lead", "news")
+DEFAULT_SUMMARIZER = "news"
 COLOURS = {"accent": "#0b3d6b", "text": "#1a1a1a"}  # the house style's defaults, overridable one by one
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".gif": "image/gif"}

@@ -14,10 +14,10 @@ from pathlib import Path
 import platformdirs
 import pydantic
 
+from ..errors import ConfigError
+from ..model import Analysis, Article
+from ..present.resources import PACKAGE_DIR
 from .analyse import Options
-from .errors import ConfigError
-from .model import Analysis, Article
-from .resources import PACKAGE_DIR
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".json"  # entries are data only: reading one can never run code (the cache once held pickles)
@@ -127,7 +127,7 @@ class AnalysisCache:
         path = self._path(key)
         try:
             data = _CODEC.dump_json(analysis)
-        except (ValueError, pydantic.PydanticSerializationError):  # e.g. a lone surrogate: not worth caching
+        except (ValueError, pydantic.PydanticSerializationError):  # type: ignore[misc]  # pydantic-core's stub hides its base, ValueError  # e.g. a lone surrogate: not worth caching
             return
         try:
             mode = 0o775 if self.shared else 0o700  # a shared folder's members read what the others wrote

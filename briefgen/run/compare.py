@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
-from .stories import SAME_STORY, near_duplicate, similarity
+from ..errors import InputError
+from ..extract.stories import SAME_STORY, near_duplicate, similarity
+from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
 
 SCHEMA = "briefgen.brief/1"
 
@@ -145,16 +145,16 @@ def _calendar_changes(now: Sequence[Event], before: Sequence[Event], as_of: dt.d
             added.append(e)
             continue
         matched.add(same)
-        was = before[same].when.range
-        if (was.start, was.end) != (e.when.range.start, e.when.range.end):
+        was = before[same].dated.range
+        if (was.start, was.end) != (e.dated.range.start, e.dated.range.end):
             moved.append(MovedEvent(e, was))
-    gone = tuple(p for i, p in enumerate(before) if i not in matched and p.when.range.end >= as_of)
+    gone = tuple(p for i, p in enumerate(before) if i not in matched and p.dated.range.end >= as_of)
     return tuple(added), tuple(moved), gone
 
 
 def _same_event(e: Event, before: Sequence[Event], taken: set[int]) -> int | None:
     # The same days first: an event reported again is more likely the one on its own days than a moved one.
-    order = sorted(range(len(before)), key=lambda i: before[i].when.range != e.when.range)
+    order = sorted(range(len(before)), key=lambda i: before[i].dated.range != e.dated.range)
     for i in order:
         if i not in taken and (near_duplicate(e.what, before[i].what) or near_duplicate(e.text, before[i].text)):
             return i

@@ -11,8 +11,8 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .actors import ActorIndex
-from .model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 
@@ -60,8 +60,8 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
             continue
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
-        if t.type == "DURATION" and (ahead := _from_now(t, span, ref)) is not None:
-            start, days = ahead
+        if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
+            start, days = counted
         if days is None or days.end < ref:
             continue
         verb = _governor(span)
@@ -89,12 +89,12 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
-    for e, verb in events:
-        by_verb[verb].append(e)
-    kept = [e for e, verb in events if not any(
-        o.when.range != e.when.range and e.when.range.start <= o.when.range.start and o.when.range.end <= e.when.range.end
-        for o in by_verb[verb])]
-    kept.sort(key=lambda e: (e.when.range.start, e.when.range.end, e.start))
+    for e, verb_i in events:
+        by_verb[verb_i].append(e)
+    kept = [e for e, verb_i in events if not any(
+        o.dated.range != e.dated.range and e.dated.range.start <= o.dated.range.start and o.dated.range.end <= e.dated.range.end
+        for o in by_verb[verb_i])]
+    kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
     return tuple(kept)
 
 
@@ -272,7 +272,7 @@ def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event
     for e, verb in events:
         if out:
             prev, prev_verb = out[-1]
-            a, b = prev.when, e.when
+            a, b = prev.dated, e.dated
             if (verb == prev_verb and a.end < b.start and a.range.start <= b.range.end
                     and text[a.end : b.start].strip().lower() in RANGE_JOINTS):
                 grain = a.range.granularity if a.range.granularity == b.range.granularity else "day"

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .actors import ActorIndex
-from .model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .stories import near_duplicate
 from .transcripts import turn_finder
 
@@ -93,7 +93,7 @@ def fragment(span: Span) -> bool:
     text = span.text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in QUOTE_MARKS + "'\u2018("):
         return True  # a piece broken off a sentence (', the agency said')
-    if not any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or t.tag_ == "MD") for t in span):
+    if not any(t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm", None) or t.tag_ == "MD") for t in span):
         return True
     straight = text.count('"')
     return straight % 2 == 1 or text.count("\u201c") != text.count("\u201d")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import RenderError
+from ..errors import RenderError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the briefgen package, two levels up from present/
 
 
 def resource_dir(name: str) -> Path:

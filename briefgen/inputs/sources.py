@@ -18,13 +18,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
-from typing import IO
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
+from typing import IO
 
-from .errors import InputError
-from .safetext import printable
+from ..errors import InputError
+from ..safetext import printable
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024  # one input; a larger one is refused, and never read past this
 URL_TIMEOUT_SECONDS = 20  # the whole fetch of one URL (connection, redirects, headers and body), not each read
@@ -238,7 +237,7 @@ class _HTTPConnection(http.client.HTTPConnection):
 
 class _HTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, *args: object, deadline: _Deadline, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[call-overload]  # urllib's own arguments, passed through
         self._deadline = deadline
 
     def connect(self) -> None:
@@ -258,18 +257,19 @@ class _HTTPHandler(urllib.request.HTTPHandler):
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, deadline: _Deadline) -> None:
-        super().__init__(context=ssl.create_default_context())
+        self._ssl = ssl.create_default_context()
+        super().__init__(context=self._ssl)
         self._deadline = deadline
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(functools.partial(_HTTPSConnection, deadline=self._deadline), req, context=self._context)
+        return self.do_open(functools.partial(_HTTPSConnection, deadline=self._deadline), req, context=self._ssl)
 
 
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     """Redirects are followed to http(s) URLs only (urllib alone would follow one to ftp://)."""
 
     def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                       headers: Message) -> object:
+                       headers: http.client.HTTPMessage) -> object:
         location = headers.get("Location") or headers.get("URI") or ""
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
         if scheme not in URL_SCHEMES:

@@ -6,9 +6,10 @@ import codecs
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlparse
 
 import charset_normalizer
@@ -16,9 +17,10 @@ import feedparser
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
-from .errors import InputError
-from .model import Article, Problem
+from ..errors import InputError
+from ..model import Article, Problem
 from .sources import MAX_INPUT_BYTES, Source, display_name, expand, load
 
 HEADER_KEYS = ("title", "date", "source", "url", "license")
@@ -41,14 +43,19 @@ _WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}  # codecs' names for t
 MIN_PAGE_WORDS = 5  # less is a navigation bar or an error page, not an article
 
 
-def read_inputs(inputs: list[str], max_bytes: int = MAX_INPUT_BYTES, problems: list[Problem] | None = None) -> list[Article]:
-    """Read every article of every input (files, folders, globs, URLs, `-`), in order; ids unique across inputs.
+def read_inputs(inputs: Sequence[str | Article], max_bytes: int = MAX_INPUT_BYTES,
+                problems: list[Problem] | None = None) -> list[Article]:
+    """Read every article of every input (files, folders, globs, URLs, `-`; an `Article` given by the Python API is
+    taken as it is), in order; ids unique across inputs.
 
     With a `problems` list, an input (or JSON Lines record) that cannot be read is noted there and skipped;
     without one, it is an error.
     """
     articles: list[Article] = []
     for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+            continue
         try:
             names = list(expand([item], on_error=lambda where, exc: _note(problems, where, exc)))
         except InputError as exc:
@@ -117,7 +124,7 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
 
     Line endings become "\\n".
     """
-    text = None
+    text: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -133,10 +140,10 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            encoding = _guess_encoding(data[:DETECT_BYTES])
-            if encoding is None:
+            guessed = _guess_encoding(data[:DETECT_BYTES])
+            if guessed is None:
                 raise InputError(f"{name}: is not text in any encoding briefgen recognises") from None
-            text = data.decode(encoding, errors="replace")
+            text = data.decode(guessed, errors="replace")
     if sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f") > 0.01 * min(len(text), 8192) + 2:
         raise InputError(f"{name}: looks like a binary file, not article text")
     # Offsets are defined on the text as read; only line endings are normalised, so "\r\n\r\n" splits paragraphs.
@@ -276,7 +283,7 @@ def _jsonl_record(line: str, name: str, lineno: int) -> Article:
 
 def parse_html(page: str, name: str, url: str | None = None) -> Article:
     """An article web page: its main text and metadata by trafilatura, navigation and boilerplate dropped."""
-    doc = None
+    doc: Document | None = None
     # Tables often hold the facts an analyst needs, and trafilatura's balanced mode reads more pages whole than
     # its precision mode (measured on trafilatura's own evaluation pages); a page it finds no text in that way is
     # tried once more favouring recall before it is refused.
@@ -285,14 +292,14 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
             tree = trafilatura.load_html(page)
             if tree is None:
                 raise ValueError("no HTML tree")
-            doc = trafilatura.bare_extraction(_keep_drop_caps(tree), url=url, with_metadata=True,
-                                              include_comments=False, include_tables=True, **settings)
+            doc = cast("Document | None", trafilatura.bare_extraction(  # a Document unless asked for a dict
+                _keep_drop_caps(tree), url=url, with_metadata=True, include_comments=False, include_tables=True, **settings))
         except (etree.LxmlError, ValueError) as exc:
             raise InputError(f"{name}: is not a readable HTML page ({exc})") from exc
         if doc is not None and len(_clean_body(doc.text or "").split()) >= MIN_PAGE_WORDS:
             break
     text = _clean_body(doc.text or "") if doc is not None else ""
-    if len(text.split()) < MIN_PAGE_WORDS:
+    if doc is None or len(text.split()) < MIN_PAGE_WORDS:
         raise InputError(f"{name}: no article text found in this HTML page")
     raw_title = _raw_title(page)
     publisher = _publisher(doc.sitename, doc.hostname, raw_title)
@@ -318,7 +325,7 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
     )
 
 
-PAGE_SETTINGS: tuple[dict[str, bool], ...] = ({}, {"favor_recall": True})
+PAGE_SETTINGS: tuple[dict[str, Any], ...] = ({}, {"favor_recall": True})
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]{1,2}|-{1,2})\s+")
 _ONLY_DATE = re.compile(r"[\d\s./-]+")
 # Calls to action and site furniture that trafilatura keeps as paragraphs: subscription and newsletter offers,

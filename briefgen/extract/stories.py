@@ -15,7 +15,7 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .model import Analysis, name_key
+from ..model import Analysis, name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 PRIOR_DOCS = 20  # pseudo-documents added to the IDF, so a small digest's dominant story words still weigh
@@ -149,7 +149,7 @@ def _actor_terms(an: Analysis) -> Counter[str]:
     terms: Counter[str] = Counter()
     for a in an.actors:
         key = name_key(a.name)
-        terms[key.split()[-1] if a.kind == "person" and key else key] += 1 + 10 * a.salience
+        terms[key.split()[-1] if a.kind == "person" and key else key] += 1 + 10 * a.salience  # type: ignore[assignment]  # a Counter of weights
     return terms
 
 

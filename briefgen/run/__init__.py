@@ -1,0 +1,1 @@
+"""The runs behind the commands: requests in; read -> analyse (cached) -> assemble -> compare -> render -> write, a `Brief` out."""
