@@ -16,7 +16,7 @@ import pytest
 from briefgen.extract.nlp import DEFAULT_MODEL, load_model
 from briefgen.inputs.readers import read_input
 from briefgen.model import Analysis, Brief
-from briefgen.run.analyse import Options
+from briefgen.settings import Options
 from briefgen.run.pipeline import build_brief
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 
 from briefgen.cli import main
 from briefgen.inputs.readers import read_inputs
-from briefgen.run.analyse import Options
+from briefgen.settings import Options
 from briefgen.run.cache import AnalysisCache
 from briefgen.run.pipeline import analyse_all
 

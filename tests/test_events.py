@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefgen.inputs.readers import read_input
-from briefgen.run.analyse import Options
+from briefgen.settings import Options
 from briefgen.run.pipeline import build_brief
 
 from .conftest import EXAMPLES

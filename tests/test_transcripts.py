@@ -12,7 +12,7 @@ from briefgen.extract.transcripts import turn_finder
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
 from briefgen.outputs.json import brief_to_dict
-from briefgen.run.analyse import Options
+from briefgen.settings import Options
 from briefgen.run.assemble import assemble
 from briefgen.run.pipeline import analyse_all
 

@@ -20,7 +20,7 @@ from ..extract.quotes import extract_quotes, quotes_from_turns
 from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
 from ..extract.transcripts import read_transcript, without_labels
-from ..model import Analysis, Article, Fact
+from ..model import Analysis, Article, Fact, Problem
 from ..settings import Options
 
 
@@ -49,6 +49,27 @@ def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of:
         with times.stage("parse"):
             doc = next(docs)
         yield analyse_doc(article, doc, options, as_of, times)
+
+
+def analyse_each(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date,
+                 times: StageTimes | None = None, jobs: int = 1) -> Iterator[Analysis | Problem]:
+    """As `analyse`, but an article whose analysis fails becomes a Problem naming it, and the others go on."""
+    times = times or StageTimes()
+    pending = list(articles)
+    docs = parse(nlp, (a.text for a in pending), n_process=jobs)
+    for article in pending:
+        with times.stage("parse"):
+            doc = next(docs)
+        try:
+            yield analyse_doc(article, doc, options, as_of, times)
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the others
+            yield failure(article, exc)
+
+
+def failure(article: Article, exc: BaseException) -> Problem:
+    """The Problem that reports an article whose analysis raised: its origin, the error's kind and first line."""
+    detail = (str(exc).splitlines() or [""])[0][:200]
+    return Problem(article.origin or article.id, f"could not be analysed ({type(exc).__name__}{': ' + detail if detail else ''}); left out")
 
 
 def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, times: StageTimes) -> Analysis:
