@@ -16,9 +16,9 @@ from distributed import Client, LocalCluster, WorkerPlugin
 from briefgen.cli import main
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis, Problem
-from briefgen.settings import Options
 from briefgen.run.cluster import ModelPlugin, analyse_remote, model_loads
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import EXAMPLES, SHARED
 

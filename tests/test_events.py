@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from briefgen.inputs.readers import read_input
-from briefgen.settings import Options
 from briefgen.run.pipeline import build_brief
+from briefgen.settings import Options
 
 from .conftest import EXAMPLES
 

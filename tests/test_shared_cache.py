@@ -9,8 +9,8 @@ from pathlib import Path
 
 from briefgen.cli import main
 from briefgen.model import Analysis
-from briefgen.settings import Options
 from briefgen.run.cache import AnalysisCache
+from briefgen.settings import Options
 
 from .conftest import SEED
 

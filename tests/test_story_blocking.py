@@ -14,8 +14,8 @@ from scipy import sparse
 from briefgen.extract import stories
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
-from briefgen.settings import Options
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import SHARED
 

@@ -12,9 +12,9 @@ from briefgen.extract.transcripts import turn_finder
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
 from briefgen.outputs.json import brief_to_dict
-from briefgen.settings import Options
 from briefgen.run.assemble import assemble
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import SHARED
 
