@@ -8,7 +8,7 @@ from os import PathLike, fspath
 from pathlib import Path
 
 from .model import Analysis, Article, Brief
-from .settings import DEFAULT_SUMMARIZER
+from .settings import DEFAULT_SUMMARIZER, Options, Settings
 
 Input = str | PathLike[str] | Article  # a file, folder, glob or URL (as on the command line), or an Article in memory
 
@@ -36,7 +36,6 @@ def analyse(article: Article | str, *, title: str = "", published: dt.date | Non
 
     ```
     """
-    from .run.analyse import Options
     from .run.pipeline import analyse_all, reference_date
 
     if isinstance(article, str):
@@ -68,11 +67,12 @@ def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Se
 
     ```
     """
-    from .run.pipeline import LookRequest, run_brief
+    from .run.pipeline import run_brief
 
-    return run_brief(_input(article), _path(out), ",".join(formats) or None, title, as_of, summary_sentences, summarizer,
-                     model, LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
-                     write=out is not None)
+    return run_brief(Settings((_input(article),), _path(out), ",".join(formats) or None, title, as_of=as_of,
+                              options=Options(summarizer, summary_sentences), model=model, config=_path(config),
+                              audience=audience, template_dirs=_paths(template_dirs), styles=_paths(styles),
+                              write=out is not None))
 
 
 def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, formats: Sequence[str] = (),
@@ -96,16 +96,14 @@ def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, f
 
     ```
     """
-    from .run.analyse import Options
-    from .run.pipeline import DigestRequest, LookRequest, run_digest
+    from .run.pipeline import run_digest
 
     if since and until and since > until:
         raise ValueError(f"since {since} is after until {until}")
-    req = DigestRequest(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
-                        as_of, Options(summarizer, summary_sentences), model, jobs, use_cache, strict, True,
-                        LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
-                        _path(compare), write=out is not None)
-    return run_digest(req)
+    return run_digest(Settings(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
+                               as_of, Options(summarizer, summary_sentences), model, _path(config), audience,
+                               _paths(template_dirs), _paths(styles), jobs, use_cache, strict, True, _path(compare),
+                               write=out is not None))
 
 
 def _input(item: Input) -> str | Article:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -19,51 +21,23 @@ from ..outputs.ics import to_ics
 from ..outputs.json import dumps
 from ..present.audiences import audience_dirs, load_audience
 from ..present.render import Look, render_markdown, render_note
-from ..settings import merge_cli, settings
-from .analyse import Options, StageTimes, analyse
+from ..settings import Options, Settings, merge_cli
+from ..settings import settings as load_settings
+from .analyse import StageTimes, analyse, analyse_each
 from .assemble import assemble
 from .cache import AnalysisCache, default_cache_dir
 from .compare import compare, load_previous
 
-
-@dataclass(frozen=True)
-class LookRequest:
-    """How the user asked the note to look: audience, configuration file, template folders, stylesheets."""
-
-    audience: str | None = None
-    config: str | None = None
-    template_dirs: tuple[str, ...] = ()
-    styles: tuple[str, ...] = ()
+if TYPE_CHECKING:
+    from distributed import Client
 
 
-def build_look(req: LookRequest, kind: str, cwd: Path) -> Look:
+def build_look(s: Settings, kind: str, cwd: Path) -> Look:
     """The configuration file (given, else ./briefgen.toml) under the command line: the options win."""
-    config = settings(req.config, cwd)
-    name, template_dirs, styles = merge_cli(config, req.audience, req.template_dirs, req.styles)
+    config = load_settings(s.config, cwd)
+    name, template_dirs, styles = merge_cli(config, s.audience, s.template_dirs, s.styles)
     audience = load_audience(name or ("digest" if kind == "digest" else "analyst"), audience_dirs(config.audience_dirs))
     return Look(audience, config, template_dirs, styles)
-
-
-@dataclass(frozen=True)
-class DigestRequest:
-    """What `briefgen digest` was asked for."""
-
-    inputs: tuple[str | Article, ...]  # paths, URLs or `-`; the Python API may give Articles
-    out: str | None = None
-    formats: str | None = None
-    title: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    as_of: dt.date | None = None
-    options: Options = Options()
-    model: str | None = None
-    jobs: int = 1
-    use_cache: bool = True
-    strict: bool = False
-    quiet: bool = False
-    look: LookRequest = LookRequest()
-    compare: str | None = None  # an earlier digest's JSON: mark what changed since
-    write: bool = True  # the Python API writes only when asked for an output
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -76,8 +50,11 @@ def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
 
 def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, model: str | None, jobs: int = 1,
                 cache: AnalysisCache | None = None, times: StageTimes | None = None,
-                progress: Callable[[int], None] | None = None) -> list[Analysis]:
-    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed)."""
+                progress: Callable[[int], None] | None = None, problems: list[Problem] | None = None,
+                cluster: Client | None = None) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed), here
+    or as tasks on a Dask `cluster`. With a `problems` list, an article whose analysis fails is noted there and left
+    out; without one, the first such failure is raised."""
     times = times or StageTimes()
     results: list[Analysis | None] = [None] * len(articles)
     keys: list[str] = []
@@ -90,13 +67,26 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
             progress(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
-        with times.stage("load model"):
-            nlp = load_model(model or DEFAULT_MODEL)
-        for i, analysis in zip(todo, analyse([articles[i] for i in todo], nlp, options, as_of, times, jobs)):
-            results[i] = analysis
-            if cache is not None:
-                with times.stage("cache"):
-                    cache.put(keys[i], analysis)
+        outcomes: Iterator[Analysis | Problem]
+        if cluster is not None:
+            from .cluster import analyse_remote  # dask loads only for a cluster run
+
+            outcomes = analyse_remote(cluster, [articles[i] for i in todo], options, as_of, model or DEFAULT_MODEL)
+        else:
+            with times.stage("load model"):
+                nlp = load_model(model or DEFAULT_MODEL)
+            todo_articles = [articles[i] for i in todo]
+            outcomes = (analyse_each if problems is not None else analyse)(todo_articles, nlp, options, as_of, times, jobs)
+        for i, outcome in zip(todo, outcomes):
+            if isinstance(outcome, Problem):
+                if problems is None:
+                    raise InputError(f"{outcome.source}: {outcome.message}")
+                problems.append(outcome)
+            else:
+                results[i] = outcome
+                if cache is not None:
+                    with times.stage("cache"):
+                        cache.put(keys[i], outcome)
             if progress:
                 progress(1)
     return [r for r in results if r is not None]
@@ -112,20 +102,18 @@ def build_brief(articles: list[Article], options: Options, as_of: dt.date | None
         return assemble(analyses, ref, title=title, audience=audience, problems=problems)
 
 
-def run_brief(article: str | Article, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
-              summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest(),
-              write: bool = True) -> Brief:
-    """Read one article, analyse and assemble its note, and (unless `write` is false) render and write it."""
+def run_brief(s: Settings) -> Brief:
+    """Read one article, analyse and assemble its note, and (unless `s.write` is false) render and write it."""
+    (article,) = s.inputs
     stem = article.id if isinstance(article, Article) else "brief" if article == "-" else input_stem(article)
-    plan = output_plan(out, parse_formats(formats), default_stem=stem or "brief") if write else {}
-    look = build_look(look_req, "brief", Path.cwd())  # settings errors show before any slow work
+    plan = output_plan(s.out, parse_formats(s.formats), default_stem=stem or "brief") if s.write else {}
+    look = build_look(s, "brief", Path.cwd())  # settings errors show before any slow work
     check_outputs(plan.values())  # so do outputs that cannot be written
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or look.config.model, title,
-                        audience=look.audience.name)
-    if write:
+    brief = build_brief(articles, s.options, s.as_of, s.model or look.config.model, s.title, audience=look.audience.name)
+    if s.write:
         write_all(plan, brief, look)
     return brief
 
@@ -150,11 +138,11 @@ def select_window(articles: list[Article], since: dt.date | None, until: dt.date
     return kept, undated, coverage
 
 
-def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
+def run_digest(req: Settings, times: StageTimes | None = None) -> Brief:
     """Read, window, analyse (cached), group into stories, render and write a digest; returns it for reporting."""
     times = times or StageTimes()
     plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest") if req.write else {}
-    look = build_look(req.look, "digest", Path.cwd())
+    look = build_look(req, "digest", Path.cwd())
     check_outputs(plan.values())
     previous = load_previous(req.compare) if req.compare else None  # its errors show before any slow work
     problems: list[Problem] | None = None if req.strict else []
@@ -166,10 +154,13 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
     articles, undated, coverage = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
-    cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
+    cache = open_cache(req.cache_dir, model) if req.use_cache else None
     with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
-              desc="briefgen digest", leave=False) as bar:
-        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
+              desc="briefgen digest", leave=False) as bar, cluster_client(req.cluster, model) as client:
+        failed: list[Problem] = []
+        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update,
+                               problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
     with times.stage("assemble"):
         brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
                          problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
@@ -203,16 +194,52 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
         write_outputs({path: rendered[fmt] for fmt, path in plan.items()})
 
 
-def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
-                summarizer: str, model: str | None, config: str | None = None, strict: bool = False) -> Brief:
-    """Write the brief JSON; as in a digest, an unreadable input is a problem noted in it unless `strict`."""
-    team = settings(config, Path.cwd())
+def run_extract(s: Settings) -> Brief:
+    """Write the brief JSON; as in a digest, an unreadable input or an article whose analysis fails is a problem
+    noted in it unless `strict`. Analyses are cached only in an explicit `cache_dir`."""
+    team = load_settings(s.config, Path.cwd())
+    out = s.out or "-"
     check_outputs([out])
-    problems: list[Problem] | None = None if strict else []
-    articles = read_inputs(inputs, problems=problems)
+    problems: list[Problem] | None = None if s.strict else []
+    articles = read_inputs(s.inputs, problems=problems)
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
-        raise InputError(f"no readable article in {', '.join(inputs)}{detail}")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model, problems=problems or ())
+        raise InputError(f"no readable article in {', '.join(map(str, s.inputs))}{detail}")
+    ref = reference_date(articles, s.as_of)
+    model = s.model or team.model or DEFAULT_MODEL
+    cache = open_cache(s.cache_dir, model) if s.cache_dir and s.use_cache else None
+    failed: list[Problem] = []
+    with cluster_client(s.cluster, model) as client:
+        analyses = analyse_all(articles, s.options, ref, model, s.jobs, cache, problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
+    brief = assemble(analyses, ref, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
     return brief
+
+
+
+def _failures(analyses: list[Analysis], failed: list[Problem], problems: list[Problem] | None) -> list[Problem]:
+    """The problems so far and the articles whose analysis failed; with --strict (no `problems` list), or when no
+    article is left, the first failure ends the run."""
+    if failed and (problems is None or not analyses):
+        raise InputError(f"{failed[0].source}: {failed[0].message}")
+    return [*(problems or []), *failed]
+
+
+def open_cache(folder: str | None, model: str) -> AnalysisCache:
+    """The cache in an explicit folder (which a team may share), else the user's own private one."""
+    if folder:
+        return AnalysisCache(Path(folder), model, model_version(model), shared=True)
+    return AnalysisCache(default_cache_dir(), model, model_version(model))
+
+
+@contextmanager
+def cluster_client(spec: str | None, model: str) -> Iterator[Client | None]:
+    """A Dask client for `spec` (see briefgen.cluster), or None to analyse in this process."""
+    if not spec:
+        yield None
+        return
+    from .cluster import connect  # dask loads only for a cluster run
+
+    with connect(spec, model) as client:
+        yield client
