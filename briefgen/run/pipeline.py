@@ -23,7 +23,7 @@ from ..settings import merge_cli, settings
 from .analyse import Options, StageTimes, analyse
 from .assemble import assemble
 from .cache import AnalysisCache, default_cache_dir
-from .compare import compare, load_previous
+from .compare import compare, known_analyses, load_previous, rebuild
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
                          problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
     if previous is not None:
         with times.stage("compare"):
-            brief = compare(brief, previous)
+            brief = compare(brief, rebuild(previous, known_analyses(analyses, cache, req.options, previous.as_of or ref)))
     if req.write:
         write_all(plan, brief, look, times)
     return brief
