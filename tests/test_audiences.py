@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from lxml import html as lxml_html
 from briefgen.cli import main
 from briefgen.errors import ConfigError, RenderError
 from briefgen.present.audiences import SECTIONS, audience_dirs, load_audience
+from briefgen.present.context import TemplateContext
 from briefgen.present.render import Look, context, environment, render_html, render_markdown, render_note
 from briefgen.present.resources import resource_dir
 from briefgen.run.assemble import assemble
@@ -222,7 +224,11 @@ def test_every_template_variable_is_documented_and_every_documented_one_exists(s
         used |= jinja2.meta.find_undeclared_variables(env.parse(source))
     # Names a template sets itself for an included one ({% set quote_pool = ... %}) are not the renderer's.
     set_locally = {m for path in TEMPLATES.rglob("*.j2") for m in re.findall(r"{%-? set (\w+)", path.read_text())}
-    provided = set(context(seed_brief, look("analyst")))
+    ctx = context(seed_brief, look("analyst"))
+    assert isinstance(ctx, TemplateContext) and dataclasses.is_dataclass(ctx)
+    provided = set(ctx.variables())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.css = ""  # type: ignore[misc]
     assert used - set_locally <= documented, f"undocumented: {sorted(used - set_locally - documented)}"
     assert documented == provided, f"documented but not provided: {sorted(documented - provided)}; provided but undocumented: {sorted(provided - documented)}"
     assert set(SECTIONS) == {p.name.removesuffix(".html.j2") for p in (TEMPLATES / "sections").glob("*.html.j2")}

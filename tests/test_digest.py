@@ -61,7 +61,7 @@ def _pairwise(groups: list[list[str]], name: str) -> tuple[float, float]:
 
 
 def test_grouping_precision_and_recall_on_the_labelled_examples(example_analyses):
-    """Pairwise, against the hand labels of tests/same_story.json: the README reports these figures."""
+    """Pairwise, against the hand labels of tests/same_story.json: docs/uses/digest.md reports these figures."""
     brief = _digest(example_analyses)
     precision, recall = _pairwise([list(s.article_ids) for s in brief.stories], "examples")
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
@@ -69,7 +69,7 @@ def test_grouping_precision_and_recall_on_the_labelled_examples(example_analyses
 
 def test_grouping_precision_and_recall_on_the_labelled_polnear_articles(nlp):
     """Seven US outlets over one month of the 2016 campaign: one topic, many stories, in different words. The
-    README reports these figures; the quality gate pins them too."""
+    digest and quality pages (docs/) report these figures; the quality gate pins them too."""
     articles = read_inputs([str(SHARED / "eval" / "dev" / "polnear_dev.input.jsonl")])
     analyses = analyse_all(articles, Options(), max(a.published for a in articles if a.published), None)
     groups = [[analyses[i].article.id for i in g] for g in group_stories(analyses)]

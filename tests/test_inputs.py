@@ -209,5 +209,5 @@ def test_brief_from_a_web_page(tmp_path):
 
 
 def test_sources_module_limits_are_documented():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    assert f"{sources.MAX_INPUT_BYTES // (1024 * 1024)} MiB" in readme
+    inputs_page = (Path(__file__).resolve().parent.parent / "docs" / "inputs.md").read_text()
+    assert f"{sources.MAX_INPUT_BYTES // (1024 * 1024)} MiB" in inputs_page

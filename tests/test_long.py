@@ -62,7 +62,7 @@ def test_fitting_max_pages_is_a_search_not_a_loop(seed_brief: Brief, monkeypatch
     # ... and it finds the fewest steps: one step fewer does not fit
     found = next(k for k, h in calls if h == html)
     fewer = render._render(render.environment(look), executive.template,
-                           {**render.context(seed_brief, look), "limits": real_shrunk(limits, executive.sections, found - 1)})
+                           dataclasses.replace(render.context(seed_brief, look), limits=real_shrunk(limits, executive.sections, found - 1)))
     assert 0 < found < steps and len(real_document(fewer, look).pages) > 1
 
 

@@ -113,7 +113,7 @@ def test_article_without_date_renders(nlp):
 
 
 def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
-    from briefgen.present.render import timeline
+    from briefgen.present.context import timeline
 
     entries = timeline(seed_brief)
     week = [e.sentence for e in entries if e.when == "last week"]
@@ -128,7 +128,7 @@ def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
 
 
 def test_timeline_shows_an_event_range_once_and_a_week_under_way_as_upcoming(nlp):
-    from briefgen.present.render import timeline
+    from briefgen.present.context import timeline
 
     art = Article("x", "Talks", "Talks will run from Monday to Wednesday. The ministers will gather this weekend.",
                   dt.date(2024, 2, 10))

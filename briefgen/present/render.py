@@ -7,7 +7,7 @@ import logging
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,13 +20,13 @@ from weasyprint import HTML, Attachment
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .. import __version__
 from ..errors import RenderError
-from ..model import Brief, DateRange, Fact, Quote, Sentence, Story, format_range, sentence_at
+from ..model import Brief, format_range
 from ..model import format_date as _format_date
 from ..safetext import breakable, css_string, css_text, safe_link, strip_controls
-from ..settings import Config, logo_data_uri
+from ..settings import Config
 from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
+from .context import TemplateContext, build_context
 from .resources import resource_dir
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
@@ -178,9 +178,9 @@ def render_markdown(brief: Brief, look: Look | None = None) -> str:
     return _render(environment(look, markdown=True), look.audience.markdown_template, context(brief, look, css=False))
 
 
-def _render(env: jinja2.Environment, name: str, ctx: dict[str, Any]) -> str:
+def _render(env: jinja2.Environment, name: str, ctx: TemplateContext) -> str:
     try:
-        return env.get_template(name).render(**ctx)
+        return env.get_template(name).render(**ctx.variables())
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
@@ -211,81 +211,9 @@ def _template_location(exc: BaseException, fallback: str) -> str:
     return where
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    range: DateRange
-    when: str  # the words that give the date
-    sentence: str
-    article_id: str
-    upcoming: bool
-
-
-def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, css: bool = True) -> dict[str, Any]:
-    """Everything a template can use; each name is documented in templates/README.md (a test keeps them in step)."""
-    names = {f"{an.article.id}/{a.id}": a.name for an in brief.analyses for a in an.actors}
-    texts = {an.article.id: an.article.text for an in brief.analyses}
-
-    def quoted(q: Quote) -> str:
-        """A quote's own words: its parts joined with an ellipsis, without the attribution between them."""
-        text = texts[q.article_id]
-        return " \u2026 ".join(text[a:b].strip(" ,") for a, b in q.parts) if q.parts else q.text
-
-    story_of = {aid: story for story in brief.stories for aid in story.article_ids}
-
-    def stories_of(article_ids: Sequence[str]) -> list[Story]:
-        """The stories these articles belong to, in rank order."""
-        found = {story_of[aid].id for aid in article_ids if aid in story_of}
-        return [s for s in brief.stories if s.id in found]
-
-    def key_points(limits: Mapping[str, int]) -> list[Fact | Sentence]:
-        """Facts first, then summary sentences the issue and background have not already given."""
-        sections = look.audience.sections
-        skip = limits["summary_sentences"] if "background" in sections else (1 if "issue" in sections else 0)
-        shown = [s for _, s in brief.stories[0].summary[skip:]] if brief.stories else []
-        points: list[Fact | Sentence] = [*brief.key_facts, *shown]
-        return points[: limits["key_points"]]
-
-    config = look.config
-    return {
-        "brief": brief,
-        "profile": look.audience,
-        "limits": MappingProxyType(dict(limits or look.audience.limits)),
-        "house": MappingProxyType({
-            "organisation": config.organisation,
-            "classification": config.classification,
-            "logo": markupsafe.Markup(logo_data_uri(config.logo)) if config.logo else None,  # base64: nothing to escape
-            "paper": look.paper,
-        }),  # fmt: skip
-        "css": stylesheet(look) if css else "",
-        "version": __version__,
-        "quoted": quoted,
-        "actor_names": MappingProxyType(names),
-        "articles": MappingProxyType({an.article.id: an.article for an in brief.analyses}),
-        "actors": MappingProxyType({a.id: a for a in brief.actors}),
-        "story_of": MappingProxyType(story_of),
-        "stories_of": stories_of,
-        "story_rank": MappingProxyType({s.id: rank for rank, s in enumerate(brief.stories, start=1)}),
-        "timeline": timeline(brief),
-        "key_points": key_points,
-    }
-
-
-def timeline(brief: Brief) -> tuple[TimelineEntry, ...]:
-    """Every time expression that names calendar days, with its sentence, in date order (once per sentence and days)."""
-    entries: dict[tuple, TimelineEntry] = {}
-    for an in brief.analyses:
-        ref = an.article.published or brief.as_of
-        for t in an.timexes:
-            # An upcoming event's dates stand for the expressions they came from ("Monday to Wednesday" is one entry).
-            event = next((e.dated for e in an.events if e.dated.start <= t.start < e.dated.end), None)
-            days, said = (event.range, event.text) if event is not None else (t.range, t.text)
-            if days is None or (t.type not in ("DATE", "TIME") and event is None):
-                continue
-            a, b = sentence_at(an.sentences, t.start) or (t.start, t.end)
-            sentence = an.article.text[a:b].strip()
-            key = (days.start, days.end, sentence)
-            entries.setdefault(key, TimelineEntry(days, said, sentence, an.article.id, event is not None or days.start > ref))
-    return tuple(sorted(entries.values(), key=lambda e: (e.range.start, e.range.end)))
+def context(brief: Brief, look: Look, limits: Mapping[str, int] | None = None, css: bool = True) -> TemplateContext:
+    """Everything a template can use (`TemplateContext`, each name documented in templates/README.md)."""
+    return build_context(brief, look, stylesheet(look) if css else "", limits)
 
 
 def clip(text: str, n: int = 300) -> str:
@@ -351,7 +279,7 @@ def render_note(brief: Brief, look: Look, pdf: bool, attachments: Attachments = 
 
     def html_at(step: int) -> str:
         limits = MappingProxyType(shrunk(look.audience.limits, sections, step))
-        return _render(env, look.audience.template, {**ctx, "limits": limits})
+        return _render(env, look.audience.template, replace(ctx, limits=limits))
 
     if max_pages is None:
         html = html_at(0)

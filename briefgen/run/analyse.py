@@ -8,7 +8,6 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,17 +21,8 @@ from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
 from ..extract.transcripts import read_transcript, without_labels
 from ..model import Analysis, Article, Fact
-from ..settings import DEFAULT_SUMMARIZER
+from ..settings import Options
 from .workers import BATCH, analyse_parallel
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user chose for the analysis."""
-
-    summarizer: str = DEFAULT_SUMMARIZER
-    summary_sentences: int | None = None  # None: grows with the article
-    fact_count: int | None = None
 
 
 class StageTimes:

@@ -16,7 +16,7 @@ from ..extract.stories import SAME_STORY, near_duplicate, similarity
 from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, Timex, When, name_key
 
 if TYPE_CHECKING:
-    from .analyse import Options
+    from ..settings import Options
     from .cache import AnalysisCache
 
 SCHEMA = "briefgen.brief/1"

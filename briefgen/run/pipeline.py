@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -19,51 +19,20 @@ from ..outputs.ics import to_ics
 from ..outputs.json import dumps
 from ..present.audiences import audience_dirs, load_audience
 from ..present.render import Look, render_markdown, render_note
-from ..settings import merge_cli, settings
-from .analyse import Options, StageTimes, analyse
+from ..settings import Options, Settings, merge_cli
+from ..settings import settings as load_settings
+from .analyse import StageTimes, analyse
 from .assemble import assemble
 from .cache import AnalysisCache, default_cache_dir
 from .compare import compare, known_analyses, load_previous, rebuild
 
 
-@dataclass(frozen=True)
-class LookRequest:
-    """How the user asked the note to look: audience, configuration file, template folders, stylesheets."""
-
-    audience: str | None = None
-    config: str | None = None
-    template_dirs: tuple[str, ...] = ()
-    styles: tuple[str, ...] = ()
-
-
-def build_look(req: LookRequest, kind: str, cwd: Path) -> Look:
+def build_look(s: Settings, kind: str, cwd: Path) -> Look:
     """The configuration file (given, else ./briefgen.toml) under the command line: the options win."""
-    config = settings(req.config, cwd)
-    name, template_dirs, styles = merge_cli(config, req.audience, req.template_dirs, req.styles)
+    config = load_settings(s.config, cwd)
+    name, template_dirs, styles = merge_cli(config, s.audience, s.template_dirs, s.styles)
     audience = load_audience(name or ("digest" if kind == "digest" else "analyst"), audience_dirs(config.audience_dirs))
     return Look(audience, config, template_dirs, styles)
-
-
-@dataclass(frozen=True)
-class DigestRequest:
-    """What `briefgen digest` was asked for."""
-
-    inputs: tuple[str | Article, ...]  # paths, URLs or `-`; the Python API may give Articles
-    out: str | None = None
-    formats: str | None = None
-    title: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    as_of: dt.date | None = None
-    options: Options = Options()
-    model: str | None = None
-    jobs: int = 1
-    use_cache: bool = True
-    strict: bool = False
-    quiet: bool = False
-    look: LookRequest = LookRequest()
-    compare: str | None = None  # an earlier digest's JSON: mark what changed since
-    write: bool = True  # the Python API writes only when asked for an output
 
 
 def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
@@ -112,20 +81,18 @@ def build_brief(articles: list[Article], options: Options, as_of: dt.date | None
         return assemble(analyses, ref, title=title, audience=audience, problems=problems)
 
 
-def run_brief(article: str | Article, out: str | None, formats: str | None, title: str | None, as_of: dt.date | None,
-              summary_sentences: int | None, summarizer: str, model: str | None, look_req: LookRequest = LookRequest(),
-              write: bool = True) -> Brief:
-    """Read one article, analyse and assemble its note, and (unless `write` is false) render and write it."""
+def run_brief(s: Settings) -> Brief:
+    """Read one article, analyse and assemble its note, and (unless `s.write` is false) render and write it."""
+    (article,) = s.inputs
     stem = article.id if isinstance(article, Article) else "brief" if article == "-" else input_stem(article)
-    plan = output_plan(out, parse_formats(formats), default_stem=stem or "brief") if write else {}
-    look = build_look(look_req, "brief", Path.cwd())  # settings errors show before any slow work
+    plan = output_plan(s.out, parse_formats(s.formats), default_stem=stem or "brief") if s.write else {}
+    look = build_look(s, "brief", Path.cwd())  # settings errors show before any slow work
     check_outputs(plan.values())  # so do outputs that cannot be written
     articles = read_inputs([article])
     if len(articles) != 1:
         raise InputError(f"{article}: holds {len(articles)} articles; `briefgen brief` takes one (use `briefgen digest` for several)")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or look.config.model, title,
-                        audience=look.audience.name)
-    if write:
+    brief = build_brief(articles, s.options, s.as_of, s.model or look.config.model, s.title, audience=look.audience.name)
+    if s.write:
         write_all(plan, brief, look)
     return brief
 
@@ -150,11 +117,11 @@ def select_window(articles: list[Article], since: dt.date | None, until: dt.date
     return kept, undated, coverage
 
 
-def run_digest(req: DigestRequest, times: StageTimes | None = None) -> Brief:
+def run_digest(req: Settings, times: StageTimes | None = None) -> Brief:
     """Read, window, analyse (cached), group into stories, render and write a digest; returns it for reporting."""
     times = times or StageTimes()
     plan = output_plan(req.out, parse_formats(req.formats), default_stem="digest") if req.write else {}
-    look = build_look(req.look, "digest", Path.cwd())
+    look = build_look(req, "digest", Path.cwd())
     check_outputs(plan.values())
     previous = load_previous(req.compare) if req.compare else None  # its errors show before any slow work
     problems: list[Problem] | None = None if req.strict else []
@@ -203,16 +170,16 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
         write_outputs({path: rendered[fmt] for fmt, path in plan.items()})
 
 
-def run_extract(inputs: list[str], out: str, as_of: dt.date | None, summary_sentences: int | None,
-                summarizer: str, model: str | None, config: str | None = None, strict: bool = False) -> Brief:
+def run_extract(s: Settings) -> Brief:
     """Write the brief JSON; as in a digest, an unreadable input is a problem noted in it unless `strict`."""
-    team = settings(config, Path.cwd())
+    team = load_settings(s.config, Path.cwd())
+    out = s.out or "-"
     check_outputs([out])
-    problems: list[Problem] | None = None if strict else []
-    articles = read_inputs(inputs, problems=problems)
+    problems: list[Problem] | None = None if s.strict else []
+    articles = read_inputs(s.inputs, problems=problems)
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
-        raise InputError(f"no readable article in {', '.join(inputs)}{detail}")
-    brief = build_brief(articles, Options(summarizer, summary_sentences), as_of, model or team.model, problems=problems or ())
+        raise InputError(f"no readable article in {', '.join(map(str, s.inputs))}{detail}")
+    brief = build_brief(articles, s.options, s.as_of, s.model or team.model, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
     return brief

@@ -13,7 +13,7 @@ from spacy.language import Language
 from ..model import Analysis, Article
 
 if TYPE_CHECKING:
-    from .analyse import Options
+    from ..settings import Options
 
 # Articles per task: one nlp.pipe batch, so a worker parses in full batches, and results come back in input order
 # soon enough for the parent to write the cache as it goes.
