@@ -13,8 +13,9 @@ from briefgen.extract.nlp import DEFAULT_MODEL, load_model
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Article
 from briefgen.outputs.json import dumps
-from briefgen.run.analyse import Options, StageTimes, analyse
+from briefgen.run.analyse import StageTimes, analyse
 from briefgen.run.assemble import assemble
+from briefgen.settings import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

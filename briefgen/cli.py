@@ -43,6 +43,16 @@ def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     return f
 
 
+def cluster_options(f):  # noqa: ANN001, ANN201 - a click decorator
+    """Where the analysis runs, and its cache folder."""
+    f = click.option("--cache-dir", metavar="DIR",
+                     help="Cache analyses in DIR, which a team may share (e.g. on a cluster's shared file system).")(f)
+    f = click.option("--cluster", envvar="BRIEFGEN_CLUSTER", metavar="ADDRESS",
+                     help="Analyse on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N local worker "
+                          "processes [default: $BRIEFGEN_CLUSTER, else here].")(f)
+    return f
+
+
 config_option = click.option("--config", metavar="FILE", help="Settings file [default: ./briefgen.toml if present].")
 
 
@@ -116,10 +126,12 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of analysed articles.")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem report on standard error.")
+@cluster_options
 @look_options
 @analysis_options
 def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
            until: dt.date | None, title: str | None, previous: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
+           cluster: str | None, cache_dir: str | None,
            audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...],
            as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
@@ -135,6 +147,7 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
       briefgen digest feeds/ day.jsonl --since 2024-02-28 --until 2024-02-29 -o out/day.pdf --format pdf,html,ics
       briefgen digest archive/ -o week.json --jobs 2 --quiet
       briefgen digest feeds/ -o today.pdf --format pdf,json --compare yesterday.json
+      briefgen digest week/ -o week.json --cluster tcp://scheduler:8786 --cache-dir /shared/briefgen-cache
     """
     from .run.pipeline import run_digest
     from .settings import Options, Settings
@@ -145,7 +158,7 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
         raise click.UsageError(f"--since {since} is after --until {until}")
     brief = run_digest(Settings(tuple(inputs), out, formats, title, on or since, on or until, as_of,
                                 Options(summarizer, summary_sentences), model, config, audience, template_dirs, styles, jobs,
-                                not no_cache, strict, quiet, previous))
+                                not no_cache, strict, quiet, previous, cluster=cluster, cache_dir=cache_dir))
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")
 
@@ -163,27 +176,33 @@ def _report_problems(problems: Sequence[Problem], used: str) -> None:
 @click.option("--config", metavar="FILE", help="Settings file, for its `model` [default: ./briefgen.toml if present].")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No problem report on standard error.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
+              help="Parse in N processes.")
+@cluster_options
 @analysis_options
-def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, quiet: bool, as_of: dt.date | None,
+def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, quiet: bool, jobs: int,
+            cluster: str | None, cache_dir: str | None, as_of: dt.date | None,
             summary_sentences: int | None, summarizer: str, model: str | None) -> None:
     """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
 
     Each INPUT is a text file, an HTML page, an RSS/Atom feed, a JSON Lines file (one article a line: id, title,
     text, published, source, url), a folder (read recursively), a glob, an http(s) URL, or - for standard input.
     Several articles make one JSON object of kind "digest". An input that cannot be read is listed on standard
-    error and in the JSON's problems, and the rest is used, unless --strict.
+    error and in the JSON's problems, and the rest is used, unless --strict; so is an article whose analysis fails.
+    Nothing is cached unless --cache-dir is given.
 
     \b
     Examples:
       briefgen extract article.txt
       briefgen extract a.txt b.txt day.jsonl -o day.json --summary-sentences 3
       briefgen extract saved-pages/ feeds/*.rss https://example.org/story.html -o day.json
+      briefgen extract day.jsonl -o day.json --cluster local:4
     """
     from .run.pipeline import run_extract
     from .settings import Options, Settings
 
     brief = run_extract(Settings(tuple(inputs), out, as_of=as_of, options=Options(summarizer, summary_sentences), model=model,
-                                 config=config, strict=strict))
+                                 config=config, strict=strict, jobs=jobs, cluster=cluster, cache_dir=cache_dir))
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the JSON has the other {len(brief.analyses)} articles")
 

@@ -60,6 +60,8 @@ class Settings:
     quiet: bool = False  # no progress bar
     compare: str | None = None  # an earlier digest's JSON: mark what changed since
     write: bool = True  # the Python API writes only when asked for an output
+    cluster: str | None = None  # a Dask scheduler's address, or local:N [default: $BRIEFGEN_CLUSTER, read by the CLI]
+    cache_dir: str | None = None  # an explicit (possibly team-shared) cache folder instead of the user's own
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import pytest
 from briefgen.extract.nlp import DEFAULT_MODEL, load_model
 from briefgen.inputs.readers import read_input
 from briefgen.model import Analysis, Brief
-from briefgen.run.analyse import Options
 from briefgen.run.pipeline import build_brief
+from briefgen.settings import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

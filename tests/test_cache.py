@@ -13,9 +13,9 @@ import pytest
 
 from briefgen.cli import main
 from briefgen.inputs.readers import read_inputs
-from briefgen.run.analyse import Options
 from briefgen.run.cache import AnalysisCache
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import SEED
 

@@ -16,10 +16,10 @@ from briefgen.cli import main
 from briefgen.extract.stories import group_stories, near_duplicate, pairwise_scores
 from briefgen.inputs.readers import read_inputs
 from briefgen.present.render import render_html, render_pdf
-from briefgen.run.analyse import Options
 from briefgen.run.assemble import assemble, rollup_actors
 from briefgen.run.cache import AnalysisCache
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import EXAMPLES, SEED, SHARED
 

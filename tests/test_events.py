@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from briefgen.inputs.readers import read_input
-from briefgen.run.analyse import Options
 from briefgen.run.pipeline import build_brief
+from briefgen.settings import Options
 
 from .conftest import EXAMPLES
 
@@ -275,3 +275,47 @@ def test_markdown_also_ahead_keeps_the_events_limit(analyse_text):
     assert "Hillary Clinton to campaign in Florida" not in ahead
     assert "And 1 more in the JSON output." in ahead
     assert "Hillary Clinton to campaign in Florida (expected)" in render_markdown(brief, Look(audience))
+
+
+def test_the_next_day_counts_from_the_event_before_and_the_past_is_no_anchor(analyse_text):
+    an = analyse_text("The summit opens on Tuesday in Brussels. The next day, leaders will sign the declaration. "
+                      "Later that day, the leaders will hold a press conference. The ministers met on Monday. "
+                      "That evening, they dined together.", dt.date(2023, 9, 22))
+    got = [(e.when.text, e.when.range.start) for e in an.events]
+    assert got == [("Tuesday", dt.date(2023, 9, 26)), ("The next day", dt.date(2023, 9, 27)),
+                   ("Later that day", dt.date(2023, 9, 27))], got
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november(analyse_text):
+    """Named days through the holiday data: Election Day and Inauguration Day of the United States."""
+    an = analyse_text("Donald Trump encouraged his supporters to visit polling locations on Election Day. "
+                      "Hillary Clinton will campaign in Ohio on Election Day. The winner will be sworn in on Inauguration Day.",
+                      dt.date(2016, 9, 30))
+    got = [(e.when.text, e.when.range.start) for e in an.events]
+    assert ("Election Day", dt.date(2016, 11, 8)) in got and ("Inauguration Day", dt.date(2017, 1, 20)) in got, got
+
+
+def test_a_named_day_the_clause_moves_toward_is_the_happening_it_names(analyse_text):
+    """"as Election Day grows near", "leading up to election day", urging supporters "to visit polling locations on
+    Election Day": nothing is planned for the day but the election (one event, told three times); "toward
+    Christmas" names no happening to be held, so it is no event."""
+    an = analyse_text("Mrs. Clinton keeps an aggressive calendar of fund-raisers as Election Day grows near. "
+                      "Volunteers will knock on doors leading up to election day. "
+                      "The shoppers will keep spending toward Christmas. Donald Trump is encouraging his supporters "
+                      "to visit polling locations on Election Day.", dt.date(2016, 9, 21))
+    got = [(e.when.text, e.when.range.start, e.what, e.certainty) for e in an.events]
+    assert got == [("Election Day", dt.date(2016, 11, 8), "election to be held on Election Day", "scheduled")], got
+
+
+def test_i_is_the_speaker_of_the_quotation(analyse_text):
+    an = analyse_text("\"I have decided that on Election Day, I will vote for the Republican nominee, Donald Trump,\" "
+                      "Ted Cruz wrote on Friday.", dt.date(2016, 9, 23))
+    assert [e.what for e in an.events] == ["Ted Cruz to vote for Donald Trump"], [e.what for e in an.events]  # the name in apposition
+
+
+def test_the_same_happening_told_twice_is_one_event(analyse_text):
+    an = analyse_text("Prime Minister Keir Starmer will visit the White House on Wednesday. "
+                      "The Prime Minister's visit to the White House on Wednesday will focus on Ukraine. "
+                      "On Wednesday, Joe Biden will also sign a bill.", dt.date(2024, 7, 8))
+    whats = [e.what for e in an.events]
+    assert len(whats) == 2 and any("visit" in w for w in whats) and any("sign" in w for w in whats), whats

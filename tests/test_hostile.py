@@ -19,9 +19,9 @@ from briefgen.model import Problem
 from briefgen.outputs.ics import to_ics
 from briefgen.present import render
 from briefgen.present.resources import resource_dir
-from briefgen.run.analyse import Options
 from briefgen.run.assemble import assemble
 from briefgen.run.pipeline import analyse_all, build_brief
+from briefgen.settings import Options
 
 ATTACKS = [
     '<script>alert("x")</script>',

@@ -12,8 +12,8 @@ import pytest
 from briefgen.model import Article
 from briefgen.present.render import LocalOnlyFetcher, format_range, render_html, render_pdf
 from briefgen.present.resources import resource_dir
-from briefgen.run.analyse import Options
 from briefgen.run.pipeline import build_brief
+from briefgen.settings import Options
 
 SECTIONS = ["Summary", "Key facts", "Upcoming events", "Actors", "Quotes", "Sources"]
 

@@ -12,9 +12,9 @@ from briefgen.extract.transcripts import turn_finder
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
 from briefgen.outputs.json import brief_to_dict
-from briefgen.run.analyse import Options
 from briefgen.run.assemble import assemble
 from briefgen.run.pipeline import analyse_all
+from briefgen.settings import Options
 
 from .conftest import SHARED
 
@@ -156,6 +156,44 @@ def test_events_of_a_briefing(corpus_analyses):
     briefing = _of(corpus_analyses, "press-briefing-jean-pierre-macron")
     visits = [e for e in briefing.events if e.when.range.start == dt.date(2022, 12, 1)]
     assert visits and any("visit" in e.what.lower() or "host" in e.what.lower() for e in visits)
+
+
+def test_days_joined_by_one_preposition_are_one_event_of_the_president(corpus_analyses):
+    """"On Tuesday and Wednesday, the President will participate in events at the White House": one event over both
+    days, the President's (Biden, whom the briefing named last), not two events or a bare title."""
+    briefing = _of(corpus_analyses, "press-briefing-psaki-russia-ukraine")
+    names = {a.id: a.name for a in briefing.actors}
+    tuesday = [e for e in briefing.events if dt.date(2022, 2, 8) <= e.when.range.end and e.when.range.start <= dt.date(2022, 2, 9)]
+    assert len(tuesday) == 1, [(e.when.text, e.what) for e in tuesday]
+    event = tuesday[0]
+    assert (event.when.range.start, event.when.range.end) == (dt.date(2022, 2, 8), dt.date(2022, 2, 9))
+    assert event.when.text == "Tuesday and Wednesday"
+    assert event.what.startswith("President Biden to participate in events"), event.what
+    assert "Biden" in [names[i] for i in event.actor_ids]
+
+
+def test_the_office_names_its_holder_named_last(analyse_text):
+    """"The President" is the president the text named last before it, never a Vice President; "between Monday and
+    Wednesday" and "on March 7 and 8" are one event each."""
+    an = analyse_text("Vice President Kamala Harris met President Joe Biden on Monday. Between Monday and Wednesday, "
+                      "the President will visit three cities. On June 17 and 18, the Vice President will host a summit.",
+                      dt.date(2020, 6, 12))
+    got = [(e.when.range.start, e.when.range.end, e.what) for e in an.events]
+    assert got == [(dt.date(2020, 6, 15), dt.date(2020, 6, 17), "President Joe Biden to visit three cities"),
+                   (dt.date(2020, 6, 17), dt.date(2020, 6, 18), "Vice President Kamala Harris to host summit")], got
+
+
+def test_days_told_by_the_event_before_them(corpus_analyses):
+    """"And that evening, Secretary Blinken will host a dinner", "Later that day, members of Congress will host ...":
+    the day of the event told just before (Monday, September 25), in the Pacific Islands summit's background call."""
+    call = _of(corpus_analyses, "background-call-pacific-islands-summit")
+    that_day = [(e.when.text, e.when.range.start, e.when.range.end, e.what) for e in call.events
+                if e.when.text.lower().endswith(("that evening", "that day"))]
+    assert {w[0] for w in that_day} >= {"that evening", "Later that day"}, [(e.when.text, e.what) for e in call.events]
+    assert all(a == b == dt.date(2023, 9, 25) for _, a, b, _ in that_day), that_day
+    assert any(text == "that evening" and "host dinner at the State Department" in what for text, _, _, what in that_day), that_day
+    assert any(text == "Later that day" and what.startswith("members of Congress to host Pacific Island leaders")
+               for text, _, _, what in that_day), that_day
 
 
 def test_claims_carry_who_states_them(corpus_analyses):

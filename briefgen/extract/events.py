@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Certainty, DateRange, Event, Timex, When, sentence_at
+from ..model import Actor, Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
 from .actors import ActorIndex
+from .feasts import holiday_rule
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
+from .transcripts import turn_finder
 
+SpeakerAt = Callable[[int], "tuple[str, str | None] | None"]  # who speaks at an offset: name, actor id
 _SUBJECTS = ("nsubj", "nsubjpass")
 _WILL = {"will", "'ll", "shall", "wo", "\u2019ll"}
 _MAYBE = {"may", "might", "could"}  # "may travel", "could vote": listed, as possible
@@ -45,9 +49,10 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,
-                   sentences: Sequence[tuple[int, int]]) -> tuple[Event, ...]:
+                   sentences: Sequence[tuple[int, int]], speaker_at: SpeakerAt | None = None) -> tuple[Event, ...]:
     """Each dated expression after the article's date, in a sentence that is not about the past, is an event; the
-    event's text is its sentence in `sentences` (the analysis' own, which never cross a paragraph)."""
+    event's text is its sentence in `sentences` (the analysis' own, which never cross a paragraph). `speaker_at`
+    says who speaks at an offset (a transcript's turn, a quotation's speaker): the one an "I" is."""
     if ref is None:
         return ()
     events: list[tuple[Event, int]] = []  # with the token of the verb the date hangs on
@@ -56,36 +61,64 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
     dated = {tok.i for span in spans if span is not None for tok in span}
     text = doc.text  # spaCy joins the tokens on every access
-    for t, span in zip(timexes, spans):
+
+    def consider(t: Timex, span: Span | None) -> None:
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
-            continue
+            return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
             start, days = counted
         if days is None or days.end < ref:
-            continue
+            return
         verb = _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+        landmark = _landmark(span, verb)
+        if landmark is not None:
+            # "as Election Day grows near", "leading up to election day": nothing happens on the day but what it
+            # names (the election), which is an event of its own, if its name is a happening.
+            happening = _happening(span)
+            if happening is None or text[s_start:s_end].strip().endswith("?") or t.direction < 0:
+                return
+            key = (s_start, days)
+            if key not in seen and days.start > ref:
+                seen.add(key)
+                events.append((Event(text[s_start:s_end], s_start, s_end, f"{happening} to be held on {span.text}",
+                                     tuple(_actors_in(s_start, s_end, actors)), When(span.text, t.start, t.end, days), article_id,
+                                     certainty="scheduled"), landmark.i))
+            return
         read = _certainty(span, verb, text[s_start:s_end])
         if read is None:
-            continue
+            return
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
         if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")
                                   or not ahead or t.value == "PRESENT_REF"):
-            continue
+            return
         key = (s_start, days)
         if key in seen:
-            continue
+            return
         seen.add(key)
-        what, who = _what(span, verb, actors, dated)
+        undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
+        what, who = _what(span, verb, actors, undated, speaker_at)
         if len(what.split()) < 3:
-            what = _clause(verb, dated) or what  # "encounter", "be": the clause says more than a fragment
+            what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
         events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id,
                              certainty=certainty), verb.i))
+    for t, span in zip(timexes, spans):
+        consider(t, span)
+    # Then the days told relative to an event found so far ("And that evening, Secretary Blinken will host ..."), in
+    # text order, so that "later that day" after "the next day" is that next day.
+    taken = [(t.start, t.end) for t in timexes if t.range is not None]
+    starts = [a for a, _ in sentences]
+    for m in _THAT_DAY.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
+            if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
+                consider(*found)
+    events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
     by_verb: dict[int, list[Event]] = defaultdict(list)
@@ -95,11 +128,44 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         o.dated.range != e.dated.range and e.dated.range.start <= o.dated.range.start and o.dated.range.end <= e.dated.range.end
         for o in by_verb[verb_i])]
     kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
-    return tuple(kept)
+    return _once(kept)
+
+
+def _once(events: list[Event]) -> tuple[Event, ...]:
+    """The same happening told twice in an article ("Biden will host Starmer on Wednesday" ... "Wednesday's meeting
+    at the White House will ..."): events on the same days whose `what` mostly share their words are one, kept at
+    its most informative mention (the longest `what`), with the actors of both."""
+    out: list[Event] = []
+    for e in events:
+        words = _what_words(e.what)
+        same = next((k for k, o in enumerate(out) if o.dated.range == e.dated.range and _repeats(words, _what_words(o.what))), None)
+        if same is None:
+            out.append(e)
+            continue
+        o = out[same]
+        best = e if len(e.what) > len(o.what) else o
+        out[same] = replace(best, actor_ids=tuple(dict.fromkeys(best.actor_ids + o.actor_ids + e.actor_ids)))
+    return tuple(out)
+
+
+_WHAT_STOP = {"to", "be", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "take", "place"}
+
+
+def _what_words(what: str) -> frozenset[str]:
+    """The words of what happens, after its actor ("Biden to host a dinner": host, dinner): one actor does many things."""
+    _, to, rest = what.partition(" to ")
+    return frozenset(w for w in re.findall(r"[^\W_]+", (rest if to else what).lower()) if w not in _WHAT_STOP)
+
+
+def _repeats(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two descriptions of one happening: at least half of the shorter one's words in common."""
+    common = len(a & b)
+    return common >= 1 and common * 2 >= min(len(a), len(b))
 
 
 def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, article_id: str,
-                           sentences: Sequence[tuple[int, int]], dated: Sequence[Event]) -> tuple[Event, ...]:
+                           sentences: Sequence[tuple[int, int]], dated: Sequence[Event],
+                           speaker_at: SpeakerAt | None = None) -> tuple[Event, ...]:
     """Firm next steps the article gives no date for ("the Senate is to vote on the bill", "Clinton plans to campaign
     in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
     happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
@@ -126,13 +192,29 @@ def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorInde
             if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or subj.pos_ == "NOUN" and any(
                     c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
-            what, who = _what(None, verb, actors, timed)
+            what, who = _what(None, verb, actors, timed, speaker_at)
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             break
     return tuple(out)
+
+
+def speaker_finder(turns: Sequence[Turn], quotes: Sequence[Quote]) -> SpeakerAt:
+    """Who speaks at an offset: a principal's turn of a transcript, else the speaker of a quotation around it."""
+    turn_at = turn_finder(turns)
+    said = sorted((q.start, q.end, q.speaker, q.actor_id) for q in quotes if q.speaker)
+    starts = [q[0] for q in said]
+
+    def at(offset: int) -> tuple[str, str | None] | None:
+        turn = turn_at(offset)
+        if turn is not None:
+            return (turn.speaker, turn.actor_id) if turn.role == "principal" else None
+        i = bisect.bisect_right(starts, offset) - 1
+        return (said[i][2], said[i][3]) if i >= 0 and offset < said[i][1] else None
+
+    return at
 
 
 def _firm(verb: Token) -> bool:
@@ -245,6 +327,63 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     return "expected", ahead
 
 
+# A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
+# "the next day"; the day is the one of the event the same or one of the three sentences before dates.
+_THAT_DAY = re.compile(r"\b(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night)\b|"
+                       r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b", re.IGNORECASE)
+_ANAPHORA_SENTENCES = 3
+
+
+def _anaphoric(doc: Doc, m: re.Match[str], anchor: tuple[int, DateRange] | None, starts: list[int]) -> tuple[Timex, Span] | None:
+    """A day told relative to the upcoming event found last before it ("that evening" after "on Monday, the
+    President will welcome ..."), as a time expression of that day (the day after it for "the next day")."""
+    if anchor is None:
+        return None
+    at, rng = anchor
+    if _index_at(starts, m.start()) - _index_at(starts, at) > _ANAPHORA_SENTENCES or rng.granularity != "day" or rng.start != rng.end:
+        return None  # too far back to be the same story, or no single day to count from
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    day = rng.start + dt.timedelta(days=1 if m.group("next") else 0)
+    return Timex(m.group(0), m.start(), m.end(), "DATE", day.isoformat(), None, day_range(day, day), 1), span
+
+
+def _index_at(starts: list[int], offset: int) -> int:
+    """The index of the last sentence starting at or before the offset."""
+    return bisect.bisect_right(starts, offset) - 1
+
+
+_TOWARD = {"toward", "towards"}
+_NEARING = {"grow", "draw", "approach", "near", "loom", "come", "get"}
+_URGING = {"encourage", "urge", "exhort", "implore"}
+
+
+def _landmark(span: Span, verb: Token) -> Token | None:
+    """The token of a date the clause moves toward rather than happens on ("toward Election Day", "leading up to
+    election day", "as Election Day grows near"), or that only dates someone's urging ("encouraging his supporters
+    to visit polling locations on Election Day": a wish, not a plan), or None."""
+    doc = span.doc
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _URGING:
+        return verb.head
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.lower_ in _TOWARD or before.lower_ == "to" and before.i > 0 and doc[before.i - 1].lower_ == "up"):
+        return before
+    root = span.root
+    if root.dep_ in _SUBJECTS and root.head.lemma_ in _NEARING and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in root.head.children):
+        return root.head
+    return None
+
+
+def _happening(span: Span) -> str | None:
+    """What a named day is named for, when that is a happening: "Election Day" is the election's, "Inauguration Day"
+    the inauguration's (a noun of action, "-tion"); "Christmas" or "Labor Day" names no happening to be held."""
+    words = [t for t in span if t.lower_ not in ("day", "night", "the")]
+    if len(words) == 1 and words[0].lower_.endswith("tion") and holiday_rule(span.text) is not None:
+        return words[0].lower_
+    return None
+
+
 def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | None:
     """'will vote in two weeks' (that day), 'in three months' (that month), 'will close within a year' (the days up
     to it): a duration counted from the article's date, with where the expression now starts."""
@@ -304,7 +443,7 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -> tuple[str, list[str]]:
+def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], speaker_at: SpeakerAt | None = None) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
@@ -334,7 +473,10 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -
         subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []
     if subject_tok is not None:
-        if subject_tok.lower_ in ("he", "she"):
+        said = speaker_at(subject_tok.idx) if speaker_at is not None and subject_tok.lower_ == "i" else None
+        if said is not None:
+            actor = None  # "I will travel to Ohio" in Jen Psaki's turn or quotation: Jen Psaki will
+        elif subject_tok.lower_ in ("he", "she"):
             actor = _last_before(actors, subject_tok.idx, ("person",))
         elif subject_tok.lower_ == "they":
             # "Jane Roe, a spokeswoman for the Environment Agency, said they will ...": the body named before it in
@@ -342,7 +484,15 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int]) -
             actor = _last_before(actors, subject_tok.idx, ("organization", "group"), since=subject_tok.sent.start_char)
         else:
             actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
-        if actor is not None:
+        office = _office(subject_tok) if actor is None else None
+        if said is not None:
+            subject = said[0]
+            ids += [said[1]] if said[1] else []
+        elif office is not None and (actor := _office_holder(actors, office, subject_tok.idx)) is not None:
+            # "the President will participate": the President the text names most, as the analyst writes him
+            subject = actor.name if actor.name.lower().startswith(office.lower()) else f"{office} {actor.name}"
+            ids.append(actor.id)
+        elif actor is not None:
             subject = actor.name
             ids.append(actor.id)
         elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in _DEICTIC:
@@ -409,6 +559,42 @@ def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since:
     return best
 
 
+def _office(tok: Token) -> str | None:
+    """The office a bare title names ("the President", "the Prime Minister"): its words, or None for anything else."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title:
+        return None
+    words = [t for t in tok.subtree if t != tok]
+    if not words or words[0].lower_ != "the" or any(t.dep_ not in ("det", "compound") or t.dep_ == "compound" and not t.is_title for t in words):
+        return None  # "Germany's Chancellor", "the new President" say which one themselves, or not as a title
+    return " ".join(t.text for t in words[1:] + [tok])
+
+
+_NOT_THE_OFFICE = {"vice", "deputy", "former", "assistant", "under", "acting", "ex", "late", "associate"}
+
+
+def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None:
+    """The person holding an office whom the text names most often before `offset` (else first after it): "the
+    President" in a White House briefing is its President, not a visiting one, a Vice President or a former one."""
+    want = office.lower().split()
+    holders = []
+    for actor in actors.actors:
+        if actor.kind != "person":
+            continue
+        for role in actor.roles:
+            words = role.lower().replace("-", " ").split()
+            if words[-len(want):] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
+                holders.append(actor)
+                break
+    # The holder the text names most often is the one its bare title means (a White House briefing's President,
+    # though it just named a visiting one); among equals, the one named last before it.
+    before = [(sum(a < offset for a, _ in h.spans), max(a for a, _ in h.spans if a < offset), h)
+              for h in holders if any(a < offset for a, _ in h.spans)]
+    if before:
+        return max(before, key=lambda x: x[:2])[2]
+    after = [(min(a for a, _ in h.spans), h) for h in holders if h.spans]
+    return min(after, key=lambda x: x[0])[1] if after else None
+
+
 def _left_noun(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
@@ -418,7 +604,11 @@ def _left_noun(verb: Token) -> Token | None:
 
 
 def _phrase(tok: Token, exclude: set[int]) -> str:
-    """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation."""
+    """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation; a common
+    noun with a name in apposition is that name ("the Republican nominee, Donald Trump": Donald Trump)."""
+    name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if tok.pos_ == "NOUN" else None
+    if name is not None:
+        return _phrase(name, exclude)
     dropped: set[int] = set()
     for t in tok.subtree:
         if _inside_a_name(t):

@@ -134,6 +134,9 @@ HOLIDAYS: dict[str, Rule] = {
     r"presidents" + _A + r" day|washington" + _A + r"s birthday": nth_weekday(2, MO(+3)),
     r"memorial day": nth_weekday(5, MO(-1)), r"labou?r day": nth_weekday(9, MO(+1)),
     r"black friday": after(nth_weekday(11, TH(+4)), 1), r"thanksgiving(?: day)?": nth_weekday(11, TH(+4)),
+    # Days of the United States' federal calendar: Election Day is the Tuesday after the first Monday of November
+    # (2 U.S.C. 7), Inauguration Day January 20 (the 20th Amendment); the tense picks the year, as for any holiday.
+    r"election day|election night": after(nth_weekday(11, MO(+1)), 1), r"inauguration day": fixed(1, 20),
     # Moving feasts of the Christian year
     r"orthodox (?:good|great|holy) friday": orthodox_easter(-2), r"orthodox easter(?: sunday)?": orthodox_easter(),
     r"easter mon(?:day)?": western_easter(1), r"easter(?: sunday)?": western_easter(), r"good friday": western_easter(-2),

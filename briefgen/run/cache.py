@@ -17,7 +17,7 @@ import pydantic
 from ..errors import ConfigError
 from ..model import Analysis, Article
 from ..present.resources import PACKAGE_DIR
-from .analyse import Options
+from ..settings import Options
 
 CACHE_ENV = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".json"  # entries are data only: reading one can never run code (the cache once held pickles)
@@ -51,7 +51,7 @@ def check_private(folder: Path) -> None:
         return  # made on first use, with mode 0700
     except OSError as exc:
         raise ConfigError(f"cache folder {folder}: {exc.strerror}; set {CACHE_ENV} or use --no-cache") from exc
-    fix = f"; set {CACHE_ENV} to a private folder or use --no-cache"
+    fix = f"; set {CACHE_ENV} to a private folder, give a team's shared one with --cache-dir, or use --no-cache"
     if not stat.S_ISDIR(st.st_mode):
         raise ConfigError(f"cache folder {folder} is not a folder{fix}")
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
@@ -59,6 +59,12 @@ def check_private(folder: Path) -> None:
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise ConfigError(f"cache folder {folder} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}), so briefgen "
                           f"will not trust it: `chmod 700 {folder}`{fix}")
+
+
+def check_folder(folder: Path) -> None:
+    """An explicit cache folder must be a folder (made on first use if missing)."""
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"cache folder {folder} is not a folder; give --cache-dir a folder or use --no-cache")
 
 
 class AnalysisCache:
@@ -69,9 +75,15 @@ class AnalysisCache:
     does not decode into an `Analysis` (damaged, stale, foreign) counts as a miss.
     """
 
-    def __init__(self, folder: Path, model: str, model_version: str) -> None:
-        check_private(folder)
+    def __init__(self, folder: Path, model: str, model_version: str, shared: bool = False) -> None:
+        # A folder named explicitly (--cache-dir) may be a team's, shared on purpose: the team opted into trusting
+        # its members. The default folder is the user's own, and must be private.
+        if shared:
+            check_folder(folder)
+        else:
+            check_private(folder)
         self.folder = folder
+        self.shared = shared
         self._salt = f"{code_fingerprint()}\0{model}\0{model_version}"
         self.hits = 0
         self.misses = 0
@@ -118,15 +130,20 @@ class AnalysisCache:
         except (ValueError, pydantic.PydanticSerializationError):  # type: ignore[misc]  # pydantic-core's stub hides its base, ValueError  # e.g. a lone surrogate: not worth caching
             return
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path.parent.mkdir(mode=0o700, exist_ok=True)
+            mode = 0o775 if self.shared else 0o700  # a shared folder's members read what the others wrote
+            self.folder.mkdir(mode=mode, parents=True, exist_ok=True)
+            path.parent.mkdir(mode=mode, exist_ok=True)
             self._sweep(path.parent)
             fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=path.parent)
         except OSError:
             return
         try:
             with os.fdopen(fd, "wb") as fh:
+                if self.shared:
+                    os.fchmod(fh.fileno(), 0o664)
                 fh.write(data)
+            # The rename is atomic: a reader, or a writer of the same entry in another process or on another worker,
+            # sees the whole old entry or the whole new one, never half of one.
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -21,10 +23,13 @@ from ..present.audiences import audience_dirs, load_audience
 from ..present.render import Look, render_markdown, render_note
 from ..settings import Options, Settings, merge_cli
 from ..settings import settings as load_settings
-from .analyse import StageTimes, analyse
+from .analyse import StageTimes, analyse, analyse_each
 from .assemble import assemble
 from .cache import AnalysisCache, default_cache_dir
 from .compare import compare, known_analyses, load_previous, rebuild
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 def build_look(s: Settings, kind: str, cwd: Path) -> Look:
@@ -45,8 +50,11 @@ def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
 
 def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, model: str | None, jobs: int = 1,
                 cache: AnalysisCache | None = None, times: StageTimes | None = None,
-                progress: Callable[[int], None] | None = None) -> list[Analysis]:
-    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed)."""
+                progress: Callable[[int], None] | None = None, problems: list[Problem] | None = None,
+                cluster: Client | None = None) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed), here
+    or as tasks on a Dask `cluster`. With a `problems` list, an article whose analysis fails is noted there and left
+    out; without one, the first such failure is raised."""
     times = times or StageTimes()
     results: list[Analysis | None] = [None] * len(articles)
     keys: list[str] = []
@@ -59,13 +67,26 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
             progress(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
-        with times.stage("load model"):
-            nlp = load_model(model or DEFAULT_MODEL)
-        for i, analysis in zip(todo, analyse([articles[i] for i in todo], nlp, options, as_of, times, jobs)):
-            results[i] = analysis
-            if cache is not None:
-                with times.stage("cache"):
-                    cache.put(keys[i], analysis)
+        outcomes: Iterator[Analysis | Problem]
+        if cluster is not None:
+            from .cluster import analyse_remote  # dask loads only for a cluster run
+
+            outcomes = analyse_remote(cluster, [articles[i] for i in todo], options, as_of, model or DEFAULT_MODEL)
+        else:
+            with times.stage("load model"):
+                nlp = load_model(model or DEFAULT_MODEL)
+            todo_articles = [articles[i] for i in todo]
+            outcomes = (analyse_each if problems is not None else analyse)(todo_articles, nlp, options, as_of, times, jobs)
+        for i, outcome in zip(todo, outcomes):
+            if isinstance(outcome, Problem):
+                if problems is None:
+                    raise InputError(f"{outcome.source}: {outcome.message}")
+                problems.append(outcome)
+            else:
+                results[i] = outcome
+                if cache is not None:
+                    with times.stage("cache"):
+                        cache.put(keys[i], outcome)
             if progress:
                 progress(1)
     return [r for r in results if r is not None]
@@ -133,10 +154,13 @@ def run_digest(req: Settings, times: StageTimes | None = None) -> Brief:
     articles, undated, coverage = select_window(articles, req.since, req.until)
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
-    cache = AnalysisCache(default_cache_dir(), model, model_version(model)) if req.use_cache else None
+    cache = open_cache(req.cache_dir, model) if req.use_cache else None
     with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
-              desc="briefgen digest", leave=False) as bar:
-        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update)
+              desc="briefgen digest", leave=False) as bar, cluster_client(req.cluster, model) as client:
+        failed: list[Problem] = []
+        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update,
+                               problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
     with times.stage("assemble"):
         brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
                          problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
@@ -171,7 +195,8 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
 
 
 def run_extract(s: Settings) -> Brief:
-    """Write the brief JSON; as in a digest, an unreadable input is a problem noted in it unless `strict`."""
+    """Write the brief JSON; as in a digest, an unreadable input or an article whose analysis fails is a problem
+    noted in it unless `strict`. Analyses are cached only in an explicit `cache_dir`."""
     team = load_settings(s.config, Path.cwd())
     out = s.out or "-"
     check_outputs([out])
@@ -180,6 +205,41 @@ def run_extract(s: Settings) -> Brief:
     if not articles:
         detail = f" ({problems[0].source}: {problems[0].message})" if problems else ""
         raise InputError(f"no readable article in {', '.join(map(str, s.inputs))}{detail}")
-    brief = build_brief(articles, s.options, s.as_of, s.model or team.model, problems=problems or ())
+    ref = reference_date(articles, s.as_of)
+    model = s.model or team.model or DEFAULT_MODEL
+    cache = open_cache(s.cache_dir, model) if s.cache_dir and s.use_cache else None
+    failed: list[Problem] = []
+    with cluster_client(s.cluster, model) as client:
+        analyses = analyse_all(articles, s.options, ref, model, s.jobs, cache, problems=failed, cluster=client)
+    problems = _failures(analyses, failed, problems)
+    brief = assemble(analyses, ref, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
     return brief
+
+
+
+def _failures(analyses: list[Analysis], failed: list[Problem], problems: list[Problem] | None) -> list[Problem]:
+    """The problems so far and the articles whose analysis failed; with --strict (no `problems` list), or when no
+    article is left, the first failure ends the run."""
+    if failed and (problems is None or not analyses):
+        raise InputError(f"{failed[0].source}: {failed[0].message}")
+    return [*(problems or []), *failed]
+
+
+def open_cache(folder: str | None, model: str) -> AnalysisCache:
+    """The cache in an explicit folder (which a team may share), else the user's own private one."""
+    if folder:
+        return AnalysisCache(Path(folder), model, model_version(model), shared=True)
+    return AnalysisCache(default_cache_dir(), model, model_version(model))
+
+
+@contextmanager
+def cluster_client(spec: str | None, model: str) -> Iterator[Client | None]:
+    """A Dask client for `spec` (see briefgen.cluster), or None to analyse in this process."""
+    if not spec:
+        yield None
+        return
+    from .cluster import connect  # dask loads only for a cluster run
+
+    with connect(spec, model) as client:
+        yield client

@@ -1,0 +1,195 @@
+"""Per-article analysis as Dask tasks: the model loaded once per worker, articles sent in partitions, failures listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from ..errors import ConfigError, InputError
+from ..extract.nlp import DEFAULT_MODEL, load_model
+from ..model import Analysis, Article, Brief, Problem
+from ..settings import Options
+from .analyse import analyse_each
+from .assemble import assemble
+
+if TYPE_CHECKING:  # the bag and DataFrame modules load only for the API's callers, who have them loaded already
+    import dask.bag as db
+    import dask.dataframe as dd
+
+CLUSTER_ENV = "BRIEFGEN_CLUSTER"
+PARTITION = 16  # articles per task: enough to batch the parse, small enough that a lost worker costs little
+RETRIES = 3  # a task whose worker died (or that raised) runs again elsewhere, up to this many times
+CONNECT_SECONDS = 30
+# spaCy's pipeline is not documented as thread-safe: one task at a time per worker process.
+_analysing = threading.Lock()
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the spaCy model when a worker starts (or joins later), so tasks find it loaded: once per worker."""
+
+    name = "briefgen-model"
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+
+    def setup(self, worker: object) -> None:
+        load_model(self.model)  # cached for the process's life; a missing model fails here, then in the task
+
+
+def model_loads() -> int:
+    """How many times this process loaded a spaCy model (`load_model`'s cache misses); run on each worker."""
+    return load_model.cache_info().misses
+
+
+def analyse_partition(articles: Sequence[Article], options: Options, as_of: dt.date, model: str) -> list[Analysis | Problem]:
+    """One task: analyse a partition of articles with the worker's model; an article that fails is a Problem."""
+    with _analysing:
+        nlp = load_model(model)
+        return list(analyse_each(articles, nlp, options, as_of))
+
+
+def analyse_remote(client: Client, articles: Sequence[Article], options: Options, as_of: dt.date, model: str,
+                   partition: int = PARTITION) -> Iterator[Analysis | Problem]:
+    """The outcome of every article, in input order, analysed as tasks on the cluster; each partition's results are
+    released as soon as they are read, so neither the workers nor the client hold more than the analyses."""
+    parts = [list(articles[i : i + partition]) for i in range(0, len(articles), partition)]
+    futures = client.map(analyse_partition, parts, options=options, as_of=as_of, model=model, retries=RETRIES, pure=False)
+    for future in futures:
+        yield from future.result()
+        future.release()
+
+
+def parse_spec(spec: str) -> int | str:
+    """`local:N` gives N (workers of a local cluster); anything else is a scheduler address like tcp://HOST:8786."""
+    if spec.startswith("local:"):
+        count = spec.removeprefix("local:")
+        if not count.isdigit() or not 1 <= int(count) <= 64:
+            raise ConfigError(f"--cluster {spec!r}: local:N takes a number of workers from 1 to 64")
+        return int(count)
+    if "://" not in spec or spec.endswith("://"):
+        raise ConfigError(f"--cluster {spec!r}: expected a scheduler address such as tcp://HOST:8786, or local:N")
+    return spec
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """A cluster of worker processes on this machine, on loopback only, one thread each, no dashboard."""
+    with warnings.catch_warnings():
+        # Without a dashboard the scheduler still serves health and metrics over HTTP on the loopback address; when
+        # its usual port is taken (another local cluster) it takes a free one, which needs no warning.
+        warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None)
+
+
+@contextmanager
+def connect(spec: str, model: str = DEFAULT_MODEL) -> Iterator[Client]:
+    """A client of the cluster `spec` names (see `parse_spec`), every worker loading `model` once; closed after."""
+    target = parse_spec(spec)
+    cluster = local_cluster(target) if isinstance(target, int) else None
+    try:
+        try:
+            client = Client(cluster if cluster is not None else target, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {spec} ({exc}); check --cluster or ${CLUSTER_ENV}") from exc
+        try:
+            client.register_plugin(ModelPlugin(model))
+            yield client
+        finally:
+            client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+
+# The Python API for teams with their own Dask pipelines.
+
+
+def article_from_record(record: Mapping[str, object], where: str = "record") -> Article:
+    """An Article from a dict with `text` and optional id, title, published (ISO string, date or timestamp), source,
+    url and author, as a JSON Lines file or a DataFrame row gives them; missing values may be None or NaN."""
+
+    def value(key: str) -> object:
+        v = record.get(key)
+        return None if v is None or v != v else v  # NaN and pandas' NaT are the only values unequal to themselves
+
+    text = value("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
+    raw = value("published")
+    published: dt.date | None
+    if isinstance(raw, str):
+        try:
+            published = dt.date.fromisoformat(raw[:10])
+        except ValueError as exc:
+            raise InputError(f"{where}: 'published' is not a YYYY-MM-DD date: {raw[:40]!r}") from exc
+    elif isinstance(raw, dt.datetime):  # pandas' Timestamp is one
+        published = raw.date()
+    elif raw is None or isinstance(raw, dt.date):
+        published = raw
+    else:
+        raise InputError(f"{where}: 'published' must be a date, an ISO date string or empty")
+    ident = value("id") or value("url") or "article-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+    def optional(key: str) -> str | None:
+        v = value(key)
+        return str(v) if v is not None else None
+
+    return Article(str(ident), optional("title") or str(ident), text, published, optional("source"), optional("url"),
+                   where, optional("author"))
+
+
+def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, as_of: dt.date,
+                     model: str) -> list[Analysis | Problem]:
+    """One partition of article dicts: a record that is no article, or whose analysis fails, is a Problem."""
+    outcomes: list[Analysis | Problem | None] = []
+    articles: list[Article] = []
+    for n, record in enumerate(records):
+        where = str(record.get("id") or f"record {n + 1} of its partition")
+        try:
+            articles.append(article_from_record(record, where))
+            outcomes.append(None)
+        except InputError as exc:
+            outcomes.append(Problem(where, str(exc).removeprefix(f"{where}: ")))
+    analysed = iter(analyse_partition(articles, options, as_of, model))
+    return [o if o is not None else next(analysed) for o in outcomes]
+
+
+def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options | None = None, model: str = DEFAULT_MODEL) -> db.Bag:
+    """A bag of article dicts (see `article_from_record`) mapped, partition by partition, to a bag of Analysis (or
+    Problem, for a record that is no article or fails): lazy, computed by the caller's scheduler. `as_of` resolves
+    the relative dates of undated articles (a dated one is read against its own date). Register `ModelPlugin` on
+    the client so each worker loads the model once when it starts; without it, each loads it at its first task."""
+    return articles.map_partitions(_analyse_records, options=options or Options(), as_of=as_of, model=model)
+
+
+def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options | None = None,
+                      model: str = DEFAULT_MODEL) -> db.Bag:
+    """`analyse_bag` over a Dask DataFrame with `text` and optional `id`, `title`, `published`, `source`, `url` columns."""
+    if "text" not in frame.columns:
+        raise InputError(f"the DataFrame has no 'text' column (it has {', '.join(map(str, frame.columns))})")
+    return analyse_bag(frame.to_bag(format="dict"), as_of, options, model)
+
+
+def digest_from(outcomes: Iterable[Analysis | Problem], as_of: dt.date | None = None, title: str | None = None,
+                audience: str = "digest") -> Brief:
+    """A digest Brief from computed outcomes (analyses, and problems to list), read once: stories grouped, calendar,
+    actors and quotes across them; `as_of` defaults to the newest article's date. `briefgen.jsonout.dumps` gives
+    its JSON, `briefgen.render` its HTML and PDF."""
+    analyses: list[Analysis] = []
+    problems: list[Problem] = []
+    for outcome in outcomes:
+        (problems if isinstance(outcome, Problem) else analyses).append(outcome)  # type: ignore[arg-type]
+    if not analyses:
+        raise InputError(f"no article could be analysed ({problems[0].source}: {problems[0].message})" if problems
+                         else "no article to make a digest of")
+    dates = [a.article.published for a in analyses if a.article.published]
+    ref = as_of or (max(dates) if dates else dt.date.today())
+    return assemble(analyses, ref, title=title, audience=audience, problems=problems, kind="digest")
