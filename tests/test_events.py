@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -251,6 +252,29 @@ def test_a_quarter_reported_on_is_no_event(analyse_text):
                       "Service Corp. International said it expects to report net income of 15 cents a share for the "
                       "third quarter.", dt.date(1989, 11, 2))
     assert an.events == ()
+
+
+def test_markdown_also_ahead_keeps_the_events_limit(analyse_text):
+    """The Markdown note's "Also ahead" shows at most `limits.events` undated next steps, as the HTML does, and says
+    how many more the JSON holds."""
+    from types import MappingProxyType
+
+    from briefgen.present.audiences import audience_dirs, load_audience
+    from briefgen.present.render import Look, render_markdown
+    from briefgen.run.assemble import assemble
+
+    an = analyse_text("The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to "
+                      "campaign in Florida.", dt.date(2016, 9, 30))
+    assert len(an.undated_events) == 2
+    brief = assemble([an], dt.date(2016, 9, 30), kind="digest")
+    audience = load_audience("digest", audience_dirs())
+    one = replace(audience, limits=MappingProxyType({**audience.limits, "events": 1}))
+    md = render_markdown(brief, Look(one))
+    ahead = md.split("## Also ahead", 1)[1].split("\n## ", 1)[0]
+    assert "Senate to vote on stopgap spending bill (scheduled)" in ahead
+    assert "Hillary Clinton to campaign in Florida" not in ahead
+    assert "And 1 more in the JSON output." in ahead
+    assert "Hillary Clinton to campaign in Florida (expected)" in render_markdown(brief, Look(audience))
 
 
 def test_the_next_day_counts_from_the_event_before_and_the_past_is_no_anchor(analyse_text):

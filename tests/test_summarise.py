@@ -129,3 +129,32 @@ def test_textrank_ranks_a_sentence_by_the_others_not_by_itself(nlp):
     assert scores.index(min(scores)) == 3 and scores[3] < 0.1
     assert scores[0] == max(scores)  # it shares words with both others
     assert abs(sum(scores) - 1) < 1e-3
+
+
+def test_fast_lexrank_rates_as_sumy_does(nlp):
+    """The summaries' LexRank is sumy's, its similarities one matrix product: the same score for every sentence of
+    a long press briefing (whose pairs sumy compared one by one) and of a news article."""
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefgen.extract import summaries
+    from briefgen.extract.nlp import parse
+    from briefgen.inputs.readers import read_input
+
+    from .conftest import SHARED
+
+    texts = [read_input(str(SHARED / "corpus" / "transcripts" / "2025-01-29_whitehouse_press-briefing-leavitt-first.txt"))[0].text,
+             read_input(str(SEED))[0].text]
+    assert SUMMARIZERS["lexrank"] is summaries.FastLexRank
+    for doc in parse(nlp, texts):
+        spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentence_spans(doc)]
+        words = [summaries._sumy_words(sp) if sp is not None else () for sp in spans]
+        sentences = [sp.text for sp in spans if sp is not None]
+        words = [w for sp, w in zip(spans, words) if sp is not None]
+        assert len(sentences) >= 20
+        fast = summaries.rate(sentences, words, "lexrank")
+        SUMMARIZERS["lexrank"] = LexRankSummarizer
+        try:
+            slow = summaries.rate(sentences, words, "lexrank")
+        finally:
+            SUMMARIZERS["lexrank"] = summaries.FastLexRank
+        assert fast == pytest.approx(slow, abs=1e-12) and len(set(fast)) > 5

@@ -6,6 +6,7 @@ import functools
 import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy
@@ -48,8 +49,36 @@ class PaperTextRank(TextRankSummarizer):
         return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
 
 
+class FastLexRank(LexRankSummarizer):
+    """sumy's LexRank with the same scores, its sentence similarities computed as one matrix product.
+
+    sumy compares every pair of sentences in Python, recomputing both sentences' norms each time, and counts each
+    word's sentences by scanning all of them: the summaries took a fifth of a cold digest, most of it there.
+    """
+
+    @staticmethod
+    def _compute_idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
+        df: Counter[str] = Counter(term for sentence in sentences for term in set(sentence))
+        return {term: math.log(len(sentences) / (1 + n)) for term, n in df.items()}
+
+    def _create_matrix(self, sentences: Sequence[Sequence[str]], threshold: float, tf_metrics: Sequence[dict[str, float]],
+                       idf_metrics: dict[str, float]) -> numpy.ndarray:
+        column = {term: j for j, term in enumerate(idf_metrics)}
+        weights = numpy.zeros((len(sentences), len(column)))
+        for i, tf in enumerate(tf_metrics):
+            for term, value in tf.items():
+                weights[i, column[term]] = value * idf_metrics[term]
+        norms = numpy.sqrt((weights * weights).sum(axis=1))
+        with numpy.errstate(divide="ignore", invalid="ignore"):
+            cosines = (weights @ weights.T) / numpy.outer(norms, norms)
+        linked = numpy.where(numpy.isfinite(cosines) & (cosines > threshold), 1.0, 0.0)
+        degrees = linked.sum(axis=1)
+        degrees[degrees == 0] = 1
+        return linked / degrees[:, numpy.newaxis]
+
+
 SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
-    "lexrank": LexRankSummarizer,
+    "lexrank": FastLexRank,
     "textrank": PaperTextRank,
     "lsa": LsaSummarizer,
     "luhn": LuhnSummarizer,

@@ -22,6 +22,7 @@ from ..extract.timexes import extract_timexes
 from ..extract.transcripts import read_transcript, without_labels
 from ..model import Analysis, Article, Fact, Problem
 from ..settings import Options
+from .workers import BATCH, analyse_parallel
 
 
 class StageTimes:
@@ -41,10 +42,17 @@ class StageTimes:
 
 def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None,
             jobs: int = 1) -> Iterator[Analysis]:
-    """Analyse articles in input order; each text is parsed exactly once, in batches (in `jobs` processes)."""
+    """Analyse articles in input order; each text is parsed exactly once, in batches; with `jobs` > 1 the parse and
+    the extractors run in that many worker processes."""
     times = times or StageTimes()
     pending = list(articles)
-    docs = parse(nlp, (a.text for a in pending), n_process=jobs)
+    if jobs > 1 and len(pending) > BATCH:
+        for analyses, seconds in analyse_parallel(pending, nlp, options, as_of, jobs):
+            for stage, secs in seconds.items():
+                times.seconds[stage] += secs  # the workers' seconds, summed: what each stage costs, not wall time
+            yield from analyses
+        return
+    docs = parse(nlp, (a.text for a in pending))
     for article in pending:
         with times.stage("parse"):
             doc = next(docs)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..extract.stories import SAME_STORY, near_duplicate, similarity
-from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, When, name_key
+from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, Timex, When, name_key
+
+if TYPE_CHECKING:
+    from ..settings import Options
+    from .cache import AnalysisCache
 
 SCHEMA = "briefgen.brief/1"
 
@@ -23,7 +28,7 @@ class Previous:
 
     as_of: dt.date | None
     title: str
-    analyses: tuple[Analysis, ...]  # articles with their actors (enough to compare stories), nothing else
+    analyses: tuple[Analysis, ...]  # articles with their actors and dates named; sentences only once `rebuild` found them
     story_of: Mapping[str, str]  # article id -> the earlier digest's story id
     upcoming: tuple[Event, ...]
     actor_forms: frozenset[str]  # every name and alias of its actors, as name_key has them
@@ -60,12 +65,53 @@ def _previous(data: dict[str, Any]) -> Previous:
         article = Article(str(a["id"]), str(a["title"]), str(a["text"]), published, a.get("source"), a.get("url"))
         actors = tuple(Actor(str(x["id"]), str(x["name"]), x["kind"], tuple(x["aliases"]), tuple(x["roles"]),
                              int(x["mentions"]), (), float(x["salience"])) for x in a["actors"])
-        analyses.append(Analysis(article, (), actors, (), (), (), (), ()))
+        timexes = tuple(_timex(t) for t in a.get("timexes", ()))
+        # Sentences need the parse: `rebuild` takes them from this run's (or the cache's) analysis of the same text.
+        analyses.append(Analysis(article, (), actors, (), (), (), timexes, ()))
     story_of = {aid: str(s["id"]) for s in data.get("stories", []) for aid in s["article_ids"]}
     forms = {name_key(f) for x in data.get("actors", []) for f in (x["name"], *x["aliases"])}
     as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None
     return Previous(as_of, str(data.get("title", "")), tuple(analyses), story_of,
                     tuple(_event(e) for e in data.get("upcoming", [])), frozenset(forms))
+
+
+_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T|$)")
+
+
+def _timex(t: dict[str, Any]) -> Timex:
+    """A time expression as the JSON gives it; its days only when its value names one day ("2016-09-26",
+    "2016-09-26TNI"), as the grouping's days named use no other (the JSON keeps the value, not the range)."""
+    m = _DAY.match(str(t["value"]))
+    day = dt.date.fromisoformat(m.group(1)) if m else None
+    return Timex(str(t["text"]), int(t["start"]), int(t["end"]), t["type"], str(t["value"]), t["mod"],
+                 DateRange(day, day, "day") if day else None)
+
+
+def rebuild(previous: Previous, known: Callable[[Article], Analysis | None]) -> Previous:
+    """The earlier articles with the sentences and dates of an analysis of the same text and date (`known`: this
+    run's, or the cache's), so the grouping compares their leads as it did in the earlier digest; an article with
+    none keeps its whole text as its lead."""
+    analyses = []
+    for an in previous.analyses:
+        same = known(an.article)
+        if same is not None and same.article.text == an.article.text and same.article.published == an.article.published:
+            an = replace(an, sentences=same.sentences, timexes=same.timexes)
+        analyses.append(an)
+    return replace(previous, analyses=tuple(analyses))
+
+
+def known_analyses(analyses: Sequence[Analysis], cache: AnalysisCache | None, options: Options, as_of: dt.date,
+                   ) -> Callable[[Article], Analysis | None]:
+    """This run's analysis of an article's text, else the cache's of the article as the earlier digest read it."""
+    by_text = {hashlib.sha256(an.article.text.encode("utf-8", "surrogatepass")).digest(): an for an in analyses}
+
+    def known(article: Article) -> Analysis | None:
+        an = by_text.get(hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())
+        if an is None and cache is not None:
+            an = cache.get(cache.key(article, article.published or as_of, options))
+        return an
+
+    return known
 
 
 def _event(e: dict[str, Any]) -> Event:

@@ -26,7 +26,7 @@ from ..settings import settings as load_settings
 from .analyse import StageTimes, analyse, analyse_each
 from .assemble import assemble
 from .cache import AnalysisCache, default_cache_dir
-from .compare import compare, load_previous
+from .compare import compare, known_analyses, load_previous, rebuild
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -166,7 +166,7 @@ def run_digest(req: Settings, times: StageTimes | None = None) -> Brief:
                          problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
     if previous is not None:
         with times.stage("compare"):
-            brief = compare(brief, previous)
+            brief = compare(brief, rebuild(previous, known_analyses(analyses, cache, req.options, previous.as_of or ref)))
     if req.write:
         write_all(plan, brief, look, times)
     return brief
