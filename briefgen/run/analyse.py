@@ -43,14 +43,14 @@ class StageTimes:
 def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None,
             jobs: int = 1) -> Iterator[Analysis]:
     """Analyse articles in input order; each text is parsed exactly once, in batches; with `jobs` > 1 the parse and
-    the extractors run in that many worker processes."""
+    the extractors run in that many worker processes. An article whose analysis fails raises."""
     times = times or StageTimes()
     pending = list(articles)
     if jobs > 1 and len(pending) > BATCH:
-        for analyses, seconds in analyse_parallel(pending, nlp, options, as_of, jobs):
-            for stage, secs in seconds.items():
-                times.seconds[stage] += secs  # the workers' seconds, summed: what each stage costs, not wall time
-            yield from analyses
+        for outcome in _parallel(pending, nlp, options, as_of, times, jobs):
+            if isinstance(outcome, Problem):
+                raise RuntimeError(f"{outcome.source}: {outcome.message}")
+            yield outcome
         return
     docs = parse(nlp, (a.text for a in pending))
     for article in pending:
@@ -64,7 +64,10 @@ def analyse_each(articles: Iterable[Article], nlp: Language, options: Options, a
     """As `analyse`, but an article whose analysis fails becomes a Problem naming it, and the others go on."""
     times = times or StageTimes()
     pending = list(articles)
-    docs = parse(nlp, (a.text for a in pending), n_process=jobs)
+    if jobs > 1 and len(pending) > BATCH:
+        yield from _parallel(pending, nlp, options, as_of, times, jobs)
+        return
+    docs = parse(nlp, (a.text for a in pending))
     for article in pending:
         with times.stage("parse"):
             doc = next(docs)
@@ -72,6 +75,15 @@ def analyse_each(articles: Iterable[Article], nlp: Language, options: Options, a
             yield analyse_doc(article, doc, options, as_of, times)
         except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the others
             yield failure(article, exc)
+
+
+def _parallel(pending: list[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes,
+              jobs: int) -> Iterator[Analysis | Problem]:
+    """The outcomes of `jobs` worker processes, in input order, their seconds per stage added to `times`."""
+    for outcomes, seconds in analyse_parallel(pending, nlp, options, as_of, jobs):
+        for stage, secs in seconds.items():
+            times.seconds[stage] += secs  # the workers' seconds, summed: what each stage costs, not wall time
+        yield from outcomes
 
 
 def failure(article: Article, exc: BaseException) -> Problem:

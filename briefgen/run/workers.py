@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Problem
 
 if TYPE_CHECKING:
     from ..settings import Options
@@ -31,8 +31,9 @@ def batches(articles: Sequence[Article], size: int = BATCH) -> Iterator[list[Art
 
 
 def analyse_parallel(articles: Sequence[Article], nlp: Language, options: Options, as_of: dt.date,
-                     jobs: int) -> Iterator[tuple[list[Analysis], dict[str, float]]]:
-    """Each batch's analyses and seconds per stage, in input order, from `jobs` worker processes.
+                     jobs: int) -> Iterator[tuple[list[Analysis | Problem], dict[str, float]]]:
+    """Each batch's analyses (or the Problem of an article whose analysis failed) and seconds per stage, in input
+    order, from `jobs` worker processes.
 
     The parse and every extractor after it run in the workers, so the parent only gathers results (with spaCy's
     own n_process only the parse was parallel, and the summaries and the rest kept `--jobs 2` at 1.02x). The
@@ -48,10 +49,11 @@ def _init(nlp: Language, options: Options, as_of: dt.date) -> None:
     _setup = (nlp, options, as_of)
 
 
-def _run(batch: list[Article]) -> tuple[list[Analysis], dict[str, float]]:
-    from .analyse import StageTimes, analyse  # imported here: analyse imports this module
+def _run(batch: list[Article]) -> tuple[list[Analysis | Problem], dict[str, float]]:
+    from .analyse import StageTimes, analyse_each  # imported here: analyse imports this module
 
     assert _setup is not None, "the pool's initializer sets up each worker"
     nlp, options, as_of = _setup
     times = StageTimes()
-    return list(analyse(batch, nlp, options, as_of, times, jobs=1)), dict(times.seconds)
+    # One article's failure is isolated here, in the worker, so the batch's other analyses still come back.
+    return list(analyse_each(batch, nlp, options, as_of, times, jobs=1)), dict(times.seconds)
