@@ -8,24 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import CUES, INVERTING_CUES, SPEAKER_PRONOUNS, STRONG_CUES
 from ..nlp import relative_antecedent, sentence_chunks
 from .marks import QuoteSpan
 
-CUES = {
-    "say", "tell", "add", "warn", "state", "note", "explain", "insist", "argue", "claim", "ask", "reply", "respond",
-    "answer", "announce", "declare", "write", "tweet", "post", "continue", "acknowledge", "admit", "suggest",
-    "recall", "report", "confirm", "deny", "describe", "call", "urge", "predict", "stress", "emphasize",
-    "emphasise", "caution", "complain", "joke", "remark", "observe", "vow", "promise", "concede", "testify",
-    "assert", "boast", "charge", "contend", "counter", "quip", "recount", "reiterate", "reveal", "scoff", "shout",
-    "speculate", "tout", "wonder", "exclaim", "lament", "allege", "maintain", "mention", "comment", "conclude",
-    "pledge", "proclaim", "quote", "cite", "accuse", "demand", "criticize", "criticise", "thank", "hail", "recommend",
-    "read", "sing", "condemn", "yell", "whisper", "mutter", "plead", "point", "agree", "threaten", "label", "dub",
-    "characterize", "characterise", "brand", "term", "liken", "dismiss", "blast", "slam", "praise", "laud", "decry",
-    "denounce", "deride", "mock", "ridicule",
-}  # fmt: skip
-STRONG_CUES = {"say", "tell", "add", "write", "ask", "reply", "respond", "tweet", "explain", "continue", "note", "warn"}
-INVERTING_CUES = {"say", "add", "write", "ask", "explain", "continue", "note", "reply", "respond"}
-PRONOUNS = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "them": "pl", "i": "self", "we": "self", "it": "it"}
 NOT_SPEAKERS = {"DATE", "TIME"}  # "said Monday", "at 5:45 p.m. said"; "63 percent said" is a source
 SPEAKER_NAMES = {"PERSON", "ORG", "NORP", "GPE"}  # the entities that speak
 # Texts that "say" things: "The statement said ..." is no "he".
@@ -191,7 +177,7 @@ def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | No
         if s.lower_ == "it" and cue.lemma_ not in STRONG_CUES:
             continue  # "it said" is an organisation or a document speaking; "it called X" rarely is
         outer = cue.head if cue.dep_ == "ccomp" and cue.head.lemma_ in STRONG_CUES else None
-        if outer is not None and s.lower_ in PRONOUNS:
+        if outer is not None and s.lower_ in SPEAKER_PRONOUNS:
             # "She said she recalls ...": the pronoun repeats who is reporting; the report is the attribution.
             said = next((c for c in outer.children if c.dep_ == "nsubj" and c.i < cue.i), None)
             if said is not None:

@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from ...model import Quote, Timex, Transcript, Turn
 from ..actors import NICKNAMED, ActorIndex
 from ..facts import Information, fragment
+from ..lexicon import SPEAKER_PRONOUNS, STRONG_CUES
 from ..transcripts import turn_finder
-from .attribution import PRONOUNS, STRONG_CUES, Attribution, _attribute
+from .attribution import Attribution, _attribute
 from .marks import QuoteSpan, _runs_on, find_quote_spans
 from .speakers import Candidate, _as_speaker, _candidates, _resolve
 
@@ -44,7 +45,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote
         if quote is None:
             continue
         previous = quote
-        if attr is not None and attr.speaker is not None and attr.speaker.root.lower_ not in PRONOUNS:
+        if attr is not None and attr.speaker is not None and attr.speaker.root.lower_ not in SPEAKER_PRONOUNS:
             # Whoever a quote is attributed to ("Haddad dismissed the plan as '...'") is the one speaking now.
             _as_speaker(candidates, attr.speaker)
         n_words = sum(len(text[a:b].split()) for a, b in quote.parts)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
-from .attribution import DOCUMENTS, PRONOUNS, STRONG_CUES, _mention
+from ..lexicon import SPEAKER_PRONOUNS, STRONG_CUES
+from .attribution import DOCUMENTS, _mention
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate]
     span = (speaker.start_char, speaker.end_char)
     target = _antecedent(speaker, candidates)
     if target is None:
-        conf = 0.6 if speaker.root.lower_ in PRONOUNS else 0.9
+        conf = 0.6 if speaker.root.lower_ in SPEAKER_PRONOUNS else 0.9
         target = speaker
     else:
         conf = 0.8  # found by going back from a pronoun or a short description
@@ -88,22 +89,22 @@ def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate]
 def _antecedent(speaker: Span, candidates: list[Candidate], depth: int = 0) -> Span | None:
     root = speaker.root
     before = [c for c in candidates if c.start < speaker.start_char]
-    kind = PRONOUNS.get(root.lower_)
+    kind = SPEAKER_PRONOUNS.get(root.lower_)
     if kind == "sg":
         # A pronoun that speaks most likely continues the last speaker; failing that, the last person named.
         for want_speaker in (True, False):
             for c in reversed(before):
-                if c.speaker == want_speaker and c.person_like and not c.plural and c.span.root.lower_ not in PRONOUNS:
+                if c.speaker == want_speaker and c.person_like and not c.plural and c.span.root.lower_ not in SPEAKER_PRONOUNS:
                     return (_antecedent(c.span, candidates, depth + 1) if depth < 3 else None) or c.span
         return None
     if kind == "it":
         for c in reversed(before):
-            if c.speaker and not c.person_like and c.span.root.lower_ not in PRONOUNS:
+            if c.speaker and not c.person_like and c.span.root.lower_ not in SPEAKER_PRONOUNS:
                 return c.span
         return None
     if kind == "pl":
         for c in reversed(before):
-            if c.plural and c.span.root.lower_ not in PRONOUNS:
+            if c.plural and c.span.root.lower_ not in SPEAKER_PRONOUNS:
                 return c.span
         return None
     # "the diplomat" goes back to the fuller "one Beijing-based diplomat" said before.
