@@ -112,7 +112,7 @@ def test_a_1mb_article_goes_through_extract(tmp_path, validate, nlp, monkeypatch
     assert main(["extract", str(article), "-o", str(out)]) == 0
     data = validate(json.loads(out.read_text(encoding="utf-8")))
     (art,) = data["articles"]
-    # Linear stages take a few seconds here (they took from 10 minutes to hours); the dates are timexes.py's own.
+    # Linear stages take a few seconds here (they took from 10 minutes to hours); the dates are extract/timexes' own.
     slow = {k: round(v) for k, v in timed[0].seconds.items() if k in ("actors", "quotes", "events", "summary", "facts") and v > 60}
     assert slow == {}
     assert art["text"].strip() == text and len(art["summary"]) == 8 and art["quotes"] and art["actors"] and art["timexes"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
+from .lexicon import HONORIFICS
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -81,7 +82,6 @@ ORG_NOUNS = {
     "operator", "conglomerate", "subsidiary", "party", "union", "club", "team", "side", "brewer", "distributor",
 }  # fmt: skip
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
 # A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
 PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",

@@ -15,6 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
 from .actors import ActorIndex
 from .feasts import holiday_rule
+from .lexicon import PERSONAL as _PERSONAL
+from .lexicon import QUANTITY_LABELS as _QUANTITIES
+from .lexicon import SIGNALLING as _REPORTING
+from .lexicon import WEEKDAY_NAMES as WEEKDAYS
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -24,8 +28,6 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _WILL = {"will", "'ll", "shall", "wo", "\u2019ll"}
 _MAYBE = {"may", "might", "could"}  # "may travel", "could vote": listed, as possible
 _NOT_EVENTS = {"must", "can", "ca"}  # obligation and ability are no happenings
-_REPORTING = {"say", "announce", "tell", "add", "confirm", "state", "report", "write", "indicate", "signal", "promise",
-              "pledge", "vow", "insist", "predict", "warn", "suggest", "reveal", "declare", "explain", "note"}
 # Verbs of thinking, perceiving, wanting and saying: with a date ahead, they are opinions or talk about talk ("we'll
 # see tomorrow", "I hope in 2017 America says"), not happenings someone can prepare for.
 _OPINION = {
@@ -41,11 +43,8 @@ _STATES = {
     "worsen", "lose", "gain", "owe", "tighten", "attain", "lead", "trail",
 }  # fmt: skip
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
-_QUANTITIES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _CONDITIONS = {"if", "unless", "whether"}
-_PERSONAL = {"i", "we", "you", "me", "us"}
 _DEICTIC = {"that", "this", "these", "those"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,

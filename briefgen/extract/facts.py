@@ -13,24 +13,16 @@ from spacy.tokens import Doc, Span
 
 from ..model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .actors import ActorIndex
+from .lexicon import CLAIMING, FIRST_PERSON_ALL, QUANTITY_LABELS
 from .stories import near_duplicate
 from .transcripts import turn_finder
 
-NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DECISIONS = {
     "agree", "announce", "sign", "approve", "decide", "release", "pass", "vote", "launch", "impose", "ban", "order",
     "pledge", "commit", "adopt", "establish", "appoint", "elect", "arrest", "sentence", "free", "kill", "rescue",
     "reject", "veto", "award", "fund", "invest", "cut", "raise", "close", "open", "declare", "ratify", "resign",
     "win", "defeat", "lose", "charge", "convict", "deploy", "withdraw", "suspend", "expand", "create", "introduce",
 }  # fmt: skip
-# Verbs by which a sentence reports what someone states or claims ("the agency said", "officials claimed").
-REPORTING = {
-    "say", "claim", "report", "state", "tell", "allege", "assert", "insist", "announce", "warn", "accuse", "deny",
-    "add", "note", "argue", "contend", "maintain", "declare", "confirm", "acknowledge", "admit", "suggest", "write",
-    "estimate", "predict", "threaten", "vow", "promise", "pledge", "describe", "call", "reveal", "disclose",
-}  # fmt: skip
-# The speaking "I" and "we"; a possessive alone is more often the generic "our homes", "our planet" of news prose.
-FIRST_PERSON = {"i", "me", "myself", "we", "us", "ourselves"}
 QUOTE_MARKS = "\"\u201c\u201d"
 
 # What is said to run an event or a conversation, not to inform: greetings, thanks, pleasantries, housekeeping
@@ -137,9 +129,9 @@ def attribution(span: Span, actors: ActorIndex, quotes: SpokenQuotes, turn: Turn
     if q is not None:  # a sentence inside a quotation running over several is its speaker's
         return Attribution(q.speaker, q.actor_id)
     for t in span:
-        if t.lemma_ in REPORTING and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj")):
+        if t.lemma_ in CLAIMING and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj")):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)  # "no deaths were reported": nobody states
-            if subj is not None and subj.pos_ != "PRON" and subj.lower_ not in FIRST_PERSON:
+            if subj is not None and subj.pos_ != "PRON" and subj.lower_ not in FIRST_PERSON_ALL:
                 return _who(span.doc[subj.left_edge.i : subj.right_edge.i + 1], actors)
         if t.lower_ == "according" and t.i + 1 < len(span.doc) and span.doc[t.i + 1].lower_ == "to":
             obj = next((c for c in span.doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -157,7 +149,7 @@ def _who(subject: Span, actors: ActorIndex) -> Attribution | None:
 
 def first_person(span: Span, in_quotes: Callable[[int], bool]) -> bool:
     """The sentence speaks as "I" or "we" outside any quotation marks (inside them, a quote's speaker says it)."""
-    return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and not in_quotes(t.idx) for t in span)
+    return any(t.lower_ in FIRST_PERSON_ALL and t.pos_ == "PRON" and not in_quotes(t.idx) for t in span)
 
 
 class Information:
@@ -166,7 +158,7 @@ class Information:
     costs only its own words and the stage stays linear in the article's size."""
 
     def __init__(self, doc: Doc, timexes: Sequence[Timex], salience: dict[tuple[int, int], float]) -> None:
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC]
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in QUANTITY_LABELS]
         self._ent_starts = [s for s, _ in ents]
         self._ent_ends = [e for _, e in ents]
         self._dated = sorted(t.start for t in timexes if t.range is not None)

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..model import Actor, Transcript, Turn, TurnRole
 from .actors import ActorIndex
+from .lexicon import LABEL_HONORIFICS
 
 # A label opens a paragraph: "Q" and a space, or words in capitals (titles, names, roles) and a colon.
 _LABEL = re.compile(
@@ -47,8 +48,7 @@ _ROLES: dict[str, tuple[str, TurnRole]] = {
     "SENIOR OFFICIAL": ("a senior official", "principal"),
     "OFFICIAL": ("an official", "principal"),
 }
-# Words before a name in a label: courtesy titles and offices ("MR.", "PRIME MINISTER", "SENATOR").
-_HONORIFICS = {"MR.", "MS.", "MRS.", "MISS", "DR.", "MR", "MS", "MRS", "DR", "THE"}
+# Offices before a name in a label ("PRIME MINISTER", "SENATOR"); courtesy titles ("MR.") are LABEL_HONORIFICS.
 _TITLES = [
     "VICE PRESIDENT", "PRESIDENT", "PRIME MINISTER", "DEPUTY PRIME MINISTER", "CHANCELLOR", "SENATOR", "GOVERNOR",
     "SECRETARY", "SECRETARY OF STATE", "SECRETARY-GENERAL", "SECRETARY GENERAL", "AMBASSADOR", "GENERAL", "ADMIRAL",
@@ -121,7 +121,7 @@ def _is_label(m: re.Match[str]) -> bool:
 def _known_form(label: str) -> bool:
     """A lone label still makes a transcript when it is a speaker's form: a role, or a title and a name."""
     words = label.split()
-    return label in _ROLES or words[0] in _HONORIFICS or (len(words) > 1 and bool(_TITLE_RE.match(label)))
+    return label in _ROLES or words[0] in LABEL_HONORIFICS or (len(words) > 1 and bool(_TITLE_RE.match(label)))
 
 
 def _resolve(label: str, title: str, text: str, actors: ActorIndex) -> tuple[str, str | None, TurnRole]:
@@ -130,7 +130,7 @@ def _resolve(label: str, title: str, text: str, actors: ActorIndex) -> tuple[str
     if key in _ROLES:
         name, role = _ROLES[key]
         return name, None, role
-    words = [w for w in label.split() if w not in _HONORIFICS]
+    words = [w for w in label.split() if w not in LABEL_HONORIFICS]
     rest = _TITLE_RE.sub("", " ".join(words)).strip()
     office = " ".join(words)[: len(" ".join(words)) - len(rest)].strip()
     if rest:  # "PRESIDENT BIDEN", "MS. JEAN-PIERRE", "KING": a surname

@@ -1,0 +1,296 @@
+"""Finding time expressions: a parsed document and its date in, its resolved Timexes in document order out."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ...model import Timex
+from ..feasts import HOLIDAYS
+from .tense import tense_direction
+from .values import _COUNT, _HOURS, _MONTH, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
+
+_MON = _MONTH.replace("(?P<month>", "(?:")  # any month, written out or short
+# Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
+_EXTRA = re.compile(
+    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
+    r"(?:last|this|next) (?:week|month|year|weekend)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
+    r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
+    r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
+    r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
+    re.IGNORECASE,
+)
+# Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
+# "18q4", "march first", "three weeks hence"; they win over a date of the model's that they hold ("4th qtr 2018").
+_WRITTEN = re.compile(
+    r"\b(?:"
+    r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}[-/]" + _MON + r"[-/]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?" + _MON + r" \d{4}|"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? " + _MON + r"\.? ?\d{1,2}(?:st|nd|rd|th)?|"
+    + _MON + r" \d{1,2}(?:st|nd|rd|th)?, (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:(?:the )?(?:this|next|last|first|second|third|fourth|[1-4](?:st|nd|rd|th)) (?:qtr|yr)(?: (?:of )?\d{4})?)|"
+    r"\d{2}(?:\d{2})?q[1-4]|"
+    r"(?:the )?" + _ORD + r" of " + _MON + r"|" + _MON.replace("|may|", "|") + r" (?:the )?" + _ORD + r"(?:,? \d{4})?|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
+    r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
+    r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
+    r"(?:the )?day (?:before yesterday|after tomorrow)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
+    re.IGNORECASE,
+)
+# A holiday's name with what places it in a year: "last Easter", "Eid al-Fitr 2018", "Thanksgiving of next year",
+# "Diwali in 2019", "thanksgiving 3 months ago", "Easter Sunday two thousand ten".
+_HOLIDAY_NAMES = re.compile(
+    r"\b(?:(?:last|next|this|the coming|the last|the next) )?(?:" + "|".join(HOLIDAYS) + r")"
+    r"(?:,? (?:in |of )?" + _YEAR_WORDS + r"| of (?:last|next|this) year| in " + _COUNT + r" (?:years?|months?)"
+    r"| " + _COUNT + r" (?:years?|months?|weeks?) ago)?\b",
+    re.IGNORECASE,
+)
+# "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
+_SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore ))'\d{2}\b(?!')", re.IGNORECASE)
+_AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
+_PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
+_LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
+RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words between a range's two ends
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
+_AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
+
+
+
+def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
+    """Every time expression in document order, resolved against `ref` (the article's date)."""
+    text = doc.text  # spaCy joins every token to make it: read it once, not once per expression
+    # Characters in a name, and already in an expression: a lookup costs the match's length, not the document's.
+    named, taken = bytearray(len(text) + 1), bytearray(len(text) + 1)
+    for e in doc.ents:
+        if e.label_ in NAME_LABELS:
+            named[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    # A holiday with its year or offset is one expression, though the model tags the year alone, as is a written form
+    # ("4th qtr 2018"); a holiday inside a longer name ("Christmas Island") is no time.
+    phrases: list[re.Match[str]] = []
+    for m in sorted(itertools.chain(_HOLIDAY_NAMES.finditer(text), _WRITTEN.finditer(text)), key=lambda m: m.start()):
+        if phrases and m.start() < phrases[-1].end():
+            continue  # the two overlap: the first found stands
+        if not (m.start() > 0 and named[m.start() - 1] and named[m.start()]) and not (named[m.end()] and named[m.end() - 1]):
+            phrases.append(m)
+    starts = [m.start() for m in phrases]
+    spans: list[Span] = []
+    overruled: set[int] = set()  # phrases inside a longer date the model found ("the Christmas season")
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
+            continue
+        i = bisect.bisect_right(starts, e.start_char) - 1  # the phrase starting at or before the entity
+        over = [m for m in phrases[max(i, 0) : i + 2] if m.start() < e.end_char and e.start_char < m.end()]
+        if over and all(m.start() <= e.start_char and e.end_char <= m.end() for m in over):
+            continue  # the phrase holds it
+        overruled.update(m.start() for m in over)
+        spans.append(e)
+        taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    found = [*(m for m in phrases if m.start() not in overruled), *_EXTRA.finditer(text), *_SHORT_YEAR.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        a, b = m.start(), m.end()
+        if taken.find(1, a, b) >= 0:
+            continue
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+            taken[a:b] = b"\x01" * (b - a)
+    out: list[Timex] = []
+    for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
+        span = _trim(span)
+        if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in ("every", "each") and span[0].lower_ != doc[span.start - 1].lower_:
+            span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
+        after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
+        direction = tense_direction(span)
+        res = _generic(span) or resolve(span.text, ref, direction, after_number=after_number)
+        if res is None:
+            continue
+        timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
+        if out and ref is not None:
+            # "Oct. 10 at 9 a.m.", "at midnight on Sunday": the clock time is on that day, not the article's.
+            between = text[out[-1].end : span.start_char]
+            if _on_the_reference_day(timex, ref):
+                timex = _on_the_day(timex, out[-1], between, r",? ?(?:(?:at|for|around) )?")
+            elif _on_the_reference_day(out[-1], ref):
+                out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
+        out.append(timex)
+    return tuple(_reported_quarters(_joined(out, text, ref), ref))
+
+
+# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
+# and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
+_THE_QUARTER = re.compile(r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)",
+                          re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
+                          r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
+                          r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
+                          re.IGNORECASE)
+
+
+def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
+    """Resolve "the quarter" and "a year earlier" against the quarter the article last named (one pass)."""
+    if ref is None:
+        return out
+    focus: tuple[int, int] | None = None
+    res = []
+    for t in out:
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value):
+            focus = (int(m.group(1)), int(m.group(2)))
+        elif focus and _YEAR_BEFORE.fullmatch(t.text):
+            t = _as_quarter(t, focus[0] - 1, focus[1])
+        elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
+            t = _as_quarter(t, *focus)
+        res.append(t)
+    return res
+
+
+def _as_quarter(t: Timex, year: int, q: int) -> Timex:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return t  # "the 0001 first quarter ... a year earlier" would be year 0, outside the calendar
+    return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=_quarter_range(year, q))
+
+
+# What joins a day to the period it is picked from: "Sunday, Feb 10", "sunday from last week", "first tuesday in
+# october", "last week's sunday", "three days after Easter"; and what a model's date leaves out before it: "20th of
+# the next month", "last day of october 2015".
+_JOINT = re.compile(r"(?:,| of| in| from| after| before)? (?:the )?|['\u2019]s ")
+_PICK = re.compile(r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:" + _ORD + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$",
+                   re.IGNORECASE)
+
+
+_AT_CLOCK = re.compile(r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)",
+                       re.IGNORECASE)
+
+
+def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
+    """Join a day to the period or day it is counted in, when the whole names a narrower date than its parts; and a
+    bare hour to the part of a day before it ("tonight at 11", "Saturday morning at 9")."""
+    res: list[Timex] = []
+    for t in out:
+        if re.search(r"T(?:MO|AF|EV|NI)$", t.value) and (m := _AT_CLOCK.match(text, t.end)):
+            r = resolve(text[t.start : m.end()], ref, t.direction)
+            if r is not None and r.type == "TIME" and r.range == t.range:
+                t = Timex(text[t.start : m.end()], t.start, m.end(), r.type, r.value, r.mod, r.range, t.direction)
+        if (m := _PICK.search(text[max(0, t.start - 40) : t.start])) and (not res or res[-1].end <= t.start - len(m.group(1))):
+            t = _narrower(text, t.start - len(m.group(1)), t.end, [t], ref) or t
+        if res and _JOINT.fullmatch(text[res[-1].end : t.start]):
+            if merged := _narrower(text, res[-1].start, t.end, [res[-1], t], ref):
+                res[-1] = merged
+                continue
+        res.append(t)
+    return res
+
+
+def _narrower(text: str, a: int, b: int, parts: list[Timex], ref: dt.date | None) -> Timex | None:
+    if any(p.value.endswith("_REF") or p.type != "DATE" for p in parts):
+        return None  # "later in the day" is two expressions, as TIMEX3 has them
+    direction = next((p.direction for p in parts if p.direction), 0)
+    r = resolve(text[a:b], ref, direction)
+    widths = [(p.range.end - p.range.start).days for p in parts if p.range is not None]
+    if r is None or r.type != "DATE" or r.range is None or not widths or (r.range.end - r.range.start).days > min(widths):
+        return None
+    return Timex(text[a:b], a, b, r.type, r.value, r.mod, r.range, direction)
+
+
+def _lines(span: Span) -> list[Span]:
+    """An entity never crosses a line break (a dateline is not part of the headline above it)."""
+    doc = span.doc
+    parts, start = [], span.start
+    for i in range(span.start, span.end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i if "\n" in doc[i].text else i + 1
+            if end > start:
+                parts.append(doc[start:end])
+            start = i + 1
+    if span.end > start:
+        parts.append(doc[start : span.end])
+    return parts
+
+
+def _generic(span: Span) -> Resolved | None:
+    """"the leaders of tomorrow", "the cars of tomorrow": an age to come, not a day ("the events of today" is one)."""
+    of = span.doc[span.start - 1] if span.start > 0 else None
+    if len(span) == 1 and span[0].lower_ == "tomorrow" and of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return Resolved("DATE", "FUTURE_REF")
+    return None
+
+
+def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
+    return timex.type == "TIME" and timex.value.startswith(f"{ref.isoformat()}T")
+
+
+def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:
+    """A clock time joined to a one-day date (`joint` is what may stand between them) moves to that day."""
+    days = day.range
+    part = re.search(r"T(MO|AF|EV|NI)$", day.value) if day.type == "TIME" else None
+    if (day.type != "DATE" and not part) or days is None or days.start != days.end or not re.fullmatch(joint, between):
+        return clock
+    clock_time = clock.value[10:]
+    hour = re.match(r"T(\d\d)(:\d\d.*)", clock_time)
+    if part and part.group(1) != "MO" and hour and int(hour.group(1)) < 12 and not re.search(r"[ap]\.? ?m\b", clock.text, re.I):
+        clock_time = f"T{int(hour.group(1)) + 12:02d}{hour.group(2)}"  # "this afternoon at 3:20" is 15:20
+    return replace(clock, value=days.start.isoformat() + clock_time, range=days)
+
+
+def _clauses(span: Span) -> list[Span]:
+    """'November 11, three days later than planned' is two expressions, as is 'between April and June'; 'June 8, 2010'
+    is one."""
+    doc = span.doc
+    # "Sunday, Feb 10" and "Jul 18, Fri" are one date: a weekday beside the date it names.
+    cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)
+            and _weekday_index(doc[t.i - 1].lower_) is None and not (t.i + 2 == span.end and _weekday_index(doc[t.i + 1].lower_) is not None)]
+    bounds = [span.start, *cuts, span.end]
+    pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
+    return [end for piece in pieces for end in _range_ends(piece)]
+
+
+def _range_ends(span: Span) -> list[Span]:
+    """'between April and June', 'from 2009 to 2011', 'March 30 to April 2': two dates, when each end is one by itself."""
+    lead = 1 if span[0].lower_ in ("between", "from") else 0
+    if len(span) < 3 + lead:
+        return [span]
+    ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
+    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
+        ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
+        return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
+    joints = RANGE_JOINTS if lead else ("to", "through", "until")
+    joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
+    if joint is None:
+        return [span]
+    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
+    return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop edge tokens TIMEX3 leaves out: punctuation and a trailing possessive; take in a part of the day."""
+    start, end = span.start, span.end
+    doc = span.doc
+    # spaCy sometimes tags "year" in "this year": the deictic word belongs to the expression.
+    while (start > 0 and doc[start - 1].lower_ in _LEFT_DEICTIC and doc[start - 1].tag_ in ("DT", "JJ")
+           and doc[end - 1].lemma_.lower() in _PERIOD_NOUNS and "\n" not in doc[start - 1].whitespace_):
+        start -= 1
+    if end < len(doc) and doc[end].text.upper() in ("UTC", "GMT") and any(c.isdigit() for c in doc[end - 1].text):
+        end += 1
+    if end - start > 2 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an", "per"):
+        start += 1  # "15 a year": the rate's number is not part of the time expression
+    if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
+        end += 1  # "Friday morning" is one expression
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
+        start += 1
+    if signal := _SIGNAL.match(doc[start:end].text):
+        # "no later than June 30": TIMEX3 leaves the signal out of the expression.
+        start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
