@@ -86,10 +86,14 @@ def main() -> None:
 
     overhead = remote / local - 1
     print(f"{n} articles ({distinct} distinct texts, then repeats under new ids), {words} words; cache off")
-    print(f"extract --jobs {args.workers}:          {local:8.1f}s  {n / local:6.2f} articles/s  main {mib(local_rep['main_kib'])}, "
-          f"largest parse process {mib(local_rep['workers_kib'][0])}")
-    print(f"extract --cluster local:{args.workers}: {remote:8.1f}s  {n / remote:6.2f} articles/s  main {mib(remote_rep['main_kib'])}, "
-          f"workers {', '.join(mib(k) for k in remote_rep['workers_kib'])}")
+    print(
+        f"extract --jobs {args.workers}:          {local:8.1f}s  {n / local:6.2f} articles/s  main {mib(local_rep['main_kib'])}, "
+        f"largest parse process {mib(local_rep['workers_kib'][0])}"
+    )
+    print(
+        f"extract --cluster local:{args.workers}: {remote:8.1f}s  {n / remote:6.2f} articles/s  main {mib(remote_rep['main_kib'])}, "
+        f"workers {', '.join(mib(k) for k in remote_rep['workers_kib'])}"
+    )
     print(f"cluster overhead over --jobs {args.workers}: {overhead:+.1%} (goal: under {OVERHEAD_GOAL:.0%}); same JSON bytes: {same}")
     print(f"per worker: {n / remote / args.workers:.2f} articles/s")
 

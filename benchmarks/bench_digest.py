@@ -39,8 +39,16 @@ def build_input(folder: Path, eval_dir: Path, n: int, corpus: Path = DEFAULT_COR
     while len(records) < n:
         copy += 1
         for a in base[: n - len(records)]:
-            records.append({"id": f"{a.id}#{copy}", "title": a.title, "text": a.text, "source": a.source, "url": a.url,
-                            "published": a.published.isoformat() if a.published else None})
+            records.append(
+                {
+                    "id": f"{a.id}#{copy}",
+                    "title": a.title,
+                    "text": a.text,
+                    "source": a.source,
+                    "url": a.url,
+                    "published": a.published.isoformat() if a.published else None,
+                }
+            )
     path = folder / "articles.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path, len(records), len(base), sum(len(r["text"].split()) for r in records)
@@ -109,18 +117,24 @@ def main() -> None:
             env_jobs = {**env, "BRIEFGEN_CACHE_DIR": str(folder / "cache-jobs")}
             jobs, _, jobs_rss = run_child(["--child-digest", str(path), out, args.cold_formats, str(args.jobs)], env_jobs)
 
-    print(f"{n} articles ({distinct} distinct texts, then repeats under new ids), {words} words; cold runs: "
-          f"{args.cold_formats}, cached re-runs: {args.formats}; load average before: {load[0]:.1f} {load[1]:.1f} "
-          f"{load[2]:.1f}, after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(
+        f"{n} articles ({distinct} distinct texts, then repeats under new ids), {words} words; cold runs: "
+        f"{args.cold_formats}, cached re-runs: {args.formats}; load average before: {load[0]:.1f} {load[1]:.1f} "
+        f"{load[2]:.1f}, after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
     print(f"bare nlp.pipe:   {pipe:7.1f}s  (load + parse; parse alone {pipe_report['inner']:.1f}s)          peak {pipe_rss / 1024:.0f} MiB")
     print(f"cold --jobs 1:   {cold:7.1f}s  {n / cold:6.1f} articles/s  {words / cold:8.0f} words/s  peak {cold_rss / 1024:.0f} MiB")
     print(f"cold digest / bare nlp.pipe = {cold / pipe:.2f} (goal: at most 1.0)")
     if jobs is not None:
-        print(f"cold --jobs {args.jobs}:   {jobs:7.1f}s  {cold / jobs:.2f}x faster than --jobs 1                 peak {jobs_rss / 1024:.0f} MiB (parent)")
+        print(
+            f"cold --jobs {args.jobs}:   {jobs:7.1f}s  {cold / jobs:.2f}x faster than --jobs 1                 peak {jobs_rss / 1024:.0f} MiB (parent)"
+        )
     print(f"cached re-run ({no_pdf}): {warm:7.1f}s  {cold / warm:5.1f}x faster than cold (goal: 10x)  peak {warm_rss / 1024:.0f} MiB")
     if warm_pdf is not None:
         pdf_secs = warm_pdf_report["stages"].get("render", 0.0) - warm_report["stages"].get("render", 0.0)
-        print(f"cached re-run with the PDF: {warm_pdf:7.1f}s  {cold / warm_pdf:5.1f}x faster than cold; the PDF's own rendering {pdf_secs:.1f}s")
+        print(
+            f"cached re-run with the PDF: {warm_pdf:7.1f}s  {cold / warm_pdf:5.1f}x faster than cold; the PDF's own rendering {pdf_secs:.1f}s"
+        )
     stages = cold_report["stages"]
     total = sum(stages.values())
     print(f"{'stage (cold run)':18s} {'seconds':>8s} {'share':>7s}")

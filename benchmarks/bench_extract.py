@@ -40,8 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     total = time.perf_counter() - t0
 
     print(f"model {args.model} loaded once in {load_s:.2f}s")
-    print(f"{len(articles)} articles, {words} words in {total:.2f}s: "
-          f"{len(articles) / total:.1f} articles/s, {words / total:.0f} words/s")
+    print(f"{len(articles)} articles, {words} words in {total:.2f}s: {len(articles) / total:.1f} articles/s, {words / total:.0f} words/s")
     print(f"{'stage':16s} {'seconds':>8s} {'share':>7s}")
     for stage, secs in sorted(times.seconds.items(), key=lambda kv: -kv[1]):
         print(f"{stage:16s} {secs:8.2f} {secs / total:7.1%}")

@@ -19,83 +19,164 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 # (dev set, scorer task, extra extract options, [(label, path into the scorer's JSON)]); a dev set named
 # "INPUT:GOLD" reads INPUT.input.jsonl and scores against GOLD.jsonl.
 TASKS = [
-    ("polnear_dev", "quotes", [], [
-        ("quotes lenient F1", "lenient_quote.f1"),
-        ("quotes lenient quote+speaker F1", "lenient_quote_and_speaker.f1"),
-        ("quotes recall of fully-quoted gold", "recall_fully_quoted_gold.r"),
-        ("quotes strict F1", "quote.f1"),
-    ]),
-    ("meantime_timex", "timex", [], [
-        ("timex strict F1", "strict.f1"),
-        ("timex relaxed F1", "relaxed.f1"),
-        ("timex value F1", "value.f1"),
-    ]),
-    ("meantime_ner", "actors", [], [
-        ("actors strict mention F1", "mention_strict.f1"),
-        ("actors document-set F1", "document_set.f1"),
-        ("actors relaxed mention F1", "mention_relaxed.f1"),
-    ]),
-    ("cnndm_summeval", "summary", ["--summary-sentences", "3"], [
-        ("summary cnndm ROUGE-2 @3", "rouge2.f1"),
-        ("summary cnndm ROUGE-Lsum @3", "rougeLsum.f1"),
-    ]),
-    ("bbc_summaries", "summary", ["--summary-sentences", "3"], [
-        ("summary bbc ROUGE-2 @3", "rouge2.f1"),
-    ]),
+    (
+        "polnear_dev",
+        "quotes",
+        [],
+        [
+            ("quotes lenient F1", "lenient_quote.f1"),
+            ("quotes lenient quote+speaker F1", "lenient_quote_and_speaker.f1"),
+            ("quotes recall of fully-quoted gold", "recall_fully_quoted_gold.r"),
+            ("quotes strict F1", "quote.f1"),
+        ],
+    ),
+    (
+        "meantime_timex",
+        "timex",
+        [],
+        [
+            ("timex strict F1", "strict.f1"),
+            ("timex relaxed F1", "relaxed.f1"),
+            ("timex value F1", "value.f1"),
+        ],
+    ),
+    (
+        "meantime_ner",
+        "actors",
+        [],
+        [
+            ("actors strict mention F1", "mention_strict.f1"),
+            ("actors document-set F1", "document_set.f1"),
+            ("actors relaxed mention F1", "mention_relaxed.f1"),
+        ],
+    ),
+    (
+        "cnndm_summeval",
+        "summary",
+        ["--summary-sentences", "3"],
+        [
+            ("summary cnndm ROUGE-2 @3", "rouge2.f1"),
+            ("summary cnndm ROUGE-Lsum @3", "rougeLsum.f1"),
+        ],
+    ),
+    (
+        "bbc_summaries",
+        "summary",
+        ["--summary-sentences", "3"],
+        [
+            ("summary bbc ROUGE-2 @3", "rouge2.f1"),
+        ],
+    ),
     # The BBC references are machine-made and TextRank-like: watch that method on them, do not tune the default.
-    ("bbc_summaries", "summary", ["--summary-sentences", "3", "--summarizer", "textrank"], [
-        ("summary bbc ROUGE-2 @3, textrank", "rouge2.f1"),
-    ]),
+    (
+        "bbc_summaries",
+        "summary",
+        ["--summary-sentences", "3", "--summarizer", "textrank"],
+        [
+            ("summary bbc ROUGE-2 @3, textrank", "rouge2.f1"),
+        ],
+    ),
     # CoNLL-2003 (Reuters 1996; annotation without determiners or titles in names): the news documents, then all
     # (sports results included). A fifth item gives the scorer's own options; one extract serves both.
-    ("conll2003_eng_testa", "actors", [], [
-        ("actors conll news strict mention F1", "mention_strict.f1"),
-        ("actors conll news ORG strict F1", "mention_strict_by_type.ORG.f1"),
-    ], ["--where", "topic=news"]),
-    ("conll2003_eng_testa", "actors", [], [
-        ("actors conll strict mention F1", "mention_strict.f1"),
-    ]),
+    (
+        "conll2003_eng_testa",
+        "actors",
+        [],
+        [
+            ("actors conll news strict mention F1", "mention_strict.f1"),
+            ("actors conll news ORG strict F1", "mention_strict_by_type.ORG.f1"),
+        ],
+        ["--where", "topic=news"],
+    ),
+    (
+        "conll2003_eng_testa",
+        "actors",
+        [],
+        [
+            ("actors conll strict mention F1", "mention_strict.f1"),
+        ],
+    ),
     # Dates (#13): TimeBank's TIMEX3 values, and Duckling's English time corpus (eval/score_duckling.py)
-    ("timebank_events", "timex", [], [
-        ("timex timebank strict F1", "strict.f1"),
-        ("timex timebank value F1", "value.f1"),
-    ]),
-    ("duckling_timex", "duckling", [], [
-        ("duckling points value, not holiday, unambiguous", "points_plain"),
-        ("duckling holidays value, common (US/UK)", "holidays_common"),
-        ("duckling holidays value, other calendars", "holidays_other"),
-        ("duckling intervals exact range", "intervals_range"),
-        ("duckling clock times full", "clock_full"),
-    ]),
+    (
+        "timebank_events",
+        "timex",
+        [],
+        [
+            ("timex timebank strict F1", "strict.f1"),
+            ("timex timebank value F1", "value.f1"),
+        ],
+    ),
+    (
+        "duckling_timex",
+        "duckling",
+        [],
+        [
+            ("duckling points value, not holiday, unambiguous", "points_plain"),
+            ("duckling holidays value, common (US/UK)", "holidays_common"),
+            ("duckling holidays value, other calendars", "holidays_other"),
+            ("duckling intervals exact range", "intervals_range"),
+            ("duckling clock times full", "clock_full"),
+        ],
+    ),
     # Upcoming events over the corpus, transcripts included (a reporter's question announces nothing).
-    ("corpus_events", "upcoming", [], [
-        ("upcoming corpus_events detection F1", "detection.f1"),
-        ("upcoming corpus_events detection precision", "detection.p"),
-    ]),
+    (
+        "corpus_events",
+        "upcoming",
+        [],
+        [
+            ("upcoming corpus_events detection F1", "detection.f1"),
+            ("upcoming corpus_events detection precision", "detection.p"),
+        ],
+    ),
     # Upcoming events as analysts list them (events-guidelines.md), and as TimeML annotators dated them.
-    ("polnear_dev:polnear_events", "upcoming", [], [
-        ("upcoming polnear P", "detection.p"),
-        ("upcoming polnear F1", "detection.f1"),
-        ("upcoming polnear what_ok", "what_ok"),
-        ("upcoming polnear what_f1", "what_f1"),
-        ("upcoming polnear date_exact", "date_exact"),
-        ("upcoming polnear recall_undated", "recall_undated.r"),
-    ]),
-    ("corpus_events", "upcoming", [], [
-        ("upcoming corpus what_ok", "what_ok"),
-        ("upcoming corpus recall_undated", "recall_undated.r"),
-    ]),
-    ("timebank_events", "events", [], [
-        ("events timebank F1", "detection.f1"),
-    ]),
-    ("meantime_timex:meantime_events", "events", [], [
-        ("events meantime F1", "detection.f1"),
-    ]),
+    (
+        "polnear_dev:polnear_events",
+        "upcoming",
+        [],
+        [
+            ("upcoming polnear P", "detection.p"),
+            ("upcoming polnear F1", "detection.f1"),
+            ("upcoming polnear what_ok", "what_ok"),
+            ("upcoming polnear what_f1", "what_f1"),
+            ("upcoming polnear date_exact", "date_exact"),
+            ("upcoming polnear recall_undated", "recall_undated.r"),
+        ],
+    ),
+    (
+        "corpus_events",
+        "upcoming",
+        [],
+        [
+            ("upcoming corpus what_ok", "what_ok"),
+            ("upcoming corpus recall_undated", "recall_undated.r"),
+        ],
+    ),
+    (
+        "timebank_events",
+        "events",
+        [],
+        [
+            ("events timebank F1", "detection.f1"),
+        ],
+    ),
+    (
+        "meantime_timex:meantime_events",
+        "events",
+        [],
+        [
+            ("events meantime F1", "detection.f1"),
+        ],
+    ),
     # Story grouping: pairwise precision and recall against the same-story labels kept in tests/same_story.json.
-    ("polnear_dev", "stories", [], [
-        ("stories polnear pairwise precision", "precision"),
-        ("stories polnear pairwise recall", "recall"),
-    ]),
+    (
+        "polnear_dev",
+        "stories",
+        [],
+        [
+            ("stories polnear pairwise precision", "precision"),
+            ("stories polnear pairwise recall", "recall"),
+        ],
+    ),
 ]
 SAME_STORY_LABELS = ROOT / "tests" / "same_story.json"
 
@@ -164,8 +245,22 @@ def measure(eval_dir: Path) -> dict[str, float]:
             if task == "stories":
                 result = score_stories(source, pred)
             else:
-                run = subprocess.run([sys.executable, str(eval_dir / "score.py"), task, "--gold", str(gold), "--pred", str(pred), "--json",
-                                      *(scorer_extra[0] if scorer_extra else [])], check=True, capture_output=True, text=True)
+                run = subprocess.run(
+                    [
+                        sys.executable,
+                        str(eval_dir / "score.py"),
+                        task,
+                        "--gold",
+                        str(gold),
+                        "--pred",
+                        str(pred),
+                        "--json",
+                        *(scorer_extra[0] if scorer_extra else []),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 result = json.loads(run.stdout)
             diag = result["diagnostics"]
             if diag.get("offset_errors") or diag.get("text_mismatch_articles") or diag.get("missing_articles"):
@@ -189,8 +284,12 @@ def measure_pages(eval_dir: Path, tmp: Path) -> dict[str, float]:
     if code != 0:
         raise SystemExit(f"quality: briefgen digest failed on {pages / 'html'} (exit {code})")
     out = tmp / f"{folder}-scores.json"
-    subprocess.run([sys.executable, str(eval_dir / "score_trafeval.py"), str(pages / "trafeval.jsonl"), f"briefgen={pred}",
-                    "--json", str(out)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, str(eval_dir / "score_trafeval.py"), str(pages / "trafeval.jsonl"), f"briefgen={pred}", "--json", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return {label: round(float(json.loads(out.read_text())["briefgen"][key]) * 100, 2)}
 
 
@@ -204,13 +303,18 @@ def eval_folder(path: Path) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("eval_dir", nargs="?", default=str(DEFAULT_EVAL), help="the shared eval folder (with dev/ and score.py), or its dev/ folder")
+    ap.add_argument(
+        "eval_dir", nargs="?", default=str(DEFAULT_EVAL), help="the shared eval folder (with dev/ and score.py), or its dev/ folder"
+    )
     ap.add_argument("--write-floors", action="store_true", help="pin the current scores as the new floors")
     args = ap.parse_args(argv)
     eval_dir = eval_folder(Path(args.eval_dir))
     if eval_dir is None:
-        print(f"quality: {args.eval_dir} has no score.py and dev/ folder: pass the shared eval folder "
-              f"(default ../shared/eval next to the checkout)", file=sys.stderr)
+        print(
+            f"quality: {args.eval_dir} has no score.py and dev/ folder: pass the shared eval folder "
+            f"(default ../shared/eval next to the checkout)",
+            file=sys.stderr,
+        )
         return 2
     scores = measure(eval_dir)
     floors = json.loads(FLOORS.read_text()) if FLOORS.is_file() else {}

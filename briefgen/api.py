@@ -15,9 +15,16 @@ Input = str | PathLike[str] | Article  # a file, folder, glob or URL (as on the 
 __all__ = ["Input", "analyse", "brief", "digest"]
 
 
-def analyse(article: Article | str, *, title: str = "", published: dt.date | None = None, as_of: dt.date | None = None,
-            summarizer: str = DEFAULT_SUMMARIZER, summary_sentences: int | None = None,
-            model: str | None = None) -> Analysis:
+def analyse(
+    article: Article | str,
+    *,
+    title: str = "",
+    published: dt.date | None = None,
+    as_of: dt.date | None = None,
+    summarizer: str = DEFAULT_SUMMARIZER,
+    summary_sentences: int | None = None,
+    model: str | None = None,
+) -> Analysis:
     """Analyse one article: its actors, time expressions, quotes, upcoming events, summary and key facts.
 
     `article` is an `Article` or the text itself (then `title` and `published` describe it). Dates resolve against
@@ -44,11 +51,21 @@ def analyse(article: Article | str, *, title: str = "", published: dt.date | Non
     return analyse_all([article], Options(summarizer, summary_sentences), ref, model)[0]
 
 
-def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Sequence[str] = (),
-          title: str | None = None, as_of: dt.date | None = None, audience: str | None = None,
-          config: str | PathLike[str] | None = None, template_dirs: Sequence[str | PathLike[str]] = (),
-          styles: Sequence[str | PathLike[str]] = (), summarizer: str = DEFAULT_SUMMARIZER,
-          summary_sentences: int | None = None, model: str | None = None) -> Brief:
+def brief(
+    article: Input,
+    *,
+    out: str | PathLike[str] | None = None,
+    formats: Sequence[str] = (),
+    title: str | None = None,
+    as_of: dt.date | None = None,
+    audience: str | None = None,
+    config: str | PathLike[str] | None = None,
+    template_dirs: Sequence[str | PathLike[str]] = (),
+    styles: Sequence[str | PathLike[str]] = (),
+    summarizer: str = DEFAULT_SUMMARIZER,
+    summary_sentences: int | None = None,
+    model: str | None = None,
+) -> Brief:
     """The briefing note of one article, as `briefgen brief` makes it; written to `out` (and `formats`) when given.
 
     `article` is a path, URL or `Article`. The look (audience, configuration file, templates, styles) is the
@@ -69,18 +86,45 @@ def brief(article: Input, *, out: str | PathLike[str] | None = None, formats: Se
     """
     from .run.pipeline import run_brief
 
-    return run_brief(Settings((_input(article),), _path(out), ",".join(formats) or None, title, as_of=as_of,
-                              options=Options(summarizer, summary_sentences), model=model, config=_path(config),
-                              audience=audience, template_dirs=_paths(template_dirs), styles=_paths(styles),
-                              write=out is not None))
+    return run_brief(
+        Settings(
+            (_input(article),),
+            _path(out),
+            ",".join(formats) or None,
+            title,
+            as_of=as_of,
+            options=Options(summarizer, summary_sentences),
+            model=model,
+            config=_path(config),
+            audience=audience,
+            template_dirs=_paths(template_dirs),
+            styles=_paths(styles),
+            write=out is not None,
+        )
+    )
 
 
-def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, formats: Sequence[str] = (),
-           since: dt.date | None = None, until: dt.date | None = None, as_of: dt.date | None = None,
-           title: str | None = None, compare: str | PathLike[str] | None = None, jobs: int = 1, use_cache: bool = True,
-           strict: bool = False, audience: str | None = None, config: str | PathLike[str] | None = None,
-           template_dirs: Sequence[str | PathLike[str]] = (), styles: Sequence[str | PathLike[str]] = (),
-           summarizer: str = DEFAULT_SUMMARIZER, summary_sentences: int | None = None, model: str | None = None) -> Brief:
+def digest(
+    inputs: Sequence[Input],
+    *,
+    out: str | PathLike[str] | None = None,
+    formats: Sequence[str] = (),
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    as_of: dt.date | None = None,
+    title: str | None = None,
+    compare: str | PathLike[str] | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    strict: bool = False,
+    audience: str | None = None,
+    config: str | PathLike[str] | None = None,
+    template_dirs: Sequence[str | PathLike[str]] = (),
+    styles: Sequence[str | PathLike[str]] = (),
+    summarizer: str = DEFAULT_SUMMARIZER,
+    summary_sentences: int | None = None,
+    model: str | None = None,
+) -> Brief:
     """One digest of many articles, as `briefgen digest` makes it: stories ranked, a calendar, actors and quotes.
 
     `inputs` are paths (files, folders, globs), URLs or `Article`s. `since`/`until` keep the articles published in
@@ -100,10 +144,29 @@ def digest(inputs: Sequence[Input], *, out: str | PathLike[str] | None = None, f
 
     if since and until and since > until:
         raise ValueError(f"since {since} is after until {until}")
-    return run_digest(Settings(tuple(_input(i) for i in inputs), _path(out), ",".join(formats) or None, title, since, until,
-                               as_of, Options(summarizer, summary_sentences), model, _path(config), audience,
-                               _paths(template_dirs), _paths(styles), jobs, use_cache, strict, True, _path(compare),
-                               write=out is not None))
+    return run_digest(
+        Settings(
+            tuple(_input(i) for i in inputs),
+            _path(out),
+            ",".join(formats) or None,
+            title,
+            since,
+            until,
+            as_of,
+            Options(summarizer, summary_sentences),
+            model,
+            _path(config),
+            audience,
+            _paths(template_dirs),
+            _paths(styles),
+            jobs,
+            use_cache,
+            strict,
+            True,
+            _path(compare),
+            write=out is not None,
+        )
+    )
 
 
 def _input(item: Input) -> str | Article:

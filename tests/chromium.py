@@ -53,12 +53,24 @@ class Chromium:
             os.dup2(reads, 3)
             os.dup2(writes, 4)
 
-        args = [browser(), "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--hide-scrollbars",
-                "--font-render-hinting=none", f"--user-data-dir={self._profile}", "about:blank"]
-        self._proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False,
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        args = [
+            browser(),
+            "--headless",
+            "--remote-debugging-pipe",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-extensions",
+            "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--hide-scrollbars",
+            "--font-render-hinting=none",
+            f"--user-data-dir={self._profile}",
+            "about:blank",
+        ]
+        self._proc = subprocess.Popen(args, preexec_fn=fds, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -128,25 +140,28 @@ class Chromium:
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable", session)
-        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height,
-                  deviceScaleFactor=1, mobile=mobile)
+        self.send("Emulation.setDeviceMetricsOverride", session, width=width, height=height, deviceScaleFactor=1, mobile=mobile)
         self.events.clear()
         self.send("Page.navigate", session, url=url)
         self.wait_for("Page.loadEventFired", session)
-        measured = self.send("Runtime.evaluate", session, returnByValue=True, expression=(
-            "[document.documentElement.scrollWidth, window.innerWidth]"))["result"]["value"]
+        measured = self.send(
+            "Runtime.evaluate", session, returnByValue=True, expression=("[document.documentElement.scrollWidth, window.innerWidth]")
+        )["result"]["value"]
         shot = self.send("Page.captureScreenshot", session, format="png")["data"]
-        errors = tuple(_error(e["method"], e["params"]) for e in self.events
-                       if e.get("sessionId") == session and _is_error(e["method"], e["params"]))
+        errors = tuple(
+            _error(e["method"], e["params"]) for e in self.events if e.get("sessionId") == session and _is_error(e["method"], e["params"])
+        )
         self.send("Target.closeTarget", targetId=target)
         return PageCheck(width, measured[0], measured[1], errors, base64.b64decode(shot))
 
 
 def _is_error(method: str, params: dict[str, Any]) -> bool:
-    return (method == "Runtime.exceptionThrown"
-            or (method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"))
-            or (method == "Log.entryAdded" and params["entry"]["level"] == "error")
-            or method == "Network.loadingFailed")
+    return (
+        method == "Runtime.exceptionThrown"
+        or (method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"))
+        or (method == "Log.entryAdded" and params["entry"]["level"] == "error")
+        or method == "Network.loadingFailed"
+    )
 
 
 def _error(method: str, params: dict[str, Any]) -> str:

@@ -62,8 +62,10 @@ def test_surname_merges_only_into_a_person_named_before(analyse_text):
 
 
 def test_mention_spans_cover_the_determiner_but_not_a_title_and_names_neither(analyse_text):
-    text = ("The GAO said on Monday that Vice President Al Gore will visit the Pentagon. "
-            "Airbus A330 jets landed at 18:00 UTC. Douglas Aircraft said it was pleased.")
+    text = (
+        "The GAO said on Monday that Vice President Al Gore will visit the Pentagon. "
+        "Airbus A330 jets landed at 18:00 UTC. Douglas Aircraft said it was pleased."
+    )
     an = analyse_text(text)
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
     assert spans["GAO"] == ["The GAO"]
@@ -105,24 +107,27 @@ def test_a_lone_word_called_a_person_is_not_asserted_to_be_one(analyse_text):
 
 def test_a_lone_word_called_a_person_once_takes_the_kind_its_other_mentions_have(analyse_text):
     # The model calls "Ryanair" a person once and an organisation three times.
-    an = analyse_text("Budget airline Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth. "
-                      "Shares in Ryanair rose 3%. O'Leary said Ryanair would fly them from Dublin.")
+    an = analyse_text(
+        "Budget airline Ryanair ordered ten jets on Monday. Ryanair said the deal would help growth. "
+        "Shares in Ryanair rose 3%. O'Leary said Ryanair would fly them from Dublin."
+    )
     kinds = {a.name: a.kind for a in an.actors}
     assert kinds["Ryanair"] == "organization"
     assert kinds["Dublin"] == "place"
 
 
 def test_named_events_are_not_actors(analyse_text):
-    an = analyse_text("Apple unveiled the laptop at the Worldwide Developers Conference in San Francisco on Monday. "
-                      "Boeing showed its new jet at the Paris Air Show.")
+    an = analyse_text(
+        "Apple unveiled the laptop at the Worldwide Developers Conference in San Francisco on Monday. "
+        "Boeing showed its new jet at the Paris Air Show."
+    )
     names = {a.name for a in an.actors}
     assert {"Apple", "San Francisco", "Boeing"} <= names
     assert not any(n.endswith(("Conference", "Show")) for n in names), names
 
 
 def test_a_product_with_its_model_number_is_not_its_maker(analyse_text):
-    an = analyse_text("Singapore Airlines took delivery of the first Airbus A380 on Monday, fitted with "
-                      "Rolls-Royce Trent 900 engines.")
+    an = analyse_text("Singapore Airlines took delivery of the first Airbus A380 on Monday, fitted with Rolls-Royce Trent 900 engines.")
     names = {a.name for a in an.actors}
     assert "Singapore Airlines" in names
     assert not any(any(c.isdigit() for c in n) for n in names), names
@@ -155,7 +160,7 @@ def test_a_surname_the_model_left_untagged_is_still_the_person(analyse_text):
 
 def test_a_person_entity_of_punctuation_and_a_no_break_space_is_no_trouble(analyse_text):
     # The model tags "―\xa0" as a person here; it must neither crash the surname rule nor become an actor.
-    text = 'Voters spoke after the debate.\n\n\u201cI am scared of this man & his movement!\u201d \u2015\xa0Julie A. Diaz Martinez.\n\nGetty/Instagram.'
+    text = "Voters spoke after the debate.\n\n\u201cI am scared of this man & his movement!\u201d \u2015\xa0Julie A. Diaz Martinez.\n\nGetty/Instagram."
     an = analyse_text(text)
     assert "Julie A. Diaz Martinez" in {a.name for a in an.actors}
     assert all(a.name.strip(" \xa0\u2015") for a in an.actors)
@@ -174,8 +179,10 @@ def test_a_headline_in_capitals_names_people_by_surname(analyse_text):
 
 
 def test_a_name_in_capitals_never_names_the_actor(analyse_text):
-    an = analyse_text("NOW, THEREFORE, I proclaim this week.\n\nJOSEPH R. BIDEN JR.\n\n"
-                      "The proclamation was signed by Joseph R. Biden Jr. at the White House.")
+    an = analyse_text(
+        "NOW, THEREFORE, I proclaim this week.\n\nJOSEPH R. BIDEN JR.\n\n"
+        "The proclamation was signed by Joseph R. Biden Jr. at the White House."
+    )
     (biden,) = [a for a in an.actors if a.kind == "person"]
     assert biden.name == "Joseph R. Biden Jr." and biden.aliases == ("JOSEPH R. BIDEN JR",) and biden.mentions == 2
 
@@ -187,9 +194,11 @@ def test_a_signature_with_jr_is_the_person_named_without_it(analyse_text):
 
 
 def test_a_title_makes_a_person_and_an_institution_its_last_word(analyse_text):
-    an = analyse_text("German Chancellor Olaf Scholz met NATO leaders in Berlin. Scholz said the alliance must spend more. "
-                      "The European Commission proposed sanctions; the Commission will publish them on Monday. "
-                      "The Federal Reserve held rates steady, and the Fed chair Jerome Powell said cuts were not imminent.")
+    an = analyse_text(
+        "German Chancellor Olaf Scholz met NATO leaders in Berlin. Scholz said the alliance must spend more. "
+        "The European Commission proposed sanctions; the Commission will publish them on Monday. "
+        "The Federal Reserve held rates steady, and the Fed chair Jerome Powell said cuts were not imminent."
+    )
     actors = {a.name: a for a in an.actors}
     scholz = actors["Olaf Scholz"]  # the model tags him an organisation
     assert (scholz.kind, scholz.roles, scholz.aliases, scholz.mentions) == ("person", ("Chancellor",), ("Scholz",), 2)
@@ -212,16 +221,17 @@ def test_the_agency_in_the_dateline_is_no_actor(analyse_text):
 
 
 def test_where_a_role_in_apposition_is_held_is_an_actor_but_not_a_word_of_the_title(analyse_text):
-    an = analyse_text("Jane Roe, a spokeswoman for the Environment Agency, spoke first. John Kerry, the Secretary of "
-                      "State, called. Fritz Henderson, the Chief Executive Officer of General Motors, agreed.")
+    an = analyse_text(
+        "Jane Roe, a spokeswoman for the Environment Agency, spoke first. John Kerry, the Secretary of "
+        "State, called. Fritz Henderson, the Chief Executive Officer of General Motors, agreed."
+    )
     names = {a.name for a in an.actors}
     assert {"Environment Agency", "General Motors"} <= names and "State" not in names
 
 
 def test_a_name_with_a_nickname_is_one_person(analyse_text):
     an = analyse_text('Rochelle "Shelly" Sterling accused her husband of fraud. Earvin "Magic" Johnson spoke later.')
-    assert [(a.name, a.kind) for a in an.actors] == [('Rochelle "Shelly" Sterling', "person"),
-                                                      ('Earvin "Magic" Johnson', "person")]
+    assert [(a.name, a.kind) for a in an.actors] == [('Rochelle "Shelly" Sterling', "person"), ('Earvin "Magic" Johnson', "person")]
 
 
 def _kinds(an) -> dict[str, str]:
@@ -244,9 +254,12 @@ def test_a_lone_surname_that_speaks_is_a_person(analyse_text):
 
 
 def test_a_name_described_as_an_organisation_is_one_and_landmarks_are_places(analyse_text):
-    kinds = _kinds(analyse_text(
-        "A spokesman confirmed a report in the news weekly Der Spiegel, which said police had raided the offices. "
-        "Stocks fell on Wall Street on Friday, and the White House said it was watching the markets."))
+    kinds = _kinds(
+        analyse_text(
+            "A spokesman confirmed a report in the news weekly Der Spiegel, which said police had raided the offices. "
+            "Stocks fell on Wall Street on Friday, and the White House said it was watching the markets."
+        )
+    )
     assert kinds["Der Spiegel"] == "organization"  # the model calls it a person
     assert kinds["Wall Street"] == "place" and kinds["White House"] == "place"
     # A person described by an organisation's noun who does what people do stays a person.
@@ -255,8 +268,10 @@ def test_a_name_described_as_an_organisation_is_one_and_landmarks_are_places(ana
 
 
 def test_an_organisation_tagged_once_is_the_same_where_the_model_missed_it(analyse_text):
-    text = ("The KDP said on Saturday it had taken the town of Arbil. Fighters of the KDP entered the city at dawn. "
-            "A KDP official said the PUK had fled.")
+    text = (
+        "The KDP said on Saturday it had taken the town of Arbil. Fighters of the KDP entered the city at dawn. "
+        "A KDP official said the PUK had fled."
+    )
     kdp = {a.name: a for a in analyse_text(text).actors}["KDP"]
     assert kdp.kind == "organization" and kdp.mentions == 3
 
@@ -268,9 +283,13 @@ def test_a_common_noun_after_a_name_is_not_part_of_it(analyse_text):
 
 
 def test_roles_in_full_and_never_a_conjunction(analyse_text):
-    people = {a.name: a for a in analyse_text(
-        "Transport Secretary Grant Shapps said the rail plan would go ahead. Prime Minister Boris Johnson agreed. "
-        "\"Because Judge Smith ruled against us, we will appeal,\" the lawyer said.").actors}
+    people = {
+        a.name: a
+        for a in analyse_text(
+            "Transport Secretary Grant Shapps said the rail plan would go ahead. Prime Minister Boris Johnson agreed. "
+            '"Because Judge Smith ruled against us, we will appeal," the lawyer said.'
+        ).actors
+    }
     assert people["Grant Shapps"].roles == ("Transport Secretary",)
     assert people["Boris Johnson"].roles == ("Prime Minister",)
     assert "Transport" not in people
@@ -278,40 +297,53 @@ def test_roles_in_full_and_never_a_conjunction(analyse_text):
 
 
 def test_a_title_alone_is_its_one_holder_and_junk_is_no_actor(analyse_text):
-    actors = analyse_text("The Amir of Qatar, Amir Sheikh Tamim bin Hamad Al Thani, met the President. "
-                          "The Amir said the talks were useful.").actors
+    actors = analyse_text(
+        "The Amir of Qatar, Amir Sheikh Tamim bin Hamad Al Thani, met the President. The Amir said the talks were useful."
+    ).actors
     amir = [a for a in actors if a.kind == "person" and "Tamim" in a.name]
     assert len(amir) == 1 and amir[0].name == "Tamim bin Hamad Al Thani" and amir[0].mentions == 2
     assert "Amir Sheikh" in amir[0].roles
-    names = {a.name for a in analyse_text(
-        "FURTHER, officials said the Mutual Defense Treaty Between the United States and the Philippines applies.").actors}
+    names = {
+        a.name
+        for a in analyse_text(
+            "FURTHER, officials said the Mutual Defense Treaty Between the United States and the Philippines applies."
+        ).actors
+    }
     assert "FURTHER" not in names and not any("Treaty" in n for n in names)
 
 
 def test_a_shorter_name_joins_a_longer_one_only_when_a_place_makes_the_difference(analyse_text):
-    actors = analyse_text("The Delaware Army National Guard sent 40 soldiers. The National Guard in other states "
-                          "sent none, and the U.S. State Department said the State Department would help.").actors
+    actors = analyse_text(
+        "The Delaware Army National Guard sent 40 soldiers. The National Guard in other states "
+        "sent none, and the U.S. State Department said the State Department would help."
+    ).actors
     names = {a.name: a for a in actors}
     assert "National Guard" not in names["Delaware Army National Guard"].aliases
 
 
 def test_a_company_s_short_name_is_the_company(analyse_text):
-    text = ("Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns. "
-            "Ericsson said in a statement the order was from the Guangdong Post. Ericsson shares rose.")
+    text = (
+        "Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns. "
+        "Ericsson said in a statement the order was from the Guangdong Post. Ericsson shares rose."
+    )
     actors = analyse_text(text).actors
     ericsson = [a for a in actors if "Ericsson" in a.name]
     assert len(ericsson) == 1 and ericsson[0].kind == "organization" and "Ericsson" in ericsson[0].aliases
 
 
 def test_a_title_inside_a_quotation_is_not_listed_as_a_role(analyse_text):
-    text = "\"Judge Smith ruled against us, so we will appeal,\" the lawyer said. Smith declined to comment."
+    text = '"Judge Smith ruled against us, so we will appeal," the lawyer said. Smith declined to comment.'
     smith = {a.name: a for a in analyse_text(text).actors}["Smith"]
     assert smith.kind == "person" and smith.roles == ()
 
 
 def test_a_word_capitalised_only_where_any_word_is_and_a_name_suffix_are_no_actors(analyse_text):
-    names = {a.name for a in analyse_text(
-        "Turnout was high in the north. Officials said turnout rose to 70 percent, and Jr. was added to the list.").actors}
+    names = {
+        a.name
+        for a in analyse_text(
+            "Turnout was high in the north. Officials said turnout rose to 70 percent, and Jr. was added to the list."
+        ).actors
+    }
     assert "Turnout" not in names and "Jr." not in names
 
 

@@ -28,12 +28,15 @@ def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("code", [
-    "import briefgen.cli",
-    "import briefgen; briefgen.__version__",
-    "from briefgen.cli import main; main(['--help'])",
-    "from briefgen.cli import main; main(['digest', '--help'])",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import briefgen.cli",
+        "import briefgen; briefgen.__version__",
+        "from briefgen.cli import main; main(['--help'])",
+        "from briefgen.cli import main; main(['digest', '--help'])",
+    ],
+)
 def test_cli_and_package_import_no_spacy(code: str) -> None:
     probe = f"import sys\n{code}\nprint(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
@@ -72,8 +75,7 @@ def test_digest_takes_articles_in_memory(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     text = EXAMPLE.read_text(encoding="utf-8").split("\n\n", 1)[1]
     mine = Article("mine", "Funding statement", text, dt.date(2024, 2, 29), source="memo")
-    day = briefgen.digest([mine, ROOT / "examples" / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"],
-                          use_cache=False)
+    day = briefgen.digest([mine, ROOT / "examples" / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"], use_cache=False)
     assert day.kind == "digest" and [a.article.id for a in day.analyses][0] == "mine"
     assert day.coverage is not None and day.coverage.start == dt.date(2024, 2, 29)
     with pytest.raises(ValueError, match="after until"):

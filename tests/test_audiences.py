@@ -27,8 +27,9 @@ from .conftest import SEED
 
 TEMPLATES = resource_dir("templates")
 # A 1x1 transparent PNG: a real image file for the logo setting.
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"
+)
 
 
 def look(name: str, **kw) -> Look:
@@ -120,7 +121,8 @@ def test_config_house_settings_reach_every_output(tmp_path, seed_brief, validate
     (tmp_path / "logo.png").write_bytes(PNG)
     (tmp_path / "briefgen.toml").write_text(
         'audience = "press"\norganisation = "Ministry of Examples"\nlogo = "logo.png"\n'
-        'classification = "OFFICIAL \\"SENSITIVE\\""\npaper = "Letter"\n[colours]\naccent = "#7a1f5c"\n')
+        'classification = "OFFICIAL \\"SENSITIVE\\""\npaper = "Letter"\n[colours]\naccent = "#7a1f5c"\n'
+    )
     out = tmp_path / "note.pdf"
     assert main(["brief", str(SEED), "-o", str(out), "--format", "pdf,html,json,md", "--config", str(tmp_path / "briefgen.toml")]) == 0
     html = (tmp_path / "note.html").read_text()
@@ -135,7 +137,9 @@ def test_config_house_settings_reach_every_output(tmp_path, seed_brief, validate
     assert data["audience"] == "press"
     assert "Ministry of Examples" in (tmp_path / "note.md").read_text()
     # The command line wins over the file.
-    assert main(["brief", str(SEED), "-o", str(tmp_path / "exec.html"), "--config", str(tmp_path / "briefgen.toml"), "-a", "executive"]) == 0
+    assert (
+        main(["brief", str(SEED), "-o", str(tmp_path / "exec.html"), "--config", str(tmp_path / "briefgen.toml"), "-a", "executive"]) == 0
+    )
     assert "audience-executive" in (tmp_path / "exec.html").read_text()
 
 
@@ -169,8 +173,7 @@ def test_bad_config_is_a_one_line_error_naming_file_and_key(tmp_path, capsys, co
 
 def test_template_dir_override_extends_the_builtin_and_style_comes_last(tmp_path, seed_brief):
     (tmp_path / "sections").mkdir()
-    (tmp_path / "sections" / "quotes.html.j2").write_text(
-        '<div class="house-quotes">{% include "builtin:sections/quotes.html.j2" %}</div>')
+    (tmp_path / "sections" / "quotes.html.j2").write_text('<div class="house-quotes">{% include "builtin:sections/quotes.html.j2" %}</div>')
     css = tmp_path / "house.css"
     css.write_text("h2 { color: rgb(1, 2, 3); }")
     html = render_html(seed_brief, look("analyst", template_dirs=(tmp_path,), styles=(css,)))
@@ -183,8 +186,16 @@ def test_templates_copy_makes_a_working_audience(tmp_path, capsys):
     assert main(["templates", "copy", "executive", str(tmp_path), "--as", "cabinet"]) == 0
     folder = tmp_path / "cabinet"
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert {"audience.toml", "base.html.j2", "note.html.j2", "note.md.j2", "brief.css", "executive.css",
-            "sections/issue.html.j2", "sections/next-steps.html.j2"} <= files
+    assert {
+        "audience.toml",
+        "base.html.j2",
+        "note.html.j2",
+        "note.md.j2",
+        "brief.css",
+        "executive.css",
+        "sections/issue.html.j2",
+        "sections/next-steps.html.j2",
+    } <= files
     assert "extends" not in (folder / "audience.toml").read_text()
     (folder / "sections" / "issue.html.j2").write_text('<section id="issue"><h2>The matter at hand</h2></section>')
     (tmp_path / "briefgen.toml").write_text(f'audiences = ["{tmp_path}"]\naudience = "cabinet"\n')
@@ -198,11 +209,14 @@ def test_templates_copy_makes_a_working_audience(tmp_path, capsys):
     assert main(["templates", "copy", "executive", str(tmp_path), "--as", "cabinet"]) == 7  # never overwrites
 
 
-@pytest.mark.parametrize(("template", "where", "what"), [
-    ("{% if %}", "sections/quotes.html.j2:1", "template syntax error"),
-    ("<p>{{ nonsense.attribute }}</p>", "sections/quotes.html.j2:1", "'nonsense' is undefined"),
-    ("<p>\n\n{{ brief.title.no_such }}</p>", "sections/quotes.html.j2:3", "has no attribute 'no_such'"),
-])
+@pytest.mark.parametrize(
+    ("template", "where", "what"),
+    [
+        ("{% if %}", "sections/quotes.html.j2:1", "template syntax error"),
+        ("<p>{{ nonsense.attribute }}</p>", "sections/quotes.html.j2:1", "'nonsense' is undefined"),
+        ("<p>\n\n{{ brief.title.no_such }}</p>", "sections/quotes.html.j2:3", "has no attribute 'no_such'"),
+    ],
+)
 def test_template_errors_name_the_file_and_line(tmp_path, capsys, template, where, what):
     (tmp_path / "sections").mkdir()
     (tmp_path / "sections" / "quotes.html.j2").write_text(template)
@@ -230,7 +244,9 @@ def test_every_template_variable_is_documented_and_every_documented_one_exists(s
     with pytest.raises(dataclasses.FrozenInstanceError):
         ctx.css = ""  # type: ignore[misc]
     assert used - set_locally <= documented, f"undocumented: {sorted(used - set_locally - documented)}"
-    assert documented == provided, f"documented but not provided: {sorted(documented - provided)}; provided but undocumented: {sorted(provided - documented)}"
+    assert documented == provided, (
+        f"documented but not provided: {sorted(documented - provided)}; provided but undocumented: {sorted(provided - documented)}"
+    )
     assert set(SECTIONS) == {p.name.removesuffix(".html.j2") for p in (TEMPLATES / "sections").glob("*.html.j2")}
 
 
@@ -262,8 +278,11 @@ def test_markdown_has_the_sections_and_escapes_article_text(seed_brief):
         assert heading in md
     assert "- **20\u201328 February 1997**: Madeline Albright to visit China" in md
     an = seed_brief.analyses[0]
-    hostile = replace(seed_brief, title="<script>alert(1)</script> *bold* [link](javascript:x)",
-                      analyses=(replace(an, article=replace(an.article, title="# heading")),))
+    hostile = replace(
+        seed_brief,
+        title="<script>alert(1)</script> *bold* [link](javascript:x)",
+        analyses=(replace(an, article=replace(an.article, title="# heading")),),
+    )
     md = render_markdown(hostile, look("press"))
     assert "<script>" not in md and "\\<script\\>" in md and "\\[link\\](javascript:x)" in md and "\\*bold\\*" in md
 

@@ -68,10 +68,11 @@ def test_long_urls_and_words_wrap_on_a_phone(chromium, tmp_path):
     url = "https://example.org/" + "/".join(["a-very-long-path-segment"] * 20) + "?q=" + "x" * 200
     header, body = SEED.read_text(encoding="utf-8").split("\n\n", 1)
     fields = {"title": lambda v: f"{word} {v}", "url": lambda v: url}
-    header = "\n".join(f"{k}: {fields[k](v.strip())}" if k in fields else f"{k}:{v}"
-                       for k, v in (line.split(":", 1) for line in header.splitlines()))
+    header = "\n".join(
+        f"{k}: {fields[k](v.strip())}" if k in fields else f"{k}:{v}" for k, v in (line.split(":", 1) for line in header.splitlines())
+    )
     article = tmp_path / "long.txt"
-    article.write_text(f"{header}\n\n{body}\n\nThe minister said \"{word} {url}\" on Monday.\n", encoding="utf-8")
+    article.write_text(f'{header}\n\n{body}\n\nThe minister said "{word} {url}" on Monday.\n', encoding="utf-8")
     out = tmp_path / "long.html"
     assert main(["brief", str(article), "-o", str(out)]) == 0
     assert url in out.read_text(encoding="utf-8").replace("&amp;", "&")  # the link is there, whole

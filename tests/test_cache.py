@@ -76,8 +76,6 @@ def test_a_cache_folder_of_another_user_is_refused(tmp_path, capsys, monkeypatch
     assert "belongs to another user" in capsys.readouterr().err
 
 
-
-
 def test_a_killed_runs_temporary_entries_are_swept_and_a_fresh_one_is_kept(tmp_path, nlp):
     articles = read_inputs([str(SEED)])
     folder = tmp_path / "cache"

@@ -41,8 +41,10 @@ def _previous(tmp_path, brief):
 
 
 def test_a_digest_without_a_window_is_titled_with_the_span_of_its_articles(tmp_path, validate):
-    inputs = [str(EXAMPLES / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"),
-              str(EXAMPLES / "2024-03-18_whitehouse_upcoming-us-japan-philippines-summit.txt")]
+    inputs = [
+        str(EXAMPLES / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"),
+        str(EXAMPLES / "2024-03-18_whitehouse_upcoming-us-japan-philippines-summit.txt"),
+    ]
     out = tmp_path / "d.json"
     assert main(["digest", *inputs, "-o", str(out), "--format", "json,html,md", "-q"]) == 0
     data = validate(json.loads(out.read_text()))
@@ -56,8 +58,10 @@ def test_a_digest_without_a_window_is_titled_with_the_span_of_its_articles(tmp_p
 
 def test_a_window_titles_the_digest_and_the_note_says_what_it_left_out(tmp_path, validate):
     out = tmp_path / "w.json"
-    assert main(["digest", str(EXAMPLES), "--since", "2024-02-26", "--until", "2024-03-01", "-o", str(out),
-                 "--format", "json,html", "-q"]) == 0
+    assert (
+        main(["digest", str(EXAMPLES), "--since", "2024-02-26", "--until", "2024-03-01", "-o", str(out), "--format", "json,html", "-q"])
+        == 0
+    )
     data = validate(json.loads(out.read_text()))
     assert data["title"] == "Briefing digest, 26 February \u2013 1 March 2024" and data["as_of"] == "2024-03-01"
     dated = [p for p in EXAMPLES.glob("*.txt")]
@@ -177,7 +181,7 @@ def test_since_the_last_digest_comes_first_in_every_audience(example_analyses, t
     for name in ("digest", "analyst", "executive", "press"):
         look = Look(load_audience(name, audience_dirs()))
         html = render_html(now, look)
-        body = html[html.index("<body"):]
+        body = html[html.index("<body") :]
         first_section = body.index("<section")
         assert body.index('<section id="since-last"') == first_section, name
         assert "Since the last digest" in body and "Developing:" in body and "New:" in body
@@ -185,7 +189,7 @@ def test_since_the_last_digest_comes_first_in_every_audience(example_analyses, t
         assert md[md.index("\n## ") :].startswith("\n## Since the last digest"), name
     executive = Look(load_audience("executive", audience_dirs()))
     html, pdf = render_note(now, executive, pdf=True)
-    section = html[html.index('id="since-last"'):]
+    section = html[html.index('id="since-last"') :]
     section = section[: section.index("</section>")]
     assert section.count("<li>") <= 6  # a few lines: one of each kind at most
     assert "Since the last digest" in section and len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1

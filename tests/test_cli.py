@@ -23,8 +23,9 @@ def test_brief_pdf_from_suffix(tmp_path, capsys):
 
 def test_brief_all_formats(tmp_path, validate):
     out = tmp_path / "note.pdf"
-    assert main(["brief", str(SEED), "-o", str(out), "--format", "pdf,html,json", "--summary-sentences", "2",
-                 "--summarizer", "textrank"]) == 0
+    assert (
+        main(["brief", str(SEED), "-o", str(out), "--format", "pdf,html,json", "--summary-sentences", "2", "--summarizer", "textrank"]) == 0
+    )
     assert {p.name for p in tmp_path.iterdir()} == {"note.pdf", "note.html", "note.json"}
     data = validate(json.loads((tmp_path / "note.json").read_text()))
     assert data["kind"] == "brief" and data["as_of"] == "1997-02-03"
@@ -127,7 +128,9 @@ def test_exit_codes_are_documented_and_stable():
 
     from .conftest import ROOT
 
-    codes = {cls.__name__: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.BriefgenError)}
+    codes = {
+        cls.__name__: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.BriefgenError)
+    }
     assert codes == {"BriefgenError": 1, "InputError": 3, "ModelError": 4, "RenderError": 5, "OutputError": 6, "ConfigError": 7}
     assert EXIT_INTERNAL == 70
     outputs_page = (ROOT / "docs" / "outputs.md").read_text()

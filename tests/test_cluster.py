@@ -109,8 +109,17 @@ def test_a_worker_killed_mid_run_loses_no_article(client, example_analyses):
 
 
 def _records(articles) -> list[dict]:
-    return [{"id": a.id, "title": a.title, "text": a.text, "published": a.published.isoformat() if a.published else None,
-             "source": a.source, "url": a.url} for a in articles]
+    return [
+        {
+            "id": a.id,
+            "title": a.title,
+            "text": a.text,
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+            "url": a.url,
+        }
+        for a in articles
+    ]
 
 
 def test_the_python_api_maps_a_bag_and_a_dataframe_to_the_local_digest(client, example_analyses):
@@ -151,9 +160,11 @@ def test_a_bad_or_unreachable_cluster_is_one_line_and_no_output(tmp_path, capsys
     monkeypatch.setattr(briefgen.run.cluster, "CONNECT_SECONDS", 3)
     out = tmp_path / "x.json"
     seed = str(EXAMPLES / "1997-02-03_reuters_china-human-rights.txt")
-    for spec, message in [("local:0", "local:N takes a number of workers from 1 to 64"),
-                          ("scheduler:8786", "expected a scheduler address such as tcp://HOST:8786"),
-                          ("tcp://127.0.0.1:9", "cannot reach the Dask scheduler at tcp://127.0.0.1:9")]:
+    for spec, message in [
+        ("local:0", "local:N takes a number of workers from 1 to 64"),
+        ("scheduler:8786", "expected a scheduler address such as tcp://HOST:8786"),
+        ("tcp://127.0.0.1:9", "cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
+    ]:
         assert main(["extract", seed, "-o", str(out), "--cluster", spec]) == 7
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and message in err and "Traceback" not in err, err

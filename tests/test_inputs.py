@@ -62,7 +62,12 @@ def test_rss_and_atom_feeds(tmp_path):
     (tmp_path / "desk.atom").write_text(ATOM, encoding="utf-8")
     a, b = read_input(str(tmp_path / "wire.rss"))
     assert (a.id, a.title, a.published, a.source, a.url) == (
-        "wire-1", "Council approves budget", dt.date(2024, 3, 5), "Example Wire", "https://wire.example.org/budget")
+        "wire-1",
+        "Council approves budget",
+        dt.date(2024, 3, 5),
+        "Example Wire",
+        "https://wire.example.org/budget",
+    )
     assert a.text == "The city council approved a budget of 12 million dollars on Monday.\n\nThe mayor said the vote was a victory."
     assert b.text == "The old bridge reopened to traffic on Wednesday." and b.published == dt.date(2024, 3, 6)
     (c,) = read_input(str(tmp_path / "desk.atom"))
@@ -156,7 +161,8 @@ def test_huge_input_is_refused_without_reading_it(tmp_path):
 def test_ten_thousand_entry_feed(tmp_path):
     items = "".join(
         f"<item><title>Item {i}</title><link>https://wire.example.org/{i}</link><description>Story number {i} "
-        f"happened on Monday.</description></item>" for i in range(10_000)
+        f"happened on Monday.</description></item>"
+        for i in range(10_000)
     )
     p = tmp_path / "big.rss"
     p.write_text(f"<rss version='2.0'><channel><title>Big</title>{items}</channel></rss>", encoding="utf-8")
@@ -182,9 +188,11 @@ def test_malformed_inputs_are_one_clear_line(tmp_path, name, content, message):
 
 
 def test_fragment_text_drops_active_content():
-    text = fragment_text('<p>Hello <b>world</b></p><script>steal()</script><style>p{}</style>'
-                         '<iframe src="https://evil.example"></iframe><img src="file:///etc/passwd" onerror="x()">'
-                         '<p>Second <a href="javascript:alert(1)">link</a></p>')
+    text = fragment_text(
+        "<p>Hello <b>world</b></p><script>steal()</script><style>p{}</style>"
+        '<iframe src="https://evil.example"></iframe><img src="file:///etc/passwd" onerror="x()">'
+        '<p>Second <a href="javascript:alert(1)">link</a></p>'
+    )
     assert text == "Hello world\n\nSecond link"
 
 

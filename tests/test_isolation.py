@@ -43,8 +43,19 @@ def test_a_failing_article_is_a_problem_and_the_others_are_kept(one_article_brea
 
 def test_with_strict_a_failing_article_stops_the_run_in_one_line(one_article_breaks, tmp_path, capsys):
     out = tmp_path / "out.json"
-    assert main(["extract", str(EXAMPLES / f"{FAILING}.txt"), str(EXAMPLES / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"),
-                 "-o", str(out), "--strict"]) == 3
+    assert (
+        main(
+            [
+                "extract",
+                str(EXAMPLES / f"{FAILING}.txt"),
+                str(EXAMPLES / "2024-02-29_whitehouse_readout-biden-call-qatar-amir.txt"),
+                "-o",
+                str(out),
+                "--strict",
+            ]
+        )
+        == 3
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and FAILING in err and "could not be analysed" in err and not out.exists()
 

@@ -61,8 +61,11 @@ def test_fitting_max_pages_is_a_search_not_a_loop(seed_brief: Brief, monkeypatch
     assert len(real_document(html, look).pages) == 1 and pdf.startswith(b"%PDF")
     # ... and it finds the fewest steps: one step fewer does not fit
     found = next(k for k, h in calls if h == html)
-    fewer = render._render(render.environment(look), executive.template,
-                           dataclasses.replace(render.context(seed_brief, look), limits=real_shrunk(limits, executive.sections, found - 1)))
+    fewer = render._render(
+        render.environment(look),
+        executive.template,
+        dataclasses.replace(render.context(seed_brief, look), limits=real_shrunk(limits, executive.sections, found - 1)),
+    )
     assert 0 < found < steps and len(real_document(fewer, look).pages) > 1
 
 
@@ -75,7 +78,9 @@ def test_shrunk_lowers_limits_in_order_to_their_floors():
     assert render.shrunk(limits, sections, 4)["actors"] == 4
     floor = render.shrunk(limits, sections, total)
     assert floor == render.shrunk(limits, sections, total + 50)
-    assert all(floor[name] == f for name, f in render.SHRINK if name in floor and name in {"timeline", "actors", "events", "quotes", "key_points"})
+    assert all(
+        floor[name] == f for name, f in render.SHRINK if name in floor and name in {"timeline", "actors", "events", "quotes", "key_points"}
+    )
 
 
 def test_a_1mb_article_goes_through_extract(tmp_path, validate, nlp, monkeypatch):

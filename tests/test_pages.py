@@ -47,17 +47,21 @@ def test_titles_without_the_site_and_publishers_by_their_proper_name():
 def _seed_page(lead: str, site: str = "") -> str:
     body = SEED.read_text().split("\n\n", 1)[1]
     paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n")[1:6])
-    return (f"<html><head><title>China aware of rights issue | World | Wire News | 03.02.1997</title>{site}</head>"
-            f"<body><article><h1>China aware of rights issue</h1>{lead}{paras}</article></body></html>")
+    return (
+        f"<html><head><title>China aware of rights issue | World | Wire News | 03.02.1997</title>{site}</head>"
+        f"<body><article><h1>China aware of rights issue</h1>{lead}{paras}</article></body></html>"
+    )
 
 
 def test_drop_capped_first_letter_is_kept():
     first = SEED.read_text().split("\n\n", 1)[1].split("\n\n")[0].strip()
     assert first.startswith("C")
     site = '<meta property="og:site_name" content="Wire News | World news | Analysis">'
-    for lead in (f'<p><span class="dropcap">C</span>{first[1:]}</p>',
-                 f'<figure class="drop-cap"><span>C</span></figure><p>{first[1:]}</p>',
-                 f'<div class="initial">C</div><p>{first[1:]}</p>'):
+    for lead in (
+        f'<p><span class="dropcap">C</span>{first[1:]}</p>',
+        f'<figure class="drop-cap"><span>C</span></figure><p>{first[1:]}</p>',
+        f'<div class="initial">C</div><p>{first[1:]}</p>',
+    ):
         art = parse_html(_seed_page(lead, site), "seed.html")
         assert art.text.startswith(first[:40]), art.text[:60]
         assert art.title == "China aware of rights issue"

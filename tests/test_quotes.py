@@ -80,7 +80,7 @@ def test_speaker_shapes_the_parser_gets_wrong(analyse_text):
         '"We will achieve justice in this case," Tulsa police Chief Chuck Jordan said Monday.\n\n'
         'The mayor, Ruth Allen, who said "the city will not rest until the truth is known," met the family.\n\n'
         'Asked about his taxes, Trump boasted, "That makes me smart." Trump was similarly defensive about an '
-        'architect who said he was never paid.'
+        "architect who said he was never paid."
     )
     quotes = {q.text[:20]: q for q in analyse_text(text).quotes}
     jordan = quotes["We will achieve just"]
@@ -91,20 +91,24 @@ def test_speaker_shapes_the_parser_gets_wrong(analyse_text):
 
 
 def test_only_a_reporting_clause_right_after_the_quote_is_inverted(analyse_text):
-    text = ('Mayor Ruth Allen spoke at the opening. Allen smiled and asked the crowd to welcome the governor, '
-            '"my new best friend in this fight."\n\n'
-            '"Promise you will keep your hands in sight," Mary Blige sings to Clinton before asking her, '
-            '"I just want to know, where do we go from here?"')
+    text = (
+        "Mayor Ruth Allen spoke at the opening. Allen smiled and asked the crowd to welcome the governor, "
+        '"my new best friend in this fight."\n\n'
+        '"Promise you will keep your hands in sight," Mary Blige sings to Clinton before asking her, '
+        '"I just want to know, where do we go from here?"'
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["my new best "].speaker == "Ruth Allen"  # not "the crowd"
     assert quotes["Promise you "].speaker == quotes["I just want "].speaker == "Mary Blige"  # two quotes, one singer
 
 
 def test_nested_report_and_characterized_as(analyse_text):
-    text = ('Attorney General Loretta Lynch spoke at the law school on Tuesday. She said she recalls a colleague '
-            'being "confused by the whole exchange at the time," and the partner being supportive.\n\n'
-            'Mike Pence praised the debate. However, he characterized Tim Kaine as "a little desperate there, '
-            'jumping in all the time."')
+    text = (
+        "Attorney General Loretta Lynch spoke at the law school on Tuesday. She said she recalls a colleague "
+        'being "confused by the whole exchange at the time," and the partner being supportive.\n\n'
+        'Mike Pence praised the debate. However, he characterized Tim Kaine as "a little desperate there, '
+        'jumping in all the time."'
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     lynch = quotes["confused by "]
     assert lynch.speaker == "Loretta Lynch" and text[slice(*lynch.speaker_span)] == "She"  # who says, not who recalls
@@ -113,8 +117,10 @@ def test_nested_report_and_characterized_as(analyse_text):
 
 
 def test_a_cue_with_a_speaker_beats_a_nearer_one_without(analyse_text):
-    text = ('The council approved the plan on Monday. Mayor Ruth Allen defended the vote, saying "this is the best '
-            'deal the city could get." Critics issued a statement calling the vote "a betrayal of every voter in town."')
+    text = (
+        'The council approved the plan on Monday. Mayor Ruth Allen defended the vote, saying "this is the best '
+        'deal the city could get." Critics issued a statement calling the vote "a betrayal of every voter in town."'
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert len(quotes) == 2  # two quotations, not one group joined by the cue between them
     assert quotes["this is the "].speaker == "Ruth Allen" and quotes["this is the "].cue == "saying"
@@ -122,9 +128,11 @@ def test_a_cue_with_a_speaker_beats_a_nearer_one_without(analyse_text):
 
 
 def test_a_closing_mark_typed_where_the_quote_opens(analyse_text):
-    text = ("Voters shared their views after the debate.\n\n"
-            "\u201dFear. I am truly afraid that the other side will win the vote in November.\u201d \u2015 Edwin G. Monroy\n\n"
-            "\u201cHe draws attention away from the conversations we should be having.\u201d \u2015 Nell Carden Grey")
+    text = (
+        "Voters shared their views after the debate.\n\n"
+        "\u201dFear. I am truly afraid that the other side will win the vote in November.\u201d \u2015 Edwin G. Monroy\n\n"
+        "\u201cHe draws attention away from the conversations we should be having.\u201d \u2015 Nell Carden Grey"
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["Fear. I am t"].speaker == "Edwin G. Monroy"
     assert quotes["He draws att"].speaker == "Nell Carden Grey"
@@ -157,8 +165,10 @@ def test_speakers_named_where_the_parser_looks_elsewhere(nlp):
     # The parser made "the vote" the subject and the name its apposition.
     doc = _misparsed(nlp, text, {"vote": ("nsubj", "called"), "Haddad": ("appos", "vote")})
     assert speaker(doc) == "Omar Haddad"
-    text = ("When Allen noted that Haddad has occasionally not paid anything in local taxes \u2015 as was true for the few "
-            "years his returns were made public \u2015 Haddad boasted, \u201cThat makes me smart.\u201d")
+    text = (
+        "When Allen noted that Haddad has occasionally not paid anything in local taxes \u2015 as was true for the few "
+        "years his returns were made public \u2015 Haddad boasted, \u201cThat makes me smart.\u201d"
+    )
     assert speaker(nlp(text)) == "Haddad"  # the model itself makes the dash before "Haddad" a subject
     text = 'When the raids are reported as part of the border war, Ruiz and Haddad call the raiders "lone wolves" in every speech.'
     # The parser hung the names on "war", leaving "call" without a subject; "the raids" are not speaking.
@@ -169,10 +179,12 @@ def test_speakers_named_where_the_parser_looks_elsewhere(nlp):
 
 
 def test_a_quote_inherits_a_speaker_only_where_it_continues(analyse_text):
-    text = ('"The project is on time and on budget, and we expect to open in May," Mayor Ruth Allen said.\n\n'
-            'Professor Karl Stein compared the council to a team that is "playing for the draw" in the final '
-            'minutes of the game.\n\n'
-            'The statement said the mayor would attend. He said, "We will be there with the whole council."')
+    text = (
+        '"The project is on time and on budget, and we expect to open in May," Mayor Ruth Allen said.\n\n'
+        'Professor Karl Stein compared the council to a team that is "playing for the draw" in the final '
+        "minutes of the game.\n\n"
+        'The statement said the mayor would attend. He said, "We will be there with the whole council."'
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["The project "].speaker == "Ruth Allen"
     # A quotation inside a later paragraph has not continued the mayor's: nobody is named as its speaker.
@@ -181,10 +193,12 @@ def test_a_quote_inherits_a_speaker_only_where_it_continues(analyse_text):
 
 
 def test_inverted_attribution_before_the_quote_and_as_x_put_it(analyse_text):
-    text = ('Experts disagree about the plan. Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit '
-            'interested in tax reform.\u201d\n\n'
-            'The talks ended early. Said one Beijing-based diplomat: "Nobody expected a breakthrough this week."\n\n'
-            'The test is a "lawful source of investment income that can be traced," as a Homeland Security memo put it.')
+    text = (
+        "Experts disagree about the plan. Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit "
+        "interested in tax reform.\u201d\n\n"
+        'The talks ended early. Said one Beijing-based diplomat: "Nobody expected a breakthrough this week."\n\n'
+        'The test is a "lawful source of investment income that can be traced," as a Homeland Security memo put it.'
+    )
     an = analyse_text(text)
     quotes = {q.text[:12]: q for q in an.quotes}
     assert quotes["I don\u2019t get "].speaker == "Ellis" and quotes["I don\u2019t get "].cue == "said"
@@ -194,11 +208,13 @@ def test_inverted_attribution_before_the_quote_and_as_x_put_it(analyse_text):
 
 
 def test_british_style_single_quotation_marks(analyse_text):
-    text = ("The coach spoke after the match. 'It is my second game in a week and the players' legs are tired, but it "
-            "is all good,' Tom Hale told the club's website.\n\n"
-            "He added: 'We don't talk about the '90s any more. The fans called it \"the great escape\" and they were "
-            "right.'\n\n"
-            "\u2018We will be back next season,\u2019 said Ana Silva, the club\u2019s chair. \u2018The board is united.\u2019")
+    text = (
+        "The coach spoke after the match. 'It is my second game in a week and the players' legs are tired, but it "
+        "is all good,' Tom Hale told the club's website.\n\n"
+        "He added: 'We don't talk about the '90s any more. The fans called it \"the great escape\" and they were "
+        "right.'\n\n"
+        "\u2018We will be back next season,\u2019 said Ana Silva, the club\u2019s chair. \u2018The board is united.\u2019"
+    )
     quotes = {q.text[:14]: q for q in analyse_text(text).quotes}
     assert set(quotes) == {"It is my secon", "We don't talk ", "We will be bac"}
     first = quotes["It is my secon"]
@@ -209,16 +225,17 @@ def test_british_style_single_quotation_marks(analyse_text):
 
 
 def test_single_marks_inside_double_quoted_text_stay_nested(analyse_text):
-    text = ('"He told me \'no\' and that was the end of it," said Ana Silva. The so-called \'peace plan\' failed, '
-            'and \'nobody\' was surprised.')
+    text = "\"He told me 'no' and that was the end of it,\" said Ana Silva. The so-called 'peace plan' failed, and 'nobody' was surprised."
     (q,) = analyse_text(text).quotes
     assert q.text.startswith("He told me 'no'") and q.speaker == "Ana Silva"
 
 
 def test_characterising_verbs_attribute_short_quotes(analyse_text):
-    text = ('Mayor Ruth Allen likened the budget to a "house of cards" on Monday.\n\n'
-            'Senator Omar Haddad blasted the board for being "utterly careless."\n\n'
-            'The so-called "house rules" were posted on the door.')
+    text = (
+        'Mayor Ruth Allen likened the budget to a "house of cards" on Monday.\n\n'
+        'Senator Omar Haddad blasted the board for being "utterly careless."\n\n'
+        'The so-called "house rules" were posted on the door.'
+    )
     quotes = {q.text: q for q in analyse_text(text).quotes}
     assert quotes["house of cards"].speaker == "Ruth Allen" and quotes["house of cards"].cue == "likened"
     assert quotes["utterly careless."].speaker == "Omar Haddad" and quotes["utterly careless."].cue == "blasted"
@@ -226,38 +243,48 @@ def test_characterising_verbs_attribute_short_quotes(analyse_text):
 
 
 def test_whoever_a_quote_is_attributed_to_is_the_one_he_refers_to(analyse_text):
-    text = ('"We will not let one storm close this city," council leader Ruth Allen told reporters.\n\n'
-            'Councillor Omar Haddad dismissed the plan as "wishful thinking" and said patience was wearing thin.\n\n'
-            '"The council\'s own engineers say the wiring needs replacing," he said.')
+    text = (
+        '"We will not let one storm close this city," council leader Ruth Allen told reporters.\n\n'
+        'Councillor Omar Haddad dismissed the plan as "wishful thinking" and said patience was wearing thin.\n\n'
+        '"The council\'s own engineers say the wiring needs replacing," he said.'
+    )
     quotes = {q.text[:12]: q for q in analyse_text(text).quotes}
     assert quotes["wishful thin"].speaker == "Omar Haddad"
     assert quotes["The council'"].speaker == "Omar Haddad"  # not the last subject of "told"
 
 
 def test_one_single_quoted_quotation_in_a_text_without_double_marks(analyse_text):
-    text = ("The minister said the plan was sound. 'We have done the work and the numbers add up,' she told the BBC. "
-            "Fans of rock 'n' roll packed the club, and the band's drummer waved.")
+    text = (
+        "The minister said the plan was sound. 'We have done the work and the numbers add up,' she told the BBC. "
+        "Fans of rock 'n' roll packed the club, and the band's drummer waved."
+    )
     (q,) = analyse_text(text).quotes
     assert q.text == "We have done the work and the numbers add up" and q.cue == "told"
 
 
 def test_a_description_keeps_whom_it_speaks_for_and_a_statement_its_source(analyse_text):
-    text = ("\u201cThe talks were productive,\u201d according to a statement from the Foreign Ministry.\n\n"
-            "A spokesperson for the ministry said: \u201cWe are reviewing the report.\u201d")
+    text = (
+        "\u201cThe talks were productive,\u201d according to a statement from the Foreign Ministry.\n\n"
+        "A spokesperson for the ministry said: \u201cWe are reviewing the report.\u201d"
+    )
     speakers = {q.text[:9]: q.speaker for q in analyse_text(text).quotes}
     assert speakers == {"The talks": "Foreign Ministry", "We are re": "A spokesperson for the ministry"}
 
 
 def test_a_nickname_inside_a_name_is_no_quote(analyse_text):
-    text = ('Rochelle "Shelly" Sterling accused her husband. Rep. Robert C. "Bobby" Scott said: "We won."\n\n'
-            'She watched NBC\'s "Nightly News." Then she left.')
+    text = (
+        'Rochelle "Shelly" Sterling accused her husband. Rep. Robert C. "Bobby" Scott said: "We won."\n\n'
+        'She watched NBC\'s "Nightly News." Then she left.'
+    )
     quotes = analyse_text(text).quotes
-    assert [q.text for q in quotes] == ["We won."] and quotes[0].speaker == "Robert C. \"Bobby\" Scott"
+    assert [q.text for q in quotes] == ["We won."] and quotes[0].speaker == 'Robert C. "Bobby" Scott'
 
 
 def test_they_after_two_named_speakers_is_both(analyse_text):
-    text = ('Bill and Denise Richard wrote about their loss. "Our family has grieved," they said.\n\n'
-            'The former first lady and U.S. senator said it was "a mistake" to use private email.')
+    text = (
+        'Bill and Denise Richard wrote about their loss. "Our family has grieved," they said.\n\n'
+        'The former first lady and U.S. senator said it was "a mistake" to use private email.'
+    )
     speakers = {q.text[:3]: q.speaker for q in analyse_text(text).quotes}
     assert speakers["Our"] == "Bill and Denise Richard"
     assert speakers["a m"] == "The former first lady and U.S. senator"  # one person with two titles

@@ -55,9 +55,11 @@ def test_pdf_running_header_page_numbers_metadata_and_bookmarks(seed_pdf):
 
 
 def test_html_escapes_article_text(nlp):
-    hostile = ('title: <script>alert("t")</script>\ndate: 2020-01-02\nsource: <b>Wire</b>\nurl: javascript:alert(1)\n\n'
-               'Officials said on Monday <script>alert("x")</script> that the plan will go ahead. '
-               '"We will not <img src=x onerror=alert(1)> stop," the minister said.')
+    hostile = (
+        'title: <script>alert("t")</script>\ndate: 2020-01-02\nsource: <b>Wire</b>\nurl: javascript:alert(1)\n\n'
+        'Officials said on Monday <script>alert("x")</script> that the plan will go ahead. '
+        '"We will not <img src=x onerror=alert(1)> stop," the minister said.'
+    )
     from briefgen.inputs.readers import parse_text
 
     art = parse_text(hostile, "hostile.txt", "hostile")
@@ -130,8 +132,9 @@ def test_timeline_quotes_each_date_in_its_whole_sentence(seed_brief):
 def test_timeline_shows_an_event_range_once_and_a_week_under_way_as_upcoming(nlp):
     from briefgen.present.context import timeline
 
-    art = Article("x", "Talks", "Talks will run from Monday to Wednesday. The ministers will gather this weekend.",
-                  dt.date(2024, 2, 10))
+    art = Article("x", "Talks", "Talks will run from Monday to Wednesday. The ministers will gather this weekend.", dt.date(2024, 2, 10))
     entries = timeline(build_brief([art], Options(), None, None))
     assert [(e.when, e.range.start.isoformat(), e.range.end.isoformat(), e.upcoming) for e in entries] == [
-        ("this weekend", "2024-02-10", "2024-02-11", True), ("Monday to Wednesday", "2024-02-12", "2024-02-14", True)]
+        ("this weekend", "2024-02-10", "2024-02-11", True),
+        ("Monday to Wednesday", "2024-02-12", "2024-02-14", True),
+    ]

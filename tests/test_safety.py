@@ -87,8 +87,15 @@ def test_a_found_briefgen_toml_stays_inside_its_folder(tmp_path, capsys, monkeyp
     clone.mkdir()
     monkeypatch.chdir(clone)
     out = tmp_path / "n.html"
-    for setting in ('template_dirs = ["../outside"]', f'template_dirs = ["{outside}"]', 'styles = ["../outside/x.css"]',
-                    'audiences = ["/"]', 'logo = "../outside/logo.png"', 'model = "./evil-model"', f'model = "{outside}"'):
+    for setting in (
+        'template_dirs = ["../outside"]',
+        f'template_dirs = ["{outside}"]',
+        'styles = ["../outside/x.css"]',
+        'audiences = ["/"]',
+        'logo = "../outside/logo.png"',
+        'model = "./evil-model"',
+        f'model = "{outside}"',
+    ):
         (clone / "briefgen.toml").write_text(setting + "\n", encoding="utf-8")
         assert main(["brief", str(SEED), "-o", str(out)]) == 7, setting
         err = capsys.readouterr().err
@@ -120,8 +127,16 @@ def _hostile_brief(brief: Brief, value: str, url: str | None) -> Brief:
     events = tuple(dataclasses.replace(e, what=value + e.what, text=value + e.text) for e in brief.upcoming)
     summary = tuple((aid, dataclasses.replace(s, text=value + s.text)) for aid, s in brief.stories[0].summary)
     stories = (dataclasses.replace(brief.stories[0], title=value, summary=summary), *brief.stories[1:])
-    return dataclasses.replace(brief, title=value or "t", analyses=(dataclasses.replace(an, article=article),), actors=actors,
-                               top_quotes=quotes, upcoming=events, stories=stories, problems=(Problem(value, value),))
+    return dataclasses.replace(
+        brief,
+        title=value or "t",
+        analyses=(dataclasses.replace(an, article=article),),
+        actors=actors,
+        top_quotes=quotes,
+        upcoming=events,
+        stories=stories,
+        problems=(Problem(value, value),),
+    )
 
 
 def _look(value: str) -> render.Look:
@@ -199,17 +214,56 @@ def test_settings_and_metadata_are_escaped_where_they_land(seed_brief, md_headin
     _check_html(pdf_html, value)
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<script>x()</script>",
-                                 "file:///etc/passwd", "//evil.example/x", "https://", "ftp://example.org/f", "http:evil"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "data:text/html,<script>x()</script>",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "https://",
+        "ftp://example.org/f",
+        "http:evil",
+    ],
+)
 def test_only_http_links_are_written(seed_brief, url):
     brief = _hostile_brief(seed_brief, "Title", url)
     assert safe_link(url) is None
     page, md, ics = render.render_html(brief), render.render_markdown(brief), to_ics(brief).decode()
-    assert "href=\"" + url.strip() not in page and f"<{url}>" not in md and "URL:" not in ics
+    assert 'href="' + url.strip() not in page and f"<{url}>" not in md and "URL:" not in ics
 
 
-HOSTILE_CHARS = st.sampled_from(["\x00", "\x1b[2J", "\r", "\n", "\u2028", "\ud800", "\udfff", "</style>", "<script>", "](",
-                                 "![", "<", ">", "&", '"', "'", "`", "#", "*", "_", "-", "1.", "\\", "javascript:", "\t", "\x85"])
+HOSTILE_CHARS = st.sampled_from(
+    [
+        "\x00",
+        "\x1b[2J",
+        "\r",
+        "\n",
+        "\u2028",
+        "\ud800",
+        "\udfff",
+        "</style>",
+        "<script>",
+        "](",
+        "![",
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "`",
+        "#",
+        "*",
+        "_",
+        "-",
+        "1.",
+        "\\",
+        "javascript:",
+        "\t",
+        "\x85",
+    ]
+)
 ANY_TEXT = st.lists(st.one_of(st.text(st.characters(exclude_categories=()), max_size=8), HOSTILE_CHARS), max_size=12).map("".join)
 URLS = st.one_of(st.none(), ANY_TEXT, st.builds(lambda s: "https://example.org/" + s, ANY_TEXT))
 
@@ -245,7 +299,9 @@ def test_file_names_with_escape_sequences_reach_the_terminal_escaped(tmp_path, c
 def test_house_colours_and_marking_from_briefgen_toml_cannot_leave_the_css(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "n.html"
-    (tmp_path / "briefgen.toml").write_text('[colours]\naccent = "red; } body { background: url(https://evil.example/) }"\n', encoding="utf-8")
+    (tmp_path / "briefgen.toml").write_text(
+        '[colours]\naccent = "red; } body { background: url(https://evil.example/) }"\n', encoding="utf-8"
+    )
     assert main(["brief", str(SEED), "-o", str(out)]) == 7 and "colours.accent must be a hex colour" in capsys.readouterr().err
     (tmp_path / "briefgen.toml").write_text('classification = "SECRET</style><script>alert(1)</script>"\n', encoding="utf-8")
     assert main(["brief", str(SEED), "-o", str(out)]) == 0

@@ -85,8 +85,7 @@ def test_pairs_are_compared_only_within_the_date_window_and_among_shared_terms(e
     assert 0 < len(i) < n * (n - 1) / 2 / 2
     gaps = np.abs(features.ordinals[i] - features.ordinals[j])
     far = gaps > stories.WINDOW_DAYS
-    assert all(features.ordinals[b] in features.named[a] or features.ordinals[a] in features.named[b]
-               for a, b in zip(i[far], j[far]))
+    assert all(features.ordinals[b] in features.named[a] or features.ordinals[a] in features.named[b] for a, b in zip(i[far], j[far]))
     # A term in more articles than BLOCK_DF proposes nothing: with BLOCK_DF 1, nothing is proposed at all.
     monkeypatch.setattr(stories, "BLOCK_DF", 1)
     assert len(stories.candidate_pairs(stories.Features.of(analyses), range(n))[0]) == 0

@@ -56,9 +56,11 @@ def test_seed_facts_do_not_repeat_the_summary(seed):
 
 
 def test_fragments_are_never_summary_sentences(nlp):
-    text = ("(CNN)\n\nA fire destroyed the old mill in the town centre on Friday night. Firefighters fought the blaze "
-            "for six hours before it was under control. Nobody was hurt, the fire service said. The mill had been empty "
-            "since 1998 and was due to become flats. Police are treating the fire as suspicious.")
+    text = (
+        "(CNN)\n\nA fire destroyed the old mill in the town centre on Friday night. Firefighters fought the blaze "
+        "for six hours before it was under control. Nobody was hurt, the fire service said. The mill had been empty "
+        "since 1998 and was due to become flats. Police are treating the fire as suspicious."
+    )
     doc = nlp(text)
     for method in SUMMARIZERS:
         summary = summarise(doc, sentence_spans(doc), method, 3)
@@ -66,10 +68,12 @@ def test_fragments_are_never_summary_sentences(nlp):
 
 
 def test_news_default_leads_with_the_lead_and_does_not_repeat_itself(nlp):
-    text = ("The city council approved a new budget of 12 million dollars on Monday. "
-            "The council approved the new budget of 12 million dollars on Monday evening. "
-            "The budget funds two new schools and a bridge. Critics said the plan raises taxes. "
-            "The mayor said the vote was a victory for families. The next vote is in May.")
+    text = (
+        "The city council approved a new budget of 12 million dollars on Monday. "
+        "The council approved the new budget of 12 million dollars on Monday evening. "
+        "The budget funds two new schools and a bridge. Critics said the plan raises taxes. "
+        "The mayor said the vote was a victory for families. The next vote is in May."
+    )
     doc = nlp(text)
     summary = summarise(doc, sentence_spans(doc), "news", 3)
     assert summary[0].text.startswith("The city council approved")
@@ -78,8 +82,33 @@ def test_news_default_leads_with_the_lead_and_does_not_repeat_itself(nlp):
 
 def test_sentences_broken_mid_line_before_a_lower_case_word_are_rejoined(nlp):
     # The parser's own break points, as it sometimes sets them inside a sentence ("doubles | defeat").
-    words = ["She", "lost", "in", "the", "doubles", "defeat", "on", "Sunday", ".", "Q", "So", ",", "what", "next", "?",
-             "Headline", "without", "a", "stop", "\n", "and", "a", "second", "line", "."]
+    words = [
+        "She",
+        "lost",
+        "in",
+        "the",
+        "doubles",
+        "defeat",
+        "on",
+        "Sunday",
+        ".",
+        "Q",
+        "So",
+        ",",
+        "what",
+        "next",
+        "?",
+        "Headline",
+        "without",
+        "a",
+        "stop",
+        "\n",
+        "and",
+        "a",
+        "second",
+        "line",
+        ".",
+    ]
     spaces = [nxt not in (".", ",", "?", "\n") and w != "\n" for w, nxt in zip(words, [*words[1:], ""])]
     starts = [w in ("She", "defeat", "Q", "So", "Headline", "and") for w in words]
     from spacy.tokens import Doc
@@ -95,8 +124,10 @@ def test_sentences_broken_mid_line_before_a_lower_case_word_are_rejoined(nlp):
 
 
 def test_sentence_ends_the_parser_ran_over_are_split(nlp):
-    text = ("'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
-            "next week.' Gov. Chris Hale met her at 5 p.m. Friday in the U.S. Capitol.")
+    text = (
+        "'We will not let one storm close this city,' council leader Ruth Allen told reporters. 'The repairs start "
+        "next week.' Gov. Chris Hale met her at 5 p.m. Friday in the U.S. Capitol."
+    )
     # The model's own sentence, as it sets it over single-quoted British text.
     doc = nlp.make_doc(text)
     for t in doc:
@@ -112,18 +143,18 @@ def test_sumy_methods_see_the_words_sumys_own_tokenizer_keeps(nlp):
     from briefgen.extract.summaries import _sumy_words
 
     doc = nlp("Italy's Illva will pay 481.42m yuan ($58.16m) for 33% of the north-eastern firm's 100m-bottle unit.")
-    assert _sumy_words(doc[:]) == ("Italy", "Illva", "will", "pay", "yuan", "for", "of", "the", "north-eastern",
-                                   "firm", "unit")
+    assert _sumy_words(doc[:]) == ("Italy", "Illva", "will", "pay", "yuan", "for", "of", "the", "north-eastern", "firm", "unit")
 
 
 def test_textrank_ranks_a_sentence_by_the_others_not_by_itself(nlp):
     from briefgen.extract.summaries import _sumy_words, rate
 
-    texts = ["The council approved the flood defence budget on Monday.",
-             "The flood defence budget doubles spending on river walls.",
-             "Council members said the budget protects homes from flood damage.",
-             ("Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in "
-             "the cathedral.")]
+    texts = [
+        "The council approved the flood defence budget on Monday.",
+        "The flood defence budget doubles spending on river walls.",
+        "Council members said the budget protects homes from flood damage.",
+        ("Separately, a touring orchestra from Vienna performed Mahler symphonies to an enthusiastic audience in the cathedral."),
+    ]
     scores = rate(texts, [_sumy_words(nlp(t)[:]) for t in texts], "textrank")
     # sumy's own matrix links each sentence to itself, and rates the long unrelated one second of four (0.25).
     assert scores.index(min(scores)) == 3 and scores[3] < 0.1
@@ -142,8 +173,10 @@ def test_fast_lexrank_rates_as_sumy_does(nlp):
 
     from .conftest import SHARED
 
-    texts = [read_input(str(SHARED / "corpus" / "transcripts" / "2025-01-29_whitehouse_press-briefing-leavitt-first.txt"))[0].text,
-             read_input(str(SEED))[0].text]
+    texts = [
+        read_input(str(SHARED / "corpus" / "transcripts" / "2025-01-29_whitehouse_press-briefing-leavitt-first.txt"))[0].text,
+        read_input(str(SEED))[0].text,
+    ]
     assert SUMMARIZERS["lexrank"] is summaries.FastLexRank
     for doc in parse(nlp, texts):
         spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentence_spans(doc)]

@@ -161,8 +161,10 @@ def test_ongoing_is_an_aspect_not_a_time(analyse_text):
 
 
 def test_spans_follow_timex3_boundaries(analyse_text):
-    text = ("Two major disasters struck this year. The plane arrives on November 11, three days later than planned.\n"
-            "June 8, 2010\nStocks rose 2% at 14:58 UTC, a gain for the day.")
+    text = (
+        "Two major disasters struck this year. The plane arrives on November 11, three days later than planned.\n"
+        "June 8, 2010\nStocks rose 2% at 14:58 UTC, a gain for the day."
+    )
     got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 6, 8)).timexes}
     assert got["this year"] == "2010"
     assert got["November 11"] == "2010-11-11"
@@ -172,8 +174,10 @@ def test_spans_follow_timex3_boundaries(analyse_text):
 
 
 def test_sets_and_scheduled_dates_in_running_text(analyse_text):
-    text = ("Officials meet every Monday. The vote is expected in mid-March. The report is due in April. "
-            "Sales fell in FY2023, and the Q3 results were weak.")
+    text = (
+        "Officials meet every Monday. The vote is expected in mid-March. The report is due in April. "
+        "Sales fell in FY2023, and the Q3 results were weak."
+    )
     got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(2024, 6, 12)).timexes}
     assert got["every Monday"] == ("SET", "XXXX-WXX-1")
     assert got["mid-March"] == ("DATE", "2025-03")  # "is expected": the coming March, not the one just gone
@@ -198,11 +202,17 @@ def test_a_clock_time_after_a_day_is_on_that_day_and_a_holiday_in_a_name_is_no_t
 
 
 def test_signals_stay_out_and_what_is_scheduled_lies_ahead(analyse_text):
-    text = ("Companies must report no later than June 30. The talks, scheduled for March 3, will focus on trade. "
-            "The ceasefire expires at midnight on Sunday.")
+    text = (
+        "Companies must report no later than June 30. The talks, scheduled for March 3, will focus on trade. "
+        "The ceasefire expires at midnight on Sunday."
+    )
     an = analyse_text(text, dt.date(2024, 2, 10))
     assert [(t.text, t.value) for t in an.timexes] == [
-        ("June 30", "2024-06-30"), ("March 3", "2024-03-03"), ("midnight", "2024-02-11T24:00"), ("Sunday", "2024-02-11")]
+        ("June 30", "2024-06-30"),
+        ("March 3", "2024-03-03"),
+        ("midnight", "2024-02-11T24:00"),
+        ("Sunday", "2024-02-11"),
+    ]
 
 
 def test_the_leaders_of_tomorrow_are_no_date(analyse_text):
@@ -212,11 +222,17 @@ def test_the_leaders_of_tomorrow_are_no_date(analyse_text):
 
 
 def test_until_a_participle_and_a_clock_time_with_its_zone(analyse_text):
-    text = ("The court adjourned until March 14. A two-day summit starting Monday will focus on energy. "
-            "Results are due at 10 a.m. GMT on Thursday.")
+    text = (
+        "The court adjourned until March 14. A two-day summit starting Monday will focus on energy. "
+        "Results are due at 10 a.m. GMT on Thursday."
+    )
     an = analyse_text(text, dt.date(2024, 2, 7))  # a Wednesday
     assert [(t.text, t.value) for t in an.timexes if t.type != "DURATION"] == [
-        ("March 14", "2024-03-14"), ("Monday", "2024-02-12"), ("10 a.m.", "2024-02-08T10:00"), ("Thursday", "2024-02-08")]
+        ("March 14", "2024-03-14"),
+        ("Monday", "2024-02-12"),
+        ("10 a.m.", "2024-02-08T10:00"),
+        ("Thursday", "2024-02-08"),
+    ]
 
 
 def test_the_stage_is_linear_in_the_article_size(nlp):
@@ -327,8 +343,10 @@ def test_dates_the_way_people_write_them(text, direction, value):
 
 
 def test_written_forms_in_running_text_win_over_the_models_shorter_dates(analyse_text):
-    text = ("Results are due in the 4th qtr 2018. The board met on 31-Oct-74. The vote is on the 20th of the next "
-            "month. They met on Sunday, Feb 10. The plant opened in the 2010-11 season.")
+    text = (
+        "Results are due in the 4th qtr 2018. The board met on 31-Oct-74. The vote is on the 20th of the next "
+        "month. They met on Sunday, Feb 10. The plant opened in the 2010-11 season."
+    )
     got = [(t.text, t.value) for t in analyse_text(text, DUCKLING_REF).timexes]
     assert ("the 4th qtr 2018", "2018-Q4") in got and ("31-Oct-74", "1974-10-31") in got
     assert ("the 20th of the next month", "2013-03-20") in got and ("Sunday, Feb 10", "2013-02-10") in got
@@ -343,11 +361,19 @@ def test_a_clock_time_takes_its_day_and_part_of_day(analyse_text):
 
 
 def test_a_report_of_results_keeps_to_its_quarter(analyse_text):
-    text = ("Acme said its third-quarter profit rose 5%. Net income in the quarter ended Sept. 30 was $4 million, up "
-            "from $3 million a year earlier. Sales in the latest quarter also beat the year-ago quarter.")
+    text = (
+        "Acme said its third-quarter profit rose 5%. Net income in the quarter ended Sept. 30 was $4 million, up "
+        "from $3 million a year earlier. Sales in the latest quarter also beat the year-ago quarter."
+    )
     got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes]
-    assert got == [("third-quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
-                   ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"), ("the year-ago quarter", "1988-Q3")]
+    assert got == [
+        ("third-quarter", "1989-Q3"),
+        ("the quarter", "1989-Q3"),
+        ("Sept. 30", "1989-09-30"),
+        ("a year earlier", "1988-Q3"),
+        ("the latest quarter", "1989-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,9 @@ def test_turns_and_their_speakers(corpus_analyses):
     assert roles["SENIOR ADMINISTRATION OFFICIAL"] == ("a senior administration official", "principal", None)
     assert roles["MODERATOR"][1] == "moderator"
     speech = _of(corpus_analyses, "remarks-biden-afghanistan")
-    assert {t.speaker for t in speech.transcript.turns} == {"Joe Biden"} or all(t.speaker.endswith("Biden") for t in speech.transcript.turns)
+    assert {t.speaker for t in speech.transcript.turns} == {"Joe Biden"} or all(
+        t.speaker.endswith("Biden") for t in speech.transcript.turns
+    )
     modi = _of(corpus_analyses, "press-conference-trump-modi")
     by_label = {t.label: t.speaker for t in modi.transcript.turns}
     assert by_label["PRIME MINISTER MODI"].endswith("Modi") and by_label["PRESIDENT TRUMP"].endswith("Trump")
@@ -159,7 +161,7 @@ def test_events_of_a_briefing(corpus_analyses):
 
 
 def test_days_joined_by_one_preposition_are_one_event_of_the_president(corpus_analyses):
-    """"On Tuesday and Wednesday, the President will participate in events at the White House": one event over both
+    """ "On Tuesday and Wednesday, the President will participate in events at the White House": one event over both
     days, the President's (Biden, whom the briefing named last), not two events or a bare title."""
     briefing = _of(corpus_analyses, "press-briefing-psaki-russia-ukraine")
     names = {a.id: a.name for a in briefing.actors}
@@ -173,27 +175,35 @@ def test_days_joined_by_one_preposition_are_one_event_of_the_president(corpus_an
 
 
 def test_the_office_names_its_holder_named_last(analyse_text):
-    """"The President" is the president the text named last before it, never a Vice President; "between Monday and
+    """ "The President" is the president the text named last before it, never a Vice President; "between Monday and
     Wednesday" and "on March 7 and 8" are one event each."""
-    an = analyse_text("Vice President Kamala Harris met President Joe Biden on Monday. Between Monday and Wednesday, "
-                      "the President will visit three cities. On June 17 and 18, the Vice President will host a summit.",
-                      dt.date(2020, 6, 12))
+    an = analyse_text(
+        "Vice President Kamala Harris met President Joe Biden on Monday. Between Monday and Wednesday, "
+        "the President will visit three cities. On June 17 and 18, the Vice President will host a summit.",
+        dt.date(2020, 6, 12),
+    )
     got = [(e.when.range.start, e.when.range.end, e.what) for e in an.events]
-    assert got == [(dt.date(2020, 6, 15), dt.date(2020, 6, 17), "President Joe Biden to visit three cities"),
-                   (dt.date(2020, 6, 17), dt.date(2020, 6, 18), "Vice President Kamala Harris to host summit")], got
+    assert got == [
+        (dt.date(2020, 6, 15), dt.date(2020, 6, 17), "President Joe Biden to visit three cities"),
+        (dt.date(2020, 6, 17), dt.date(2020, 6, 18), "Vice President Kamala Harris to host summit"),
+    ], got
 
 
 def test_days_told_by_the_event_before_them(corpus_analyses):
-    """"And that evening, Secretary Blinken will host a dinner", "Later that day, members of Congress will host ...":
+    """ "And that evening, Secretary Blinken will host a dinner", "Later that day, members of Congress will host ...":
     the day of the event told just before (Monday, September 25), in the Pacific Islands summit's background call."""
     call = _of(corpus_analyses, "background-call-pacific-islands-summit")
-    that_day = [(e.when.text, e.when.range.start, e.when.range.end, e.what) for e in call.events
-                if e.when.text.lower().endswith(("that evening", "that day"))]
+    that_day = [
+        (e.when.text, e.when.range.start, e.when.range.end, e.what)
+        for e in call.events
+        if e.when.text.lower().endswith(("that evening", "that day"))
+    ]
     assert {w[0] for w in that_day} >= {"that evening", "Later that day"}, [(e.when.text, e.what) for e in call.events]
     assert all(a == b == dt.date(2023, 9, 25) for _, a, b, _ in that_day), that_day
     assert any(text == "that evening" and "host dinner at the State Department" in what for text, _, _, what in that_day), that_day
-    assert any(text == "Later that day" and what.startswith("members of Congress to host Pacific Island leaders")
-               for text, _, _, what in that_day), that_day
+    assert any(
+        text == "Later that day" and what.startswith("members of Congress to host Pacific Island leaders") for text, _, _, what in that_day
+    ), that_day
 
 
 def test_claims_carry_who_states_them(corpus_analyses):

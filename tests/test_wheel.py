@@ -19,17 +19,31 @@ def test_wheel_ships_templates_and_styles_and_renders(tmp_path):
     )
     (wheel,) = dist.glob("briefgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("briefgen/templates/note.html.j2", "briefgen/templates/audiences/executive/audience.toml", "briefgen/styles/brief.css",
-                     "briefgen/schema/brief-v1.schema.json", "briefgen/cli.py"):
+    for required in (
+        "briefgen/templates/note.html.j2",
+        "briefgen/templates/audiences/executive/audience.toml",
+        "briefgen/styles/brief.css",
+        "briefgen/schema/brief-v1.schema.json",
+        "briefgen/cli.py",
+    ):
         assert required in names, required
 
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)], check=True, capture_output=True
+    )
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = subprocess.run(
-        [sys.executable, "-c", "import briefgen.present.resources as r; print(r.resource_dir('templates')); print(r.resource_dir('styles'))"],
-        check=True, capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            "import briefgen.present.resources as r; print(r.resource_dir('templates')); print(r.resource_dir('styles'))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     for line in probe.stdout.split():
         assert line.startswith(str(site)), probe.stdout

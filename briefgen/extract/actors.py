@@ -131,10 +131,17 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
         # (Matched in place: slicing the text before every entity would copy the article once per entity.)
-        if _DATELINE_CREDIT.match(text, 0, ent.start_char) and re.match(r"\)(?: ?[-\u2013\u2014]| [A-Z])", text[ent.end_char : ent.end_char + 3]):
+        if _DATELINE_CREDIT.match(text, 0, ent.start_char) and re.match(
+            r"\)(?: ?[-\u2013\u2014]| [A-Z])", text[ent.end_char : ent.end_char + 3]
+        ):
             continue  # "(CNN) ...", "WASHINGTON (Reuters) -": the agency that wrote the story is not in it
-        if ent.label_ == "ORG" and LEGAL_FORM.fullmatch(ent.text.strip()) and mentions and mentions[-1].label == "ORG" \
-                and not text[mentions[-1].end : ent.start_char].strip(" ,"):
+        if (
+            ent.label_ == "ORG"
+            and LEGAL_FORM.fullmatch(ent.text.strip())
+            and mentions
+            and mentions[-1].label == "ORG"
+            and not text[mentions[-1].end : ent.start_char].strip(" ,")
+        ):
             mentions[-1] = replace(mentions[-1], end=ent.end_char)  # "Chrysler LLC", which the model splits in two
             continue
         if ent.label_ in ("ORG", "GPE", "NORP") and _titled_name(ent):
@@ -145,8 +152,11 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         name = _clean(ent)
         if name is None:
             continue
-        if (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper())) \
-                and is_country(name.text) and not _org_shaped(name):
+        if (
+            (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper()))
+            and is_country(name.text)
+            and not _org_shaped(name)
+        ):
             # "Belarus", "Tajikistan": a country is a place whatever the model made of it (GeoNames says so).
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
@@ -176,11 +186,18 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     # in apposition is held at or for is ("Jane Roe, a spokeswoman for the Environment Agency").
     common = _common_words(doc, mentions)
     in_role, in_apposition = _within(role_spans), _within(appositions)
-    mentions = [m for m in mentions if not in_role(m.name_start, m.end) and not _junk(m) and m.text not in common
-                and not (in_apposition(m.name_start, m.end) and _in_the_title(doc, m))]
+    mentions = [
+        m
+        for m in mentions
+        if not in_role(m.name_start, m.end)
+        and not _junk(m)
+        and m.text not in common
+        and not (in_apposition(m.name_start, m.end) and _in_the_title(doc, m))
+    ]
     mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
     return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
+
 
 def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """Whether [start, end) lies inside one of the spans: by bisect over their starts with the furthest end reached
@@ -196,17 +213,26 @@ def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return inside
 
 
-
 def _described_as_org(name: Span) -> bool:
     """A common noun naming a kind of organisation right before the name ("the news weekly Der Spiegel") or right
     after it as what the name qualifies ("Zycie Warszawy daily said")."""
     doc = name.doc
     before = doc[name.start - 1] if name.start > 0 else None
     after = doc[name.end] if name.end < len(doc) else None
-    return (before is not None and before.is_lower and before.lemma_ in ORG_NOUNS and before.pos_ == "NOUN"
-            and before.head.i in range(name.start, name.end)) \
-        or (after is not None and after.is_lower and after.lemma_ in ORG_NOUNS and after.pos_ == "NOUN"
-            and name.root.head.i == after.i and name.root.dep_ == "compound")
+    return (
+        before is not None
+        and before.is_lower
+        and before.lemma_ in ORG_NOUNS
+        and before.pos_ == "NOUN"
+        and before.head.i in range(name.start, name.end)
+    ) or (
+        after is not None
+        and after.is_lower
+        and after.lemma_ in ORG_NOUNS
+        and after.pos_ == "NOUN"
+        and name.root.head.i == after.i
+        and name.root.dep_ == "compound"
+    )
 
 
 def _org_shaped(name: Span) -> bool:
@@ -239,15 +265,27 @@ def _untagged_places(doc: Doc) -> list[Mention]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j - i < 2 and not doc[j + 1].ent_type_ and doc[j + 1].is_alpha and (doc[j + 1].is_title or doc[j + 1].is_upper) \
-                and doc[j + 1].is_upper == t.is_upper and "\n" not in doc[j].whitespace_:
+        while (
+            j + 1 < len(doc)
+            and j - i < 2
+            and not doc[j + 1].ent_type_
+            and doc[j + 1].is_alpha
+            and (doc[j + 1].is_title or doc[j + 1].is_upper)
+            and doc[j + 1].is_upper == t.is_upper
+            and "\n" not in doc[j].whitespace_
+        ):
             j += 1
         # The longest run of capitalised words that names a place, from its first word.
         for k in range(j, i - 1, -1):
             span = doc[i : k + 1]
             line_start = i == 0 or "\n" in doc[i - 1].text_with_ws
-            if (is_country(span.text) or is_landmark(span.text)) and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span)) \
-                    or span.text.isupper() and line_start and is_place(span.text):
+            if (
+                (is_country(span.text) or is_landmark(span.text))
+                and (span.text.isupper() or all(x.pos_ == "PROPN" for x in span))
+                or span.text.isupper()
+                and line_start
+                and is_place(span.text)
+            ):
                 found.append(Mention(span.start_char, span.end_char, span.text, "GPE", span.start_char))
                 break
         i = max(i + 1, k + 1) if found and found[-1].start == doc[i].idx else i + 1
@@ -262,7 +300,7 @@ def _quoted(text: str, pos: int) -> bool:
 
 
 def _titles_alone(mentions: list[Mention], roles_of: dict[int, list[str]]) -> list[Mention]:
-    """"The Amir" after "Amir Sheikh Tamim bin Hamad Al Thani": a title alone names the one person who holds it."""
+    """ "The Amir" after "Amir Sheikh Tamim bin Hamad Al Thani": a title alone names the one person who holds it."""
     holders: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         for role in roles_of.get(m.name_start, []):
@@ -293,32 +331,44 @@ def _with_nicknamed(doc: Doc) -> list[Span]:
 
 
 def _in_the_title(doc: Doc, m: Mention) -> bool:
-    """"the Secretary of State", "the State Department Spokesperson": the entity is a word of the title itself, not
+    """ "the Secretary of State", "the State Department Spokesperson": the entity is a word of the title itself, not
     where the title is held ("a Boeing spokesman", "the Prime Minister of Canada", "Vice Chairman of Chrysler")."""
     span = doc.char_span(m.name_start, m.end, alignment_mode="expand")
     if span is None:
         return True
     # One word after "Secretary of", "Minister of" is the title's portfolio: "of State", "of Defence".
-    portfolio = (len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ == "of"
-                 and doc[span.start - 2].lower_ in ("secretary", "minister"))
+    portfolio = (
+        len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in ("secretary", "minister")
+    )
     return portfolio or any(t.lower_ in PERSON_TITLES for t in span)
 
 
 def _opens_with_title(ent: Span) -> bool:
     """A title only people hold, then one to three capitalised words ("Congressman Meadows", "President Biden")."""
     words = [t for t in ent[1:] if not t.is_punct]
-    return (ent[0].is_title and ent[0].lower_ in PERSON_TITLES and 1 <= len(words) <= 3
-            and all(t.is_title and t.is_alpha for t in words) and not ORG_SUFFIX.search(ent.text)
-            and name_key(ent[1:].text) not in ALIASES)
+    return (
+        ent[0].is_title
+        and ent[0].lower_ in PERSON_TITLES
+        and 1 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha for t in words)
+        and not ORG_SUFFIX.search(ent.text)
+        and name_key(ent[1:].text) not in ALIASES
+    )
 
 
 def _titled_name(ent: Span) -> bool:
     """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") name a person."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     words = [t for t in ent if not t.is_punct]
-    return (before is not None and before.is_title and before.lower_ in PERSON_TITLES and 2 <= len(words) <= 3
-            and all(t.is_title and t.is_alpha for t in words) and not LEGAL_FORM.search(ent.text)
-            and name_key(ent.text) not in ALIASES)
+    return (
+        before is not None
+        and before.is_title
+        and before.lower_ in PERSON_TITLES
+        and 2 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha for t in words)
+        and not LEGAL_FORM.search(ent.text)
+        and name_key(ent.text) not in ALIASES
+    )
 
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -332,9 +382,15 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # The tagger may read a surname that is also a plural as a noun ("Meadows had held the seat"): capitalised where
     # the article never writes it in lower case and not glued to a word before ("pre-Castro"), it is the surname.
     lower = {t.text for t in doc if t.is_lower}
-    return [Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx) for t in doc
-            if t.text in first and not t.ent_type_ and (t.pos_ == "PROPN" or t.is_title and t.lower_ not in lower and (t.i == 0 or doc[t.i - 1].whitespace_))
-            and t.idx > first[t.text] and _alone(t)]
+    return [
+        Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx)
+        for t in doc
+        if t.text in first
+        and not t.ent_type_
+        and (t.pos_ == "PROPN" or t.is_title and t.lower_ not in lower and (t.i == 0 or doc[t.i - 1].whitespace_))
+        and t.idx > first[t.text]
+        and _alone(t)
+    ]
 
 
 def _untagged_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -367,8 +423,9 @@ def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A headline in capitals names people by surname ("BIDEN AND KISHIDA TO MEET"), which the model misses or calls
     an organisation: a word there that begins or ends the full name of a person named elsewhere is that person."""
     # The first word too: "Kishida Fumio" puts the family name first.
-    surnames = {w.lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
-                for w in (m.text.split()[0], m.text.split()[-1])}
+    surnames = {
+        w.lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for w in (m.text.split()[0], m.text.split()[-1])
+    }
     # Characters inside the full names the model found: those need no second look.
     named = {i for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for i in range(m.start, m.end)}
     found: list[Mention] = []
@@ -391,8 +448,9 @@ def _alone(tok: Token) -> bool:
     doc = tok.doc
     before = doc[tok.i - 1] if tok.i > 0 else None
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return not (before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS) \
-        and not (after is not None and after.pos_ == "PROPN")
+    return not (before is not None and before.pos_ == "PROPN" and before.lower_ not in HONORIFICS) and not (
+        after is not None and after.pos_ == "PROPN"
+    )
 
 
 def _names_a_product(ent: Span) -> bool:
@@ -422,9 +480,13 @@ def _descriptor_start(name: Span) -> int:
     j = 0
     while j < len(words) and (words[j].ent_type_ in ("GPE", "NORP") or (j and words[j].tag_ == "POS" and words[j - 1].ent_type_)):
         j += 1
-    if (not words or words[-1].pos_ != "NOUN" or j == len(words)
-            or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in words[j:])
-            or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")):
+    if (
+        not words
+        or words[-1].pos_ != "NOUN"
+        or j == len(words)
+        or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in words[j:])
+        or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")
+    ):
         return name.start_char
     if det is None and j and run[0].i > 0 and doc[run[0].i - 1].lower_ == "the":
         return doc[run[0].i - 1].idx  # "The United States auto manufacturer Chrysler"
@@ -448,12 +510,25 @@ def _clean(ent: Span) -> Span | None:
     """The name itself: without determiners, honorifics, edge punctuation or a possessive ending."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS or doc[start].is_punct
-                           or doc[start].pos_ == "VERB" and doc[start].lower_ in INVERTED_VERBS
-                           or ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in PERSON_TITLES | {"sheikh"}):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].lower_ in HONORIFICS
+        or doc[start].is_punct
+        or doc[start].pos_ == "VERB"
+        and doc[start].lower_ in INVERTED_VERBS
+        or ent.label_ == "PERSON"
+        and end - start > 2
+        and doc[start].lower_ in PERSON_TITLES | {"sheikh"}
+    ):
         start += 1  # (a title the model took into a person's name is a role: "Amir Sheikh Tamim bin Hamad Al Thani")
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
-                           or end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        and doc[end - 1].text not in (".",)
+        or end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].pos_ == "NOUN"
+    ):
         end -= 1  # "Interfax news agency": a name ends with a name's word, not a common noun after it
     return Span(doc, start, end, label=ent.label_) if end > start else None
 
@@ -465,7 +540,13 @@ def _junk(m: Mention) -> bool:
     if m.label == "NORP" and "-" in text:
         return True  # "Sino-U.S." describes a relation, not an actor
     words = text.split()
-    if len(words) == 1 and text.lower() in STOP_WORDS and name_key(text) not in ALIASES or len(words) > 1 and words[-1].lower() in _CUT_ENDS:
+    if (
+        len(words) == 1
+        and text.lower() in STOP_WORDS
+        and name_key(text) not in ALIASES
+        or len(words) > 1
+        and words[-1].lower() in _CUT_ENDS
+    ):
         return True  # "FURTHER" opening a sentence; "the Mutual Defense Treaty Between", cut mid-way
     if re.search(r"['\u2019]s? [a-z]", text):
         return True  # "Bloomberg's days": a possessive phrase, not a name
@@ -501,23 +582,38 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
         t = doc[i]
         if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and t.lower_ not in PERSON_TITLES | {"sheikh"}:
             break  # (a title the model took into the name is still a title)
-        if t.is_title or t.is_upper and len(t) > 1 or (t.lower_ in _CONNECTIVES and run) or (t.pos_ == "NOUN" and t.is_lower and t.lower_ in ROLE_HEADS):
+        if (
+            t.is_title
+            or t.is_upper
+            and len(t) > 1
+            or (t.lower_ in _CONNECTIVES and run)
+            or (t.pos_ == "NOUN" and t.is_lower and t.lower_ in ROLE_HEADS)
+        ):
             run.insert(0, t)
             i -= 1
             continue
         break
     # A title is nouns and adjectives: "Transport Secretary", "Prime Minister" opening a sentence stay whole, while
     # "Because Judge" loses its conjunction.
-    while run and (run[0].lower_ in _CONNECTIVES or run[0].lower_ in _LEADING_DROP
-                   or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") and run[0].lower_ not in ROLE_HEADS and run[0].text not in PORTFOLIOS
-                   or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")):
+    while run and (
+        run[0].lower_ in _CONNECTIVES
+        or run[0].lower_ in _LEADING_DROP
+        or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC")
+        and run[0].lower_ not in ROLE_HEADS
+        and run[0].text not in PORTFOLIOS
+        or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")
+    ):
         run.pop(0)
     if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
         span = doc[run[0].i : ent.start]
         found.append((span.text, (span.start_char, span.end_char)))
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
-            sub = [t for t in child.subtree if t.dep_ not in ("det", "poss", "case", "punct") and not (t.ent_type_ and t.i < child.i and t.dep_ == "poss")]
+            sub = [
+                t
+                for t in child.subtree
+                if t.dep_ not in ("det", "poss", "case", "punct") and not (t.ent_type_ and t.i < child.i and t.dep_ == "poss")
+            ]
             if sub and any(t.lower_ in ROLE_HEADS for t in sub) and len(sub) <= 8:
                 span = doc[sub[0].i : sub[-1].i + 1]
                 found.append((span.text, (span.start_char, span.end_char)))
@@ -583,15 +679,24 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
                 continue
             if _initials(other) == k.replace(".", "") and len(k) >= 2 and groups[k][0].text.isupper():
                 merge(k, other)
-            elif len(other.split()) > len(k.split()) >= 2 and other.endswith(" " + k) and groups[k][0].label == groups[other][0].label \
-                    and (is_place(other[: -len(k)].strip()) or name_key(other[: -len(k)].strip()) in ALIASES):
-                merge(k, other)  # "State Department" is the "U.S. State Department", "National Guard" not the "Delaware Army National Guard"
+            elif (
+                len(other.split()) > len(k.split()) >= 2
+                and other.endswith(" " + k)
+                and groups[k][0].label == groups[other][0].label
+                and (is_place(other[: -len(k)].strip()) or name_key(other[: -len(k)].strip()) in ALIASES)
+            ):
+                merge(
+                    k, other
+                )  # "State Department" is the "U.S. State Department", "National Guard" not the "Delaware Army National Guard"
     # "the Commission" after "the European Commission": one organisation's last word, when only one ends with it
     # ("the House" is not the White House).
     for k in [k for k in groups if len(k.split()) == 1 and k != "house" and all(m.label == "ORG" for m in groups[k])]:
         first_seen = min(m.start for m in groups[k])
-        fuller = [o for o in by_suffix.get(k, ()) if o in groups and o != k and groups[o][0].label == "ORG"
-                  and min(m.start for m in groups[o]) < first_seen]
+        fuller = [
+            o
+            for o in by_suffix.get(k, ())
+            if o in groups and o != k and groups[o][0].label == "ORG" and min(m.start for m in groups[o]) < first_seen
+        ]
         if len(fuller) == 1:
             merge(k, fuller[0])
     return list(groups.values())
@@ -602,8 +707,14 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]], title_end: int,
-           described_orgs: set[int], quoted_roles: set[tuple[int, str]]) -> ActorIndex:
+def _build(
+    doc: Doc,
+    groups: list[list[Mention]],
+    roles_of: dict[int, list[str]],
+    title_end: int,
+    described_orgs: set[int],
+    quoted_roles: set[tuple[int, str]],
+) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
     for ms in groups:
@@ -619,14 +730,22 @@ def _build(doc: Doc, groups: list[list[Mention]], roles_of: dict[int, list[str]]
             kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
         elif is_country(name) and not labels["PERSON"]:
             kind = "place"  # "the West Bank": GeoNames' word outweighs a name's last word ("Bank")
-        elif ORG_SUFFIX.search(name) or any(m.name_start in described_orgs for m in ms) \
-                and not any(roles_of.get(m.name_start) or _acts(doc, m) for m in ms):
+        elif (
+            ORG_SUFFIX.search(name)
+            or any(m.name_start in described_orgs for m in ms)
+            and not any(roles_of.get(m.name_start) or _acts(doc, m) for m in ms)
+        ):
             # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
             # words around one of its mentions do.
             kind = "organization"
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
-        if kind == "person" and all(" " not in f for f in forms) and not any(roles_of.get(m.name_start) for m in ms) and not any(m.start < m.name_start for m in ms):
+        if (
+            kind == "person"
+            and all(" " not in f for f in forms)
+            and not any(roles_of.get(m.name_start) for m in ms)
+            and not any(m.start < m.name_start for m in ms)
+        ):
             # A lone capitalised word the model calls a person, never given a first name or a title: what its other
             # mentions say it is ("Ryanair": three organisations, two persons), else nothing we can vouch for.
             others = [label for label, _ in labels.most_common() if label != "PERSON"]

@@ -47,8 +47,15 @@ _CONDITIONS = {"if", "unless", "whether"}
 _DEICTIC = {"that", "this", "these", "those"}
 
 
-def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: dt.date | None, article_id: str,
-                   sentences: Sequence[tuple[int, int]], speaker_at: SpeakerAt | None = None) -> tuple[Event, ...]:
+def extract_events(
+    doc: Doc,
+    timexes: Sequence[Timex],
+    actors: ActorIndex,
+    ref: dt.date | None,
+    article_id: str,
+    sentences: Sequence[tuple[int, int]],
+    speaker_at: SpeakerAt | None = None,
+) -> tuple[Event, ...]:
     """Each dated expression after the article's date, in a sentence that is not about the past, is an event; the
     event's text is its sentence in `sentences` (the analysis' own, which never cross a paragraph). `speaker_at`
     says who speaks at an offset (a transcript's turn, a quotation's speaker): the one an "I" is."""
@@ -81,9 +88,21 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
             key = (s_start, days)
             if key not in seen and days.start > ref:
                 seen.add(key)
-                events.append((Event(text[s_start:s_end], s_start, s_end, f"{happening} to be held on {span.text}",
-                                     tuple(_actors_in(s_start, s_end, actors)), When(span.text, t.start, t.end, days), article_id,
-                                     certainty="scheduled"), landmark.i))
+                events.append(
+                    (
+                        Event(
+                            text[s_start:s_end],
+                            s_start,
+                            s_end,
+                            f"{happening} to be held on {span.text}",
+                            tuple(_actors_in(s_start, s_end, actors)),
+                            When(span.text, t.start, t.end, days),
+                            article_id,
+                            certainty="scheduled",
+                        ),
+                        landmark.i,
+                    )
+                )
             return
         read = _certainty(span, verb, text[s_start:s_end])
         if read is None:
@@ -91,8 +110,9 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
-        if days.start <= ref and (t.direction <= 0 or days.granularity not in ("day", "week", "month")
-                                  or not ahead or t.value == "PRESENT_REF"):
+        if days.start <= ref and (
+            t.direction <= 0 or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"
+        ):
             return
         key = (s_start, days)
         if key in seen:
@@ -104,8 +124,8 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
         when = When(text[start : t.end], start, t.end, days)
-        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id,
-                             certainty=certainty), verb.i))
+        events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id, certainty=certainty), verb.i))
+
     for t, span in zip(timexes, spans):
         consider(t, span)
     # Then the days told relative to an event found so far ("And that evening, Secretary Blinken will host ..."), in
@@ -123,9 +143,14 @@ def extract_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, ref: 
     by_verb: dict[int, list[Event]] = defaultdict(list)
     for e, verb_i in events:
         by_verb[verb_i].append(e)
-    kept = [e for e, verb_i in events if not any(
-        o.dated.range != e.dated.range and e.dated.range.start <= o.dated.range.start and o.dated.range.end <= e.dated.range.end
-        for o in by_verb[verb_i])]
+    kept = [
+        e
+        for e, verb_i in events
+        if not any(
+            o.dated.range != e.dated.range and e.dated.range.start <= o.dated.range.start and o.dated.range.end <= e.dated.range.end
+            for o in by_verb[verb_i]
+        )
+    ]
     kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
     return _once(kept)
 
@@ -162,9 +187,15 @@ def _repeats(a: frozenset[str], b: frozenset[str]) -> bool:
     return common >= 1 and common * 2 >= min(len(a), len(b))
 
 
-def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorIndex, article_id: str,
-                           sentences: Sequence[tuple[int, int]], dated: Sequence[Event],
-                           speaker_at: SpeakerAt | None = None) -> tuple[Event, ...]:
+def extract_undated_events(
+    doc: Doc,
+    timexes: Sequence[Timex],
+    actors: ActorIndex,
+    article_id: str,
+    sentences: Sequence[tuple[int, int]],
+    dated: Sequence[Event],
+    speaker_at: SpeakerAt | None = None,
+) -> tuple[Event, ...]:
     """Firm next steps the article gives no date for ("the Senate is to vote on the bill", "Clinton plans to campaign
     in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
     happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
@@ -179,8 +210,15 @@ def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorInde
         if span is None:
             continue
         for verb in span:
-            if verb.pos_ != "VERB" or verb.lemma_ in _LIGHT or verb.lemma_ in _OPINION or verb.lemma_ in _STATES \
-                    or verb.lemma_ in _LASTING or verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children):
+            if (
+                verb.pos_ != "VERB"
+                or verb.lemma_ in _LIGHT
+                or verb.lemma_ in _OPINION
+                or verb.lemma_ in _STATES
+                or verb.lemma_ in _LASTING
+                or verb.lemma_ in FUTURE_GOVERNORS
+                and any(c.dep_ == "xcomp" for c in verb.children)
+            ):
                 continue
             if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
@@ -188,8 +226,12 @@ def extract_undated_events(doc: Doc, timexes: Sequence[Timex], actors: ActorInde
             if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
-            if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or subj.pos_ == "NOUN" and any(
-                    c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)):
+            if subj is None or not (
+                subj.pos_ == "PROPN"
+                or subj.lower_ in ("he", "she")
+                or subj.pos_ == "NOUN"
+                and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
+            ):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
             what, who = _what(None, verb, actors, timed, speaker_at)
             if len(what.split()) < 3:
@@ -247,9 +289,42 @@ def _quoted(tok: Token, since: int, text: str) -> bool:
 
 
 # Verbs too general to name a happening on their own ("will have", "will continue to", "will help").
-_LIGHT = {"be", "have", "get", "do", "continue", "keep", "try", "work", "help", "ensure", "allow", "give", "use",
-          "include", "provide", "support", "bring", "put", "win", "make", "take", "come", "go", "play", "happen",
-          "let", "begin", "start", "stop", "find", "show", "face", "feel", "mean"}
+_LIGHT = {
+    "be",
+    "have",
+    "get",
+    "do",
+    "continue",
+    "keep",
+    "try",
+    "work",
+    "help",
+    "ensure",
+    "allow",
+    "give",
+    "use",
+    "include",
+    "provide",
+    "support",
+    "bring",
+    "put",
+    "win",
+    "make",
+    "take",
+    "come",
+    "go",
+    "play",
+    "happen",
+    "let",
+    "begin",
+    "start",
+    "stop",
+    "find",
+    "show",
+    "face",
+    "feel",
+    "mean",
+}
 
 
 def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty, bool] | None:
@@ -271,8 +346,13 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         if "quarter" in span.text.lower() and (span.root.dep_ in ("amod", "compound", "nmod") or span.root.head.lower_ == "for"):
             return None  # "a third-quarter loss", "net income for the third quarter": the period measured, not a date
     chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
-    while chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj") and chain[-1].head != chain[-1] and len(chain) < 5 \
-            and chain[-1].head.pos_ in ("VERB", "AUX") and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS):
+    while (
+        chain[-1].dep_ in ("xcomp", "ccomp", "auxpass", "aux", "conj")
+        and chain[-1].head != chain[-1]
+        and len(chain) < 5
+        and chain[-1].head.pos_ in ("VERB", "AUX")
+        and (chain[-1].dep_ != "ccomp" or chain[-1].head.lemma_ in FUTURE_GOVERNORS)
+    ):
         chain.append(chain[-1].head)
     auxes = [a for v in chain for a in v.children if a.dep_ in ("aux", "auxpass")]
     modals = {a.lower_ for a in auxes if a.tag_ == "MD"}
@@ -289,18 +369,25 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         if v.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "aux", "auxpass", "acl", "relcl"):
             break
     reported = top.dep_ in ("ccomp", "conj") and top.head.lemma_ in _REPORTING
-    conditional = any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark")
-                      for v in chain for c in v.children)
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark") for v in chain for c in v.children
+    )
     if "would" in modals and (conditional or not reported):
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
-    be_to = any(v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain)
-    past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
-        top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+    be_to = any(
+        v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain
+    )
+    past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
-    if span is not None and span.root.dep_ == "poss" and any(t.lower_ in WEEKDAYS for t in span) and not (future or plan is not None or be_to):
+    if (
+        span is not None
+        and span.root.dep_ == "poss"
+        and any(t.lower_ in WEEKDAYS for t in span)
+        and not (future or plan is not None or be_to)
+    ):
         # "the impact of Monday's debate is still small": a weekday's happening told in the present is behind the writer
         return None
     action = _action(verb) if verb.pos_ in ("VERB", "AUX") else verb
@@ -308,28 +395,52 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     passive = any(c.dep_ == "auxpass" for c in action.children)
     if action is verb and (action.lemma_ in _OPINION and not (passive and action.lemma_ in SCHEDULED) or action.lemma_ in _LASTING):
         return None
-    if action.lemma_ in _STATES and any(t.ent_type_ in _QUANTITIES and t.i not in inside
-                                        for c in action.children if c.dep_ not in _SUBJECTS for t in c.subtree):
+    if action.lemma_ in _STATES and any(
+        t.ent_type_ in _QUANTITIES and t.i not in inside for c in action.children if c.dep_ not in _SUBJECTS for t in c.subtree
+    ):
         return None
-    if action.lemma_ == "be" and action is verb and (subj is None or subj.dep_ != "expl" and (
-            subj.lower_ in _DEICTIC or subj.i in inside or span is not None and span.root.head == action and span.root.dep_ == "attr"
-            or any(c.dep_ == "attr" or c.dep_ == "acomp" and c.pos_ != "ADJ" for c in action.children))):
+    if (
+        action.lemma_ == "be"
+        and action is verb
+        and (
+            subj is None
+            or subj.dep_ != "expl"
+            and (
+                subj.lower_ in _DEICTIC
+                or subj.i in inside
+                or span is not None
+                and span.root.head == action
+                and span.root.dep_ == "attr"
+                or any(c.dep_ == "attr" or c.dep_ == "acomp" and c.pos_ != "ADJ" for c in action.children)
+            )
+        )
+    ):
         return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
-    if subj is not None and subj.lower_ in _PERSONAL and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go")):
+    if (
+        subj is not None
+        and subj.lower_ in _PERSONAL
+        and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go"))
+    ):
         return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
     ahead = future or be_to or plan is not None or span is not None and span.root.lower_ in ("tonight", "later")
     if modals & _MAYBE or any(v.lemma_ in ("consider", "weigh", "mull") for v in chain):
         return "possible", ahead
-    if any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain) or be_to or (
-            not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED)):
+    if (
+        any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain)
+        or be_to
+        or (not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED))
+    ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
 
 
 # A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
 # "the next day"; the day is the one of the event the same or one of the three sentences before dates.
-_THAT_DAY = re.compile(r"\b(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night)\b|"
-                       r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b", re.IGNORECASE)
+_THAT_DAY = re.compile(
+    r"\b(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night)\b|"
+    r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b",
+    re.IGNORECASE,
+)
 _ANAPHORA_SENTENCES = 3
 
 
@@ -369,7 +480,11 @@ def _landmark(span: Span, verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _TOWARD or before.lower_ == "to" and before.i > 0 and doc[before.i - 1].lower_ == "up"):
         return before
     root = span.root
-    if root.dep_ in _SUBJECTS and root.head.lemma_ in _NEARING and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in root.head.children):
+    if (
+        root.dep_ in _SUBJECTS
+        and root.head.lemma_ in _NEARING
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in root.head.children)
+    ):
         return root.head
     return None
 
@@ -405,14 +520,18 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
-    """"runs from March 30 to April 2", "between April and June": the two ends of one verb's range are one event."""
+    """ "runs from March 30 to April 2", "between April and June": the two ends of one verb's range are one event."""
     out: list[tuple[Event, int]] = []
     for e, verb in events:
         if out:
             prev, prev_verb = out[-1]
             a, b = prev.dated, e.dated
-            if (verb == prev_verb and a.end < b.start and a.range.start <= b.range.end
-                    and text[a.end : b.start].strip().lower() in RANGE_JOINTS):
+            if (
+                verb == prev_verb
+                and a.end < b.start
+                and a.range.start <= b.range.end
+                and text[a.end : b.start].strip().lower() in RANGE_JOINTS
+            ):
                 grain = a.range.granularity if a.range.granularity == b.range.granularity else "day"
                 when = When(text[a.start : b.end], a.start, b.end, DateRange(a.range.start, b.range.end, grain))
                 out[-1] = (replace(prev, when=when), verb)
@@ -442,7 +561,9 @@ def _governor(span: Span) -> Token:
     return tok
 
 
-def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], speaker_at: SpeakerAt | None = None) -> tuple[str, list[str]]:
+def _what(
+    span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], speaker_at: SpeakerAt | None = None
+) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
@@ -505,8 +626,16 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], s
     if light:
         obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
     if obj is None:
-        prep = next((c for c in action.children if c.dep_ == "prep" and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
-                     and not any(x.i in dated for x in c.subtree)), None)
+        prep = next(
+            (
+                c
+                for c in action.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
+                and not any(x.i in dated for x in c.subtree)
+            ),
+            None,
+        )
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             obj_text = f"{prep.text} {_phrase(pobj, exclude=dated)}" if pobj is not None else None
@@ -528,8 +657,11 @@ def _what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], s
 def _clause(tok: Token, exclude: set[int]) -> str:
     """The clause a token stands in, without its date, its attribution or leading joints, at most 120 characters."""
     verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), tok)
-    words = [t for t in verb.subtree if t.i not in exclude and not any(
-        a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))]
+    words = [
+        t
+        for t in verb.subtree
+        if t.i not in exclude and not any(a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))
+    ]
     while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod") or words[0].tag_ == "PRP"):
         words = words[1:]  # "And we'll ...": from the action on
     while words and words[-1].is_punct:
@@ -563,7 +695,11 @@ def _office(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title:
         return None
     words = [t for t in tok.subtree if t != tok]
-    if not words or words[0].lower_ != "the" or any(t.dep_ not in ("det", "compound") or t.dep_ == "compound" and not t.is_title for t in words):
+    if (
+        not words
+        or words[0].lower_ != "the"
+        or any(t.dep_ not in ("det", "compound") or t.dep_ == "compound" and not t.is_title for t in words)
+    ):
         return None  # "Germany's Chancellor", "the new President" say which one themselves, or not as a title
     return " ".join(t.text for t in words[1:] + [tok])
 
@@ -581,13 +717,16 @@ def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None
             continue
         for role in actor.roles:
             words = role.lower().replace("-", " ").split()
-            if words[-len(want):] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
+            if words[-len(want) :] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
                 holders.append(actor)
                 break
     # The holder the text names most often is the one its bare title means (a White House briefing's President,
     # though it just named a visiting one); among equals, the one named last before it.
-    before = [(sum(a < offset for a, _ in h.spans), max(a for a, _ in h.spans if a < offset), h)
-              for h in holders if any(a < offset for a, _ in h.spans)]
+    before = [
+        (sum(a < offset for a, _ in h.spans), max(a for a, _ in h.spans if a < offset), h)
+        for h in holders
+        if any(a < offset for a, _ in h.spans)
+    ]
     if before:
         return max(before, key=lambda x: x[:2])[2]
     after = [(min(a for a, _ in h.spans), h) for h in holders if h.spans]

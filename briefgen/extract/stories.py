@@ -76,18 +76,26 @@ class Features:
         actors, actor_df = _tfidf(actor_bags)
         # A term in more than BLOCK_DF articles proposes no pair (it still counts in the similarity of those proposed):
         # at scale, "president" or "said" would pair everything. Up to BLOCK_DF articles, every term proposes.
-        blocking = sparse.hstack([(words[:, word_df <= BLOCK_DF] > 0), (actors[:, actor_df <= BLOCK_DF] > 0)],
-                                 format="csr").astype(np.float32)
-        return cls(words, _tfidf([_terms(an.article.title + "\n" + an.article.text[: _lead_end(an)]) for an in analyses])[0],
-                   actors, _tfidf([Counter(d.isoformat() for d in n) for n in named])[0],
-                   np.array([an.article.published.toordinal() if an.article.published else np.nan for an in analyses]),
-                   tuple(frozenset(d.toordinal() for d in n) for n in named), blocking)
+        blocking = sparse.hstack([(words[:, word_df <= BLOCK_DF] > 0), (actors[:, actor_df <= BLOCK_DF] > 0)], format="csr").astype(
+            np.float32
+        )
+        return cls(
+            words,
+            _tfidf([_terms(an.article.title + "\n" + an.article.text[: _lead_end(an)]) for an in analyses])[0],
+            actors,
+            _tfidf([Counter(d.isoformat() for d in n) for n in named])[0],
+            np.array([an.article.published.toordinal() if an.article.published else np.nan for an in analyses]),
+            tuple(frozenset(d.toordinal() for d in n) for n in named),
+            blocking,
+        )
 
     def pair_similarity(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """The similarity of each pair (i[k], j[k]): the weighted cosines, damped by their distance in time unless one
         names the day the other was published (an announcement and the coverage of what it announced)."""
-        sim = sum(w * np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
-                  for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days)))
+        sim = sum(
+            w * np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+            for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days))
+        )
         gap = np.abs(self.ordinals[i] - self.ordinals[j])
         damp = np.where(np.isnan(gap) | (gap <= NEAR_DAYS), 1.0, np.exp(-(np.nan_to_num(gap) - NEAR_DAYS) / DECAY_DAYS))
         for k in np.flatnonzero(damp < 1.0):
@@ -99,8 +107,9 @@ class Features:
     def block(self, members: Sequence[int]) -> np.ndarray:
         """The dense similarity matrix of some articles (one component: a story's candidates), by sparse products."""
         idx = np.asarray(members, dtype=np.int64)
-        sim = sum(w * (m[idx] @ m[idx].T).toarray()
-                  for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days)))
+        sim = sum(
+            w * (m[idx] @ m[idx].T).toarray() for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days))
+        )
         ordinals = self.ordinals[idx]
         gap = np.abs(ordinals[:, None] - ordinals[None, :])
         damp = np.where(np.isnan(gap) | (gap <= NEAR_DAYS), 1.0, np.exp(-(np.nan_to_num(gap) - NEAR_DAYS) / DECAY_DAYS))
@@ -157,8 +166,7 @@ def _named_days(an: Analysis) -> set[dt.date]:
     """The single days an article names other than its own date ("Monday's debate", "on Sept. 26"): two articles
     naming the same day, or one naming the day the other appeared, likely tell one story."""
     own = an.article.published
-    return {t.range.start for t in an.timexes
-            if t.range is not None and t.range.start == t.range.end and t.range.start != own}
+    return {t.range.start for t in an.timexes if t.range is not None and t.range.start == t.range.end and t.range.start != own}
 
 
 def group_stories(analyses: Sequence[Analysis]) -> list[list[int]]:

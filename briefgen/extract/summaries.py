@@ -61,8 +61,9 @@ class FastLexRank(LexRankSummarizer):
         df: Counter[str] = Counter(term for sentence in sentences for term in set(sentence))
         return {term: math.log(len(sentences) / (1 + n)) for term, n in df.items()}
 
-    def _create_matrix(self, sentences: Sequence[Sequence[str]], threshold: float, tf_metrics: Sequence[dict[str, float]],
-                       idf_metrics: dict[str, float]) -> numpy.ndarray:
+    def _create_matrix(
+        self, sentences: Sequence[Sequence[str]], threshold: float, tf_metrics: Sequence[dict[str, float]], idf_metrics: dict[str, float]
+    ) -> numpy.ndarray:
         column = {term: j for j, term in enumerate(idf_metrics)}
         weights = numpy.zeros((len(sentences), len(column)))
         for i, tf in enumerate(tf_metrics):
@@ -119,8 +120,14 @@ def default_length(n_sentences: int) -> int:
     return max(3, min(8, round(0.8 * math.sqrt(n_sentences))))
 
 
-def summarise(doc: Doc, sentences: Sequence[tuple[int, int]], method: str = DEFAULT_SUMMARIZER, count: int | None = None,
-              talk: frozenset[int] = frozenset(), position_weight: float | None = None) -> tuple[Sentence, ...]:
+def summarise(
+    doc: Doc,
+    sentences: Sequence[tuple[int, int]],
+    method: str = DEFAULT_SUMMARIZER,
+    count: int | None = None,
+    talk: frozenset[int] = frozenset(),
+    position_weight: float | None = None,
+) -> tuple[Sentence, ...]:
     """The `count` best sentences in document order, each with its method's score; the sentences in `talk`
     (questions, greetings, housekeeping, a reporter's turn: see facts.talk_kind) are never chosen. `position_weight`
     overrides the `news` method's weight of the position prior (a transcript is no inverted pyramid)."""

@@ -18,7 +18,9 @@ _LABEL = re.compile(
 )
 # Stage directions: a parenthesised aside in the text's own capitalised style, "(Laughter.)", "(Cross-talk.)", and
 # the time stamps that open and close a transcript ("2:29 P.M. EDT", "END 3:45 P.M. EDT").
-_DIRECTION = re.compile(r"\((?:[A-Z][^()\n]{0,80}?\.)\)|^(?:END[ \t]+)?\d{1,2}:\d\d[ \t]*[AP]\.?M\.?(?:[ \t]+[A-Z]{2,5})?[ \t]*$", re.MULTILINE)
+_DIRECTION = re.compile(
+    r"\((?:[A-Z][^()\n]{0,80}?\.)\)|^(?:END[ \t]+)?\d{1,2}:\d\d[ \t]*[AP]\.?M\.?(?:[ \t]+[A-Z]{2,5})?[ \t]*$", re.MULTILINE
+)
 # Capitalised paragraph openers that are not speakers.
 _NOT_SPEAKERS = {
     "NOTE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "UPDATE", "UPDATED", "CORRECTION", "CLARIFICATION", "WATCH", "READ MORE",
@@ -89,8 +91,11 @@ def _interviewers(turns: list[Turn], text: str) -> tuple[Turn, ...]:
             asks.setdefault(t.label, []).append("?" in text[t.start : t.end])
             words[t.label] = words.get(t.label, 0) + len(text[t.start : t.end].split())
     # A speech's rhetorical questions do not make its speaker an interviewer: the one who asks says less.
-    askers = {label for label, qs in asks.items() if len(qs) >= MIN_LABELS and sum(qs) * 2 >= len(qs)
-              and any(words[label] < n for other, n in words.items() if other != label)}
+    askers = {
+        label
+        for label, qs in asks.items()
+        if len(qs) >= MIN_LABELS and sum(qs) * 2 >= len(qs) and any(words[label] < n for other, n in words.items() if other != label)
+    }
     askers = {label for label in askers if words[label] < max(words.values())}
     if not askers or askers == set(asks):
         return tuple(turns)
@@ -195,8 +200,9 @@ _NOT_FIRST_NAMES = {"The", "And", "But", "With", "From", "For", "Communications"
 
 def _courtesy(label: str) -> str:
     """A label in the text's usual case: "MS. DALTON" -> "Ms. Dalton"."""
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) if not w.startswith("MC") else "Mc" + w[2:].capitalize()
-                    for w in label.split())
+    return " ".join(
+        "-".join(p.capitalize() for p in w.split("-")) if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in label.split()
+    )
 
 
 def turn_finder(turns: Sequence[Turn]) -> Callable[[int], Turn | None]:

@@ -43,8 +43,7 @@ _WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}  # codecs' names for t
 MIN_PAGE_WORDS = 5  # less is a navigation bar or an error page, not an article
 
 
-def read_inputs(inputs: Sequence[str | Article], max_bytes: int = MAX_INPUT_BYTES,
-                problems: list[Problem] | None = None) -> list[Article]:
+def read_inputs(inputs: Sequence[str | Article], max_bytes: int = MAX_INPUT_BYTES, problems: list[Problem] | None = None) -> list[Article]:
     """Read every article of every input (files, folders, globs, URLs, `-`; an `Article` given by the Python API is
     taken as it is), in order; ids unique across inputs.
 
@@ -292,8 +291,12 @@ def parse_html(page: str, name: str, url: str | None = None) -> Article:
             tree = trafilatura.load_html(page)
             if tree is None:
                 raise ValueError("no HTML tree")
-            doc = cast("Document | None", trafilatura.bare_extraction(  # a Document unless asked for a dict
-                _keep_drop_caps(tree), url=url, with_metadata=True, include_comments=False, include_tables=True, **settings))
+            doc = cast(
+                "Document | None",
+                trafilatura.bare_extraction(  # a Document unless asked for a dict
+                    _keep_drop_caps(tree), url=url, with_metadata=True, include_comments=False, include_tables=True, **settings
+                ),
+            )
         except (etree.LxmlError, ValueError) as exc:
             raise InputError(f"{name}: is not a readable HTML page ({exc})") from exc
         if doc is not None and len(_clean_body(doc.text or "").split()) >= MIN_PAGE_WORDS:
@@ -333,17 +336,23 @@ _ONLY_DATE = re.compile(r"[\d\s./-]+")
 _PROMO = re.compile(
     r"\b(?:subscribe|subscription|subscriber|newsletters?|sign(?:ing)? ?up|log ?in|download (?:the|our)\b.{0,40}\bapps?|"
     r"follow (?:us|the \w+(?: \w+)?) on|never miss|get (?:the|our)\b.{0,60}\b(?:by email|in your inbox|edition))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # The site speaking of itself or asking the reader to act: "our newsletter", "Subscribe now", "please subscribe".
 _SITE_VOICE = re.compile(r"\b(?:our|us|please|here)\b|^(?:subscribe|sign up|follow|download|get|never miss|join|want)\b", re.IGNORECASE)
 _READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 EDGE_PARAGRAPHS = 3  # a promotion addressing the reader sits at the article's start or end, not in its middle
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bcopyrighted property\b", re.IGNORECASE)
-_CREDIT = re.compile(r"^(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|source)\s*:|"
-                     r"\((?:photo|image|picture|credit)s?\b[^)]*\)$|\b(?:Getty Images|AP Photo|AFP(?: via Getty)?|Shutterstock)\)?$",
-                     re.IGNORECASE)
-_RELATED = re.compile(r"^(?:related(?: stories| articles| content| coverage| links)?|read (?:more|also|next)|see also|"
-                      r"more (?:from|on) [^:]{1,40}:|more stories|recommended(?: for you)?|trending|popular|most read)\s*:?$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture|video)s?(?: credits?)?|credits?|source)\s*:|"
+    r"\((?:photo|image|picture|credit)s?\b[^)]*\)$|\b(?:Getty Images|AP Photo|AFP(?: via Getty)?|Shutterstock)\)?$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:related(?: stories| articles| content| coverage| links)?|read (?:more|also|next)|see also|"
+    r"more (?:from|on) [^:]{1,40}:|more stories|recommended(?: for you)?|trending|popular|most read)\s*:?$",
+    re.IGNORECASE,
+)
 MAX_FURNITURE_WORDS = 45  # site furniture is a line or two; a longer paragraph is the article's own
 
 
@@ -357,7 +366,10 @@ def _clean_body(text: str) -> str:
         at_edge = n < EDGE_PARAGRAPHS or n >= len(paras) - EDGE_PARAGRAPHS
         furniture = words <= MAX_FURNITURE_WORDS and (
             (_PROMO.search(line) and (_SITE_VOICE.search(line) or words <= 4 or at_edge and _READER.search(line)))
-            or _COPYRIGHT.search(line) or _CREDIT.search(line) or _RELATED.fullmatch(line))
+            or _COPYRIGHT.search(line)
+            or _CREDIT.search(line)
+            or _RELATED.fullmatch(line)
+        )
         if not furniture:
             kept.append(para)
     return "\n".join(kept).strip()
@@ -366,8 +378,15 @@ def _clean_body(text: str) -> str:
 def _keep_drop_caps(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """A paragraph's first letter set apart as a drop cap (<span class="dropcap">T</span>urkey, or a letter in an
     element of its own before the paragraph) is joined to the word it begins: trafilatura dropped it or split it off."""
-    leaves = [el for el in tree.iter() if isinstance(el.tag, str) and len(el) == 0 and el.tag not in ("script", "style")
-              and len((el.text or "").strip()) == 1 and (el.text or "").strip().isupper()]
+    leaves = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and len(el) == 0
+        and el.tag not in ("script", "style")
+        and len((el.text or "").strip()) == 1
+        and (el.text or "").strip().isupper()
+    ]
     for leaf in leaves:
         letter = (leaf.text or "").strip()
         el = leaf  # the outermost element holding just the letter (<figure class="dropcap"><span>T</span></figure>)
@@ -448,16 +467,18 @@ def parse_feed(data: bytes, name: str) -> list[Article]:
         if not text:
             continue  # an entry with no text to analyse (a bare link)
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        articles.append(Article(
-            id=str(entry.get("id") or entry.get("link") or f"{input_stem(name)}-{n}"),
-            title=(entry.get("title") or "").strip() or f"{input_stem(name)} #{n}",
-            text=text,
-            published=dt.date(*stamp[:3]) if stamp else None,
-            source=publisher,
-            url=clean_url(entry.get("link")),
-            origin=f"{name} entry {n}",
-            author=entry.get("author") or None,
-        ))
+        articles.append(
+            Article(
+                id=str(entry.get("id") or entry.get("link") or f"{input_stem(name)}-{n}"),
+                title=(entry.get("title") or "").strip() or f"{input_stem(name)} #{n}",
+                text=text,
+                published=dt.date(*stamp[:3]) if stamp else None,
+                source=publisher,
+                url=clean_url(entry.get("link")),
+                origin=f"{name} entry {n}",
+                author=entry.get("author") or None,
+            )
+        )
     if not articles:
         raise InputError(f"{name}: none of the feed's {len(feed.entries)} entries has any text")
     return articles
@@ -504,4 +525,3 @@ def clean_url(url: str | None) -> str | None:
 
 def _opt_str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
-

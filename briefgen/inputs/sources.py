@@ -85,8 +85,12 @@ def _walk(folder: Path, on_error: Callable[[str, InputError], None] | None) -> I
 
 
 def _is_article_file(path: Path) -> bool:
-    return (path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
-            and path.stem.lower() not in NOT_ARTICLE_STEMS and not _briefgen_output(path))
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem.lower() not in NOT_ARTICLE_STEMS
+        and not _briefgen_output(path)
+    )
 
 
 def _briefgen_output(path: Path) -> bool:
@@ -133,8 +137,9 @@ def _open_regular(path: Path) -> io.FileIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: is {file_kind(mode)}, not a regular file; briefgen reads files, folders, "
-                             "http(s) URLs and - (standard input)")
+            raise InputError(
+                f"{path}: is {file_kind(mode)}, not a regular file; briefgen reads files, folders, http(s) URLs and - (standard input)"
+            )
         os.set_blocking(fd, True)
         return io.FileIO(fd, "rb")
     except BaseException:
@@ -268,13 +273,13 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     """Redirects are followed to http(s) URLs only (urllib alone would follow one to ftp://)."""
 
-    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                       headers: http.client.HTTPMessage) -> object:
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: http.client.HTTPMessage) -> object:
         location = headers.get("Location") or headers.get("URI") or ""
         scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
         if scheme not in URL_SCHEMES:
-            raise InputError(f"{req.full_url}: redirected to a {scheme}: URL ({printable(location[:200])}); "
-                             "briefgen fetches http and https only")
+            raise InputError(
+                f"{req.full_url}: redirected to a {scheme}: URL ({printable(location[:200])}); briefgen fetches http and https only"
+            )
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -283,8 +288,14 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
 def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
     """An opener for http(s) only: no file:, ftp: or data: handlers, so nothing else can be reached."""
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), _HTTPHandler(deadline), _HTTPSHandler(deadline),
-                    _RedirectHandler(), urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        urllib.request.ProxyHandler(),
+        _HTTPHandler(deadline),
+        _HTTPSHandler(deadline),
+        _RedirectHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         opener.add_handler(handler)
     return opener
 

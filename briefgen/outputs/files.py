@@ -120,14 +120,13 @@ def _check_target(target: Path) -> int:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     if stat.S_ISLNK(st.st_mode):
-        raise OutputError(f"{target}: is a symbolic link; briefgen writes only regular files or new paths, "
-                          "so remove it or choose another name")
+        raise OutputError(
+            f"{target}: is a symbolic link; briefgen writes only regular files or new paths, so remove it or choose another name"
+        )
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"{target}: is {file_kind(st.st_mode)}, not a regular file; briefgen writes only regular "
-                          "files or new paths")
+        raise OutputError(f"{target}: is {file_kind(st.st_mode)}, not a regular file; briefgen writes only regular files or new paths")
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise OutputError(f"{target}: is read-only; briefgen does not replace it (make it writable, or choose "
-                          "another name)")
+        raise OutputError(f"{target}: is read-only; briefgen does not replace it (make it writable, or choose another name)")
     return stat.S_IMODE(st.st_mode)
 
 

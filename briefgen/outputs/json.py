@@ -130,7 +130,9 @@ def _event(e: Event, rollup: bool = False) -> dict[str, Any]:
         "end": e.end,
         "what": e.what,
         "actor_ids": list(e.actor_ids),
-        "when": None if w is None else {
+        "when": None
+        if w is None
+        else {
             "text": w.text,
             "start": w.start,
             "end": w.end,
@@ -147,5 +149,12 @@ def _event(e: Event, rollup: bool = False) -> dict[str, Any]:
 
 
 def _fact(f: Fact) -> dict[str, Any]:
-    return {"text": f.text, "start": f.start, "end": f.end, "score": f.score, "article_id": f.article_id,
-            "speaker": f.speaker, "actor_id": f.actor_id}
+    return {
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "score": f.score,
+        "article_id": f.article_id,
+        "speaker": f.speaker,
+        "actor_id": f.actor_id,
+    }

@@ -30,7 +30,7 @@ LIMITS = {  # name -> what it caps; a profile sets any of them, an extending pro
     "events": "upcoming events",
     "timeline": "dated entries in the time line",
     "stories": "digest stories shown in full (the rest are listed)",
-    "changes": "items of each kind under \"Since the last digest\" (--compare)",
+    "changes": 'items of each kind under "Since the last digest" (--compare)',
 }
 # The limits each section shows: only these are lowered to fit a note into `max_pages`.
 SECTION_LIMITS = {

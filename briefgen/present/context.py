@@ -84,12 +84,14 @@ def build_context(brief: Brief, look: Look, css: str, limits: Mapping[str, int] 
         brief=brief,
         profile=look.audience,
         limits=MappingProxyType(dict(limits or look.audience.limits)),
-        house=MappingProxyType({
-            "organisation": config.organisation,
-            "classification": config.classification,
-            "logo": markupsafe.Markup(logo_data_uri(config.logo)) if config.logo else None,  # base64: nothing to escape
-            "paper": look.paper,
-        }),  # fmt: skip
+        house=MappingProxyType(
+            {
+                "organisation": config.organisation,
+                "classification": config.classification,
+                "logo": markupsafe.Markup(logo_data_uri(config.logo)) if config.logo else None,  # base64: nothing to escape
+                "paper": look.paper,
+            }
+        ),  # fmt: skip
         css=css,
         version=__version__,
         quoted=quoted,

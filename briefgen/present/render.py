@@ -30,8 +30,16 @@ from .context import TemplateContext, build_context
 from .resources import resource_dir
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
-SHRINK = (("timeline", 0), ("actors", 3), ("facts", 0), ("events", 1), ("quotes", 0), ("key_points", 3), ("summary_sentences", 2),
-          ("changes", 0))
+SHRINK = (
+    ("timeline", 0),
+    ("actors", 3),
+    ("facts", 0),
+    ("events", 1),
+    ("quotes", 0),
+    ("key_points", 3),
+    ("summary_sentences", 2),
+    ("changes", 0),
+)
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
 
 
@@ -144,7 +152,9 @@ def stylesheet(look: Look) -> str:
     for name in look.audience.styles:
         path = find_file(name, (*look.audience.folders, resource_dir("styles")))
         if path is None:
-            raise RenderError(f"{look.audience.origin / 'audience.toml'}: stylesheet {name!r} is in neither the audience's nor briefgen's styles folder")
+            raise RenderError(
+                f"{look.audience.origin / 'audience.toml'}: stylesheet {name!r} is in neither the audience's nor briefgen's styles folder"
+            )
         parts.append(_read_css(path))
     parts.append(_house_css(look))
     parts.extend(_read_css(p) for p in look.styles)
@@ -325,4 +335,3 @@ def shrunk(limits: Mapping[str, int], sections: Sequence[str], steps: int) -> di
             out[name] -= step
             steps -= step
     return out
-

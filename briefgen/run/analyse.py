@@ -40,8 +40,9 @@ class StageTimes:
             self.seconds[name] += time.perf_counter() - t0
 
 
-def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None,
-            jobs: int = 1) -> Iterator[Analysis]:
+def analyse(
+    articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None, jobs: int = 1
+) -> Iterator[Analysis]:
     """Analyse articles in input order; each text is parsed exactly once, in batches; with `jobs` > 1 the parse and
     the extractors run in that many worker processes. An article whose analysis fails raises."""
     times = times or StageTimes()
@@ -59,8 +60,9 @@ def analyse(articles: Iterable[Article], nlp: Language, options: Options, as_of:
         yield analyse_doc(article, doc, options, as_of, times)
 
 
-def analyse_each(articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date,
-                 times: StageTimes | None = None, jobs: int = 1) -> Iterator[Analysis | Problem]:
+def analyse_each(
+    articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None, jobs: int = 1
+) -> Iterator[Analysis | Problem]:
     """As `analyse`, but an article whose analysis fails becomes a Problem naming it, and the others go on."""
     times = times or StageTimes()
     pending = list(articles)
@@ -77,8 +79,9 @@ def analyse_each(articles: Iterable[Article], nlp: Language, options: Options, a
             yield failure(article, exc)
 
 
-def _parallel(pending: list[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes,
-              jobs: int) -> Iterator[Analysis | Problem]:
+def _parallel(
+    pending: list[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes, jobs: int
+) -> Iterator[Analysis | Problem]:
     """The outcomes of `jobs` worker processes, in input order, their seconds per stage added to `times`."""
     for outcomes, seconds in analyse_parallel(pending, nlp, options, as_of, jobs):
         for stage, secs in seconds.items():
@@ -123,15 +126,31 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         if transcript is None:
             summary = summarise(doc, sentences, options.summarizer, options.summary_sentences, talk)
         else:  # a transcript's summary is its principals' informative statements, the opening less favoured
-            summary = summarise(doc, sentences, options.summarizer, options.summary_sentences,
-                                talk | uninformative(doc, sentences, actors, timexes), TRANSCRIPT_POSITION_WEIGHT)
+            summary = summarise(
+                doc,
+                sentences,
+                options.summarizer,
+                options.summary_sentences,
+                talk | uninformative(doc, sentences, actors, timexes),
+                TRANSCRIPT_POSITION_WEIGHT,
+            )
     with times.stage("facts"):
-        facts = extract_facts(doc, sentences, actors, timexes, summary, article.id, options.fact_count,
-                              talk=talk, quotes=quotes, transcript=transcript, author=author)
+        facts = extract_facts(
+            doc,
+            sentences,
+            actors,
+            timexes,
+            summary,
+            article.id,
+            options.fact_count,
+            talk=talk,
+            quotes=quotes,
+            transcript=transcript,
+            author=author,
+        )
     if transcript is not None:
         with times.stage("quotes"):
-            quotes = quotes_from_turns(doc, sentences, transcript, talk | _indexes(sentences, facts), actors, timexes,
-                                       quotes, article.id)
+            quotes = quotes_from_turns(doc, sentences, transcript, talk | _indexes(sentences, facts), actors, timexes, quotes, article.id)
     return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), transcript, undated)
 
 

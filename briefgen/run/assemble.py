@@ -41,32 +41,65 @@ class ActorRollup:
     ids: Mapping[tuple[str, str], str]  # (article id, article-level actor id) -> rollup actor id
 
 
-def assemble(analyses: Sequence[Analysis], as_of: dt.date, title: str | None = None, audience: str = "analyst",
-             problems: Sequence[Problem] = (), kind: Literal["brief", "digest"] | None = None,
-             coverage: Coverage | None = None) -> Brief:
+def assemble(
+    analyses: Sequence[Analysis],
+    as_of: dt.date,
+    title: str | None = None,
+    audience: str = "analyst",
+    problems: Sequence[Problem] = (),
+    kind: Literal["brief", "digest"] | None = None,
+    coverage: Coverage | None = None,
+) -> Brief:
     """One article makes a brief; several (or any number, when asked for) make a digest of stories, ranked."""
     if (kind or ("brief" if len(analyses) == 1 else "digest")) == "brief":
         a = analyses[0]
-        story = Story("s1", a.article.title, (a.article.id,), tuple((a.article.id, s) for s in a.summary), a.facts,
-                      tuple(x.id for x in a.actors), a.quotes[:TOP_QUOTES], 1.0)
+        story = Story(
+            "s1",
+            a.article.title,
+            (a.article.id,),
+            tuple((a.article.id, s) for s in a.summary),
+            a.facts,
+            tuple(x.id for x in a.actors),
+            a.quotes[:TOP_QUOTES],
+            1.0,
+        )
         actors = tuple(replace(x, spans=(), article_ids=(a.article.id,)) for x in a.actors)
-        return Brief("brief", title or a.article.title, audience, as_of, tuple(analyses), actors,
-                     tuple(sorted(_ahead(a.events, as_of), key=_event_order)), a.quotes[:TOP_QUOTES], _top_facts(a.facts, TOP_FACTS),
-                     (story,), tuple(problems))
+        return Brief(
+            "brief",
+            title or a.article.title,
+            audience,
+            as_of,
+            tuple(analyses),
+            actors,
+            tuple(sorted(_ahead(a.events, as_of), key=_event_order)),
+            a.quotes[:TOP_QUOTES],
+            _top_facts(a.facts, TOP_FACTS),
+            (story,),
+            tuple(problems),
+        )
     rollup = rollup_actors(analyses)
     stories = _stories(analyses, rollup)
     if coverage is None:  # every article given is in: the days covered are the span of their dates
         dates = sorted(an.article.published for an in analyses if an.article.published)
         coverage = Coverage(dates[0] if dates else None, dates[-1] if dates else None, asked=False)
     return Brief(
-        "digest", title or digest_title(coverage, as_of), audience, as_of, tuple(analyses), rollup.actors,
-        _calendar(analyses, rollup, as_of), _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
-        _top_facts([f for a in analyses for f in a.facts], TOP_FACTS), stories, tuple(problems), coverage=coverage,
+        "digest",
+        title or digest_title(coverage, as_of),
+        audience,
+        as_of,
+        tuple(analyses),
+        rollup.actors,
+        _calendar(analyses, rollup, as_of),
+        _unique_quotes([q for a in analyses for q in a.quotes], TOP_QUOTES),
+        _top_facts([f for a in analyses for f in a.facts], TOP_FACTS),
+        stories,
+        tuple(problems),
+        coverage=coverage,
     )
 
 
 def digest_title(coverage: Coverage, as_of: dt.date) -> str:
-    """"Briefing digest, 29 February 2024", or the span of several days: "Briefing digest, 26 February – 1 March 2024"."""
+    """ "Briefing digest, 29 February 2024", or the span of several days: "Briefing digest, 26 February – 1 March 2024"."""
     if coverage.start is None or coverage.end is None:
         return f"Briefing digest, {format_date(as_of)}"
     return f"Briefing digest, {format_range(DateRange(coverage.start, coverage.end, 'day'))}"
@@ -145,16 +178,22 @@ def _stories(analyses: Sequence[Analysis], rollup: ActorRollup) -> tuple[Story, 
         lead_actors = actor_ids[:3]
         # Coverage counts articles and outlets; importance is how widely the story's main actors figure in the day.
         outlets = {an.article.source or an.article.id for an in members}
-        importance = sum(math.log1p(reach[r]) / math.log1p(n_articles) + (0.5 if r in has_role else 0.0)
-                         for r in lead_actors) / max(1, len(lead_actors))
+        importance = sum(math.log1p(reach[r]) / math.log1p(n_articles) + (0.5 if r in has_role else 0.0) for r in lead_actors) / max(
+            1, len(lead_actors)
+        )
         score = len(members) + 0.5 * (len(outlets) - 1) + importance
         drafts.append((score, group[0], members, summary, actor_ids))
     drafts.sort(key=lambda d: (-d[0], d[1]))
     return tuple(
         Story(
-            f"s{rank}", _story_title(members), tuple(an.article.id for an in members), summary,
+            f"s{rank}",
+            _story_title(members),
+            tuple(an.article.id for an in members),
+            summary,
             _top_facts([f for an in members for f in an.facts], STORY_FACTS, [s.text for _, s in summary]),
-            actor_ids, _unique_quotes([q for an in members for q in an.quotes], STORY_QUOTES), round(score, 4),
+            actor_ids,
+            _unique_quotes([q for an in members for q in an.quotes], STORY_QUOTES),
+            round(score, 4),
         )
         for rank, (score, _, members, summary, actor_ids) in enumerate(drafts, start=1)
     )
@@ -219,7 +258,10 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
             kinds[a.kind] += a.mentions
         kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
         # The fullest form is the canonical name: the longest name used, most mentioned on ties.
-        name = max((a.name for a in acts), key=lambda nm: (not nm.isupper(), len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)))
+        name = max(
+            (a.name for a in acts),
+            key=lambda nm: (not nm.isupper(), len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)),
+        )
         aliases = tuple(dict.fromkeys(x for a in acts for x in (a.name, *a.aliases) if x.lower() != name.lower()))
         roles = tuple(dict.fromkeys(r for a in acts for r in a.roles))
         salience = sum(a.salience for a in acts)
@@ -229,15 +271,25 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
     for rank, (salience, _, name, kind, aliases, roles, members) in enumerate(rows, start=1):
         rid = f"r{rank}"
         article_ids = tuple(dict.fromkeys(entries[i][0] for i in members))
-        actors.append(Actor(rid, name, kind, aliases, roles, sum(entries[i][1].mentions for i in members), (),  # type: ignore[arg-type]
-                            round(salience / len(analyses), 4), article_ids))
+        actors.append(
+            Actor(
+                rid,
+                name,
+                kind,
+                aliases,
+                roles,
+                sum(entries[i][1].mentions for i in members),
+                (),  # type: ignore[arg-type]
+                round(salience / len(analyses), 4),
+                article_ids,
+            )
+        )
         ids.update({(entries[i][0], entries[i][1].id): rid for i in members})
     return ActorRollup(tuple(actors), MappingProxyType(ids))
 
 
-def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[int], int],
-                        union: Callable[[int, int], None]) -> None:
-    """"Biden", "President Biden", "Joe Biden" and "Joseph R. Biden" are one person when their roles agree.
+def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[int], int], union: Callable[[int, int], None]) -> None:
+    """ "Biden", "President Biden", "Joe Biden" and "Joseph R. Biden" are one person when their roles agree.
 
     Full names first: one that contains another word for word joins it, and two with one surname and one initial
     join when they share a role. Then a shorter name joins the one person whose fuller name contains it, or, when

@@ -57,8 +57,10 @@ def check_private(folder: Path) -> None:
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
         raise ConfigError(f"cache folder {folder} belongs to another user (uid {st.st_uid}), so briefgen will not trust it{fix}")
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise ConfigError(f"cache folder {folder} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}), so briefgen "
-                          f"will not trust it: `chmod 700 {folder}`{fix}")
+        raise ConfigError(
+            f"cache folder {folder} is writable by others (mode {stat.S_IMODE(st.st_mode):04o}), so briefgen "
+            f"will not trust it: `chmod 700 {folder}`{fix}"
+        )
 
 
 def check_folder(folder: Path) -> None:
@@ -90,8 +92,20 @@ class AnalysisCache:
         self._swept: set[Path] = set()
 
     def key(self, article: Article, ref: dt.date, options: Options) -> str:
-        parts = (self._salt, article.id, article.title, article.text, article.published, article.source, article.url,
-                 article.author, ref, options.summarizer, options.summary_sentences, options.fact_count)
+        parts = (
+            self._salt,
+            article.id,
+            article.title,
+            article.text,
+            article.published,
+            article.source,
+            article.url,
+            article.author,
+            ref,
+            options.summarizer,
+            options.summary_sentences,
+            options.fact_count,
+        )
         return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -55,8 +55,9 @@ def analyse_partition(articles: Sequence[Article], options: Options, as_of: dt.d
         return list(analyse_each(articles, nlp, options, as_of))
 
 
-def analyse_remote(client: Client, articles: Sequence[Article], options: Options, as_of: dt.date, model: str,
-                   partition: int = PARTITION) -> Iterator[Analysis | Problem]:
+def analyse_remote(
+    client: Client, articles: Sequence[Article], options: Options, as_of: dt.date, model: str, partition: int = PARTITION
+) -> Iterator[Analysis | Problem]:
     """The outcome of every article, in input order, analysed as tasks on the cluster; each partition's results are
     released as soon as they are read, so neither the workers nor the client hold more than the analyses."""
     parts = [list(articles[i : i + partition]) for i in range(0, len(articles), partition)]
@@ -84,8 +85,7 @@ def local_cluster(workers: int) -> LocalCluster:
         # Without a dashboard the scheduler still serves health and metrics over HTTP on the loopback address; when
         # its usual port is taken (another local cluster) it takes a free one, which needs no warning.
         warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address=None)
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
 
 
 @contextmanager
@@ -106,7 +106,6 @@ def connect(spec: str, model: str = DEFAULT_MODEL) -> Iterator[Client]:
     finally:
         if cluster is not None:
             cluster.close()
-
 
 
 # The Python API for teams with their own Dask pipelines.
@@ -142,12 +141,12 @@ def article_from_record(record: Mapping[str, object], where: str = "record") -> 
         v = value(key)
         return str(v) if v is not None else None
 
-    return Article(str(ident), optional("title") or str(ident), text, published, optional("source"), optional("url"),
-                   where, optional("author"))
+    return Article(
+        str(ident), optional("title") or str(ident), text, published, optional("source"), optional("url"), where, optional("author")
+    )
 
 
-def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, as_of: dt.date,
-                     model: str) -> list[Analysis | Problem]:
+def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, as_of: dt.date, model: str) -> list[Analysis | Problem]:
     """One partition of article dicts: a record that is no article, or whose analysis fails, is a Problem."""
     outcomes: list[Analysis | Problem | None] = []
     articles: list[Article] = []
@@ -170,16 +169,16 @@ def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options | None = None
     return articles.map_partitions(_analyse_records, options=options or Options(), as_of=as_of, model=model)
 
 
-def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options | None = None,
-                      model: str = DEFAULT_MODEL) -> db.Bag:
+def analyse_dataframe(frame: dd.DataFrame, as_of: dt.date, options: Options | None = None, model: str = DEFAULT_MODEL) -> db.Bag:
     """`analyse_bag` over a Dask DataFrame with `text` and optional `id`, `title`, `published`, `source`, `url` columns."""
     if "text" not in frame.columns:
         raise InputError(f"the DataFrame has no 'text' column (it has {', '.join(map(str, frame.columns))})")
     return analyse_bag(frame.to_bag(format="dict"), as_of, options, model)
 
 
-def digest_from(outcomes: Iterable[Analysis | Problem], as_of: dt.date | None = None, title: str | None = None,
-                audience: str = "digest") -> Brief:
+def digest_from(
+    outcomes: Iterable[Analysis | Problem], as_of: dt.date | None = None, title: str | None = None, audience: str = "digest"
+) -> Brief:
     """A digest Brief from computed outcomes (analyses, and problems to list), read once: stories grouped, calendar,
     actors and quotes across them; `as_of` defaults to the newest article's date. `briefgen.jsonout.dumps` gives
     its JSON, `briefgen.render` its HTML and PDF."""
@@ -188,8 +187,9 @@ def digest_from(outcomes: Iterable[Analysis | Problem], as_of: dt.date | None = 
     for outcome in outcomes:
         (problems if isinstance(outcome, Problem) else analyses).append(outcome)  # type: ignore[arg-type]
     if not analyses:
-        raise InputError(f"no article could be analysed ({problems[0].source}: {problems[0].message})" if problems
-                         else "no article to make a digest of")
+        raise InputError(
+            f"no article could be analysed ({problems[0].source}: {problems[0].message})" if problems else "no article to make a digest of"
+        )
     dates = [a.article.published for a in analyses if a.article.published]
     ref = as_of or (max(dates) if dates else dt.date.today())
     return assemble(analyses, ref, title=title, audience=audience, problems=problems, kind="digest")

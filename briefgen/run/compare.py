@@ -63,16 +63,28 @@ def _previous(data: dict[str, Any]) -> Previous:
     for a in data["articles"]:
         published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
         article = Article(str(a["id"]), str(a["title"]), str(a["text"]), published, a.get("source"), a.get("url"))
-        actors = tuple(Actor(str(x["id"]), str(x["name"]), x["kind"], tuple(x["aliases"]), tuple(x["roles"]),
-                             int(x["mentions"]), (), float(x["salience"])) for x in a["actors"])
+        actors = tuple(
+            Actor(
+                str(x["id"]),
+                str(x["name"]),
+                x["kind"],
+                tuple(x["aliases"]),
+                tuple(x["roles"]),
+                int(x["mentions"]),
+                (),
+                float(x["salience"]),
+            )
+            for x in a["actors"]
+        )
         timexes = tuple(_timex(t) for t in a.get("timexes", ()))
         # Sentences need the parse: `rebuild` takes them from this run's (or the cache's) analysis of the same text.
         analyses.append(Analysis(article, (), actors, (), (), (), timexes, ()))
     story_of = {aid: str(s["id"]) for s in data.get("stories", []) for aid in s["article_ids"]}
     forms = {name_key(f) for x in data.get("actors", []) for f in (x["name"], *x["aliases"])}
     as_of = dt.date.fromisoformat(data["as_of"]) if data.get("as_of") else None
-    return Previous(as_of, str(data.get("title", "")), tuple(analyses), story_of,
-                    tuple(_event(e) for e in data.get("upcoming", [])), frozenset(forms))
+    return Previous(
+        as_of, str(data.get("title", "")), tuple(analyses), story_of, tuple(_event(e) for e in data.get("upcoming", [])), frozenset(forms)
+    )
 
 
 _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T|$)")
@@ -83,8 +95,9 @@ def _timex(t: dict[str, Any]) -> Timex:
     "2016-09-26TNI"), as the grouping's days named use no other (the JSON keeps the value, not the range)."""
     m = _DAY.match(str(t["value"]))
     day = dt.date.fromisoformat(m.group(1)) if m else None
-    return Timex(str(t["text"]), int(t["start"]), int(t["end"]), t["type"], str(t["value"]), t["mod"],
-                 DateRange(day, day, "day") if day else None)
+    return Timex(
+        str(t["text"]), int(t["start"]), int(t["end"]), t["type"], str(t["value"]), t["mod"], DateRange(day, day, "day") if day else None
+    )
 
 
 def rebuild(previous: Previous, known: Callable[[Article], Analysis | None]) -> Previous:
@@ -100,8 +113,12 @@ def rebuild(previous: Previous, known: Callable[[Article], Analysis | None]) -> 
     return replace(previous, analyses=tuple(analyses))
 
 
-def known_analyses(analyses: Sequence[Analysis], cache: AnalysisCache | None, options: Options, as_of: dt.date,
-                   ) -> Callable[[Article], Analysis | None]:
+def known_analyses(
+    analyses: Sequence[Analysis],
+    cache: AnalysisCache | None,
+    options: Options,
+    as_of: dt.date,
+) -> Callable[[Article], Analysis | None]:
     """This run's analysis of an article's text, else the cache's of the article as the earlier digest read it."""
     by_text = {hashlib.sha256(an.article.text.encode("utf-8", "surrogatepass")).digest(): an for an in analyses}
 
@@ -118,9 +135,16 @@ def _event(e: dict[str, Any]) -> Event:
     w = e["when"]
     days = DateRange(dt.date.fromisoformat(w["date_start"]), dt.date.fromisoformat(w["date_end"]), w["granularity"])
     # The earlier digest's actor ids mean nothing in this one: a gone event keeps its words and dates only.
-    return Event(str(e["text"]), int(e["start"]), int(e["end"]), str(e["what"]), (),
-                 When(str(w["text"]), int(w["start"]), int(w["end"]), days), str(e["article_id"]),
-                 tuple(e.get("article_ids", ())))
+    return Event(
+        str(e["text"]),
+        int(e["start"]),
+        int(e["end"]),
+        str(e["what"]),
+        (),
+        When(str(w["text"]), int(w["start"]), int(w["end"]), days),
+        str(e["article_id"]),
+        tuple(e.get("article_ids", ())),
+    )
 
 
 def compare(brief: Brief, previous: Previous) -> Brief:
@@ -141,14 +165,19 @@ def compare(brief: Brief, previous: Previous) -> Brief:
         else:
             status[story.id] = "new"
     added, moved, gone = _calendar_changes(brief.upcoming, previous.upcoming, brief.as_of)
-    actors_new = tuple(a.id for a in brief.actors
-                       if not {name_key(f) for f in (a.name, *a.aliases)} & previous.actor_forms)
+    actors_new = tuple(a.id for a in brief.actors if not {name_key(f) for f in (a.name, *a.aliases)} & previous.actor_forms)
     stories = tuple(replace(s, status=status[s.id]) for s in brief.stories)
     changes = Changes(
-        previous.as_of, previous.title,
-        tuple(s.id for s in stories if s.status == "new"), tuple(s.id for s in stories if s.status == "developing"),
+        previous.as_of,
+        previous.title,
+        tuple(s.id for s in stories if s.status == "new"),
+        tuple(s.id for s in stories if s.status == "developing"),
         tuple(s.id for s in stories if s.status == "unchanged"),
-        tuple(an.article.id for an in brief.analyses if an.article.id in new_articles), added, moved, gone, actors_new,
+        tuple(an.article.id for an in brief.analyses if an.article.id in new_articles),
+        added,
+        moved,
+        gone,
+        actors_new,
     )
     return replace(brief, stories=stories, changes=changes)
 
@@ -176,8 +205,11 @@ def _stories_told_before(brief: Brief, previous: Previous, new_articles: set[str
     return told
 
 
-def _calendar_changes(now: Sequence[Event], before: Sequence[Event], as_of: dt.date,
-                      ) -> tuple[tuple[Event, ...], tuple[MovedEvent, ...], tuple[Event, ...]]:
+def _calendar_changes(
+    now: Sequence[Event],
+    before: Sequence[Event],
+    as_of: dt.date,
+) -> tuple[tuple[Event, ...], tuple[MovedEvent, ...], tuple[Event, ...]]:
     """Events added, moved to other days, and gone (an earlier event still ahead that nothing reports any more).
 
     Two entries are one event when their descriptions or their sentences say the same, as the calendar merges them.
@@ -205,4 +237,3 @@ def _same_event(e: Event, before: Sequence[Event], taken: set[int]) -> int | Non
         if i not in taken and (near_duplicate(e.what, before[i].what) or near_duplicate(e.text, before[i].text)):
             return i
     return None
-

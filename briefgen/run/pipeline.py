@@ -48,10 +48,18 @@ def reference_date(articles: list[Article], as_of: dt.date | None) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
-def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, model: str | None, jobs: int = 1,
-                cache: AnalysisCache | None = None, times: StageTimes | None = None,
-                progress: Callable[[int], None] | None = None, problems: list[Problem] | None = None,
-                cluster: Client | None = None) -> list[Analysis]:
+def analyse_all(
+    articles: Sequence[Article],
+    options: Options,
+    as_of: dt.date,
+    model: str | None,
+    jobs: int = 1,
+    cache: AnalysisCache | None = None,
+    times: StageTimes | None = None,
+    progress: Callable[[int], None] | None = None,
+    problems: list[Problem] | None = None,
+    cluster: Client | None = None,
+) -> list[Analysis]:
     """Analyses in input order: cached ones read back, the rest parsed once (the model loads only if needed), here
     or as tasks on a Dask `cluster`. With a `problems` list, an article whose analysis fails is noted there and left
     out; without one, the first such failure is raised."""
@@ -92,9 +100,16 @@ def analyse_all(articles: Sequence[Article], options: Options, as_of: dt.date, m
     return [r for r in results if r is not None]
 
 
-def build_brief(articles: list[Article], options: Options, as_of: dt.date | None, model: str | None,
-                title: str | None = None, times: StageTimes | None = None, audience: str = "analyst",
-                problems: Sequence[Problem] = ()) -> Brief:
+def build_brief(
+    articles: list[Article],
+    options: Options,
+    as_of: dt.date | None,
+    model: str | None,
+    title: str | None = None,
+    times: StageTimes | None = None,
+    audience: str = "analyst",
+    problems: Sequence[Problem] = (),
+) -> Brief:
     ref = reference_date(articles, as_of)
     times = times or StageTimes()
     analyses = analyse_all(articles, options, ref, model, times=times)
@@ -133,8 +148,9 @@ def select_window(articles: list[Article], since: dt.date | None, until: dt.date
         raise InputError(f"no article was published {window}: {len(articles)} read, {seen}")
     kept_dates = [a.published for a in kept if a.published]
     # An open end is the newest (or oldest) article kept: the title never claims days nothing was read for.
-    coverage = Coverage(since or min(kept_dates), until or max(kept_dates), asked=True,
-                        outside=len(dates) - len(kept), undated=len(undated))
+    coverage = Coverage(
+        since or min(kept_dates), until or max(kept_dates), asked=True, outside=len(dates) - len(kept), undated=len(undated)
+    )
     return kept, undated, coverage
 
 
@@ -155,15 +171,30 @@ def run_digest(req: Settings, times: StageTimes | None = None) -> Brief:
     ref = reference_date(articles, req.as_of or req.until)
     model = req.model or look.config.model or DEFAULT_MODEL
     cache = open_cache(req.cache_dir, model) if req.use_cache else None
-    with tqdm(total=len(articles), unit="article", file=sys.stderr, disable=req.quiet or not sys.stderr.isatty(),
-              desc="briefgen digest", leave=False) as bar, cluster_client(req.cluster, model) as client:
+    with (
+        tqdm(
+            total=len(articles),
+            unit="article",
+            file=sys.stderr,
+            disable=req.quiet or not sys.stderr.isatty(),
+            desc="briefgen digest",
+            leave=False,
+        ) as bar,
+        cluster_client(req.cluster, model) as client,
+    ):
         failed: list[Problem] = []
-        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update,
-                               problems=failed, cluster=client)
+        analyses = analyse_all(articles, req.options, ref, model, req.jobs, cache, times, bar.update, problems=failed, cluster=client)
     problems = _failures(analyses, failed, problems)
     with times.stage("assemble"):
-        brief = assemble(analyses, ref, title=req.title, audience=look.audience.name,
-                         problems=[*(problems or []), *undated], kind="digest", coverage=coverage)
+        brief = assemble(
+            analyses,
+            ref,
+            title=req.title,
+            audience=look.audience.name,
+            problems=[*(problems or []), *undated],
+            kind="digest",
+            coverage=coverage,
+        )
     if previous is not None:
         with times.stage("compare"):
             brief = compare(brief, rebuild(previous, known_analyses(analyses, cache, req.options, previous.as_of or ref)))
@@ -215,7 +246,6 @@ def run_extract(s: Settings) -> Brief:
     brief = assemble(analyses, ref, problems=problems or ())
     write_outputs({out: dumps(brief).encode()})
     return brief
-
 
 
 def _failures(analyses: list[Analysis], failed: list[Problem], problems: list[Problem] | None) -> list[Problem]:

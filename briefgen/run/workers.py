@@ -30,8 +30,9 @@ def batches(articles: Sequence[Article], size: int = BATCH) -> Iterator[list[Art
         yield batch
 
 
-def analyse_parallel(articles: Sequence[Article], nlp: Language, options: Options, as_of: dt.date,
-                     jobs: int) -> Iterator[tuple[list[Analysis | Problem], dict[str, float]]]:
+def analyse_parallel(
+    articles: Sequence[Article], nlp: Language, options: Options, as_of: dt.date, jobs: int
+) -> Iterator[tuple[list[Analysis | Problem], dict[str, float]]]:
     """Each batch's analyses (or the Problem of an article whose analysis failed) and seconds per stage, in input
     order, from `jobs` worker processes.
 

@@ -15,9 +15,40 @@ from .marks import QuoteSpan
 NOT_SPEAKERS = {"DATE", "TIME"}  # "said Monday", "at 5:45 p.m. said"; "63 percent said" is a source
 SPEAKER_NAMES = {"PERSON", "ORG", "NORP", "GPE"}  # the entities that speak
 # Texts that "say" things: "The statement said ..." is no "he".
-DOCUMENTS = {"statement", "report", "letter", "memo", "article", "piece", "study", "survey", "poll", "document", "ad",
-             "advertisement", "release", "website", "post", "tweet", "email", "filing", "lawsuit", "complaint", "ruling",
-             "order", "bill", "law", "resolution", "editorial", "book", "video", "message", "note", "analysis", "data"}
+DOCUMENTS = {
+    "statement",
+    "report",
+    "letter",
+    "memo",
+    "article",
+    "piece",
+    "study",
+    "survey",
+    "poll",
+    "document",
+    "ad",
+    "advertisement",
+    "release",
+    "website",
+    "post",
+    "tweet",
+    "email",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "ruling",
+    "order",
+    "bill",
+    "law",
+    "resolution",
+    "editorial",
+    "book",
+    "video",
+    "message",
+    "note",
+    "analysis",
+    "data",
+}
 _SENT_END = re.compile(r"[.!?](?=[\s\"\u201d\u2019]|$)")
 # Full stops that end an abbreviation, not a sentence: "Rep. Gwen Moore (D-Wis.) said".
 ABBREVIATIONS = {
@@ -72,8 +103,7 @@ def _attribute(doc: Doc, text: str, q: QuoteSpan, prev_close: int, next_open: in
     # '..., Schiff said. "The other factor ...': the sentence just before, in the same paragraph, attributes it.
     if before_start > par_start and not text[before_start : q.open_mark].strip():
         ends = [e for e in _sentence_ends(text, max(par_start, prev_close), before_start - 1) if not in_quote[e - 1]]
-        attr = _cue_in(doc, ends[-1] if ends else max(par_start, prev_close), before_start, prefer_last=True, quote=q,
-                      in_quote=in_quote)
+        attr = _cue_in(doc, ends[-1] if ends else max(par_start, prev_close), before_start, prefer_last=True, quote=q, in_quote=in_quote)
         if attr is not None and attr.speaker is not None:
             return attr, "previous"
     # "The New York Times reports:" closing the previous paragraph introduces the quote.
@@ -155,8 +185,16 @@ def _speaker_of(cue: Token, quote: QuoteSpan, in_quote: list[bool]) -> Span | No
         objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
         if objs and objs[0].lemma_.lower() in DOCUMENTS:
             # "according to a statement from the Foreign Ministry": the ministry speaks through its statement.
-            source = next((p for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                           for p in c.children if p.dep_ == "pobj" and p.ent_type_ in SPEAKER_NAMES), None)
+            source = next(
+                (
+                    p
+                    for c in objs[0].children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.ent_type_ in SPEAKER_NAMES
+                ),
+                None,
+            )
             objs = [source] if source is not None else objs
         return _mention(objs[0]) if objs else None
     for s in _speaker_tokens(cue, quote):
@@ -216,7 +254,9 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     else:
         between = doc.text[quote.end : cue.idx] if gap is None else gap.text_with_ws[quote.end - gap.start_char : cue.idx - gap.start_char]
     if cue.lemma_ in INVERTING_CUES and not any(c.isalnum() for c in between):
-        yield from (c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON"))
+        yield from (
+            c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON")
+        )
     if cue.dep_ in ("conj", "xcomp", "advcl", "acl") and cue.head != cue:
         yield from (c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         # "Trump, saying ...": the participle modifies its speaker; "softer language calling for ..." is no speaker.

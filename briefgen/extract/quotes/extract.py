@@ -66,15 +66,34 @@ def _continues(text: str, group: tuple[list[QuoteSpan], Attribution | None, str]
     return g_attr is not None and g_attr.cue is not None and attr.cue is not None and g_attr.cue.i == attr.cue.i
 
 
-def _make_quote(text: str, parts: list[QuoteSpan], attr: Attribution | None, how: str, previous: Quote | None,
-                candidates: list[Candidate], actors: ActorIndex, article_id: str) -> Quote | None:
+def _make_quote(
+    text: str,
+    parts: list[QuoteSpan],
+    attr: Attribution | None,
+    how: str,
+    previous: Quote | None,
+    candidates: list[Candidate],
+    actors: ActorIndex,
+    article_id: str,
+) -> Quote | None:
     start, end = parts[0].start, parts[-1].end
     bounds = tuple((p.start, p.end) for p in parts)
     n_words = sum(len(text[p.start : p.end].split()) for p in parts)
     if attr is None and previous is not None and _runs_on(text, previous.end, parts[0].open_mark):
         # A quote running on from the last one, with no attribution of its own: the same speaker.
-        return Quote(text[start:end], start, end, previous.speaker, previous.speaker_span, previous.actor_id,
-                     previous.cue, True, round(min(previous.confidence, 0.6), 2), article_id, bounds)
+        return Quote(
+            text[start:end],
+            start,
+            end,
+            previous.speaker,
+            previous.speaker_span,
+            previous.actor_id,
+            previous.cue,
+            True,
+            round(min(previous.confidence, 0.6), 2),
+            article_id,
+            bounds,
+        )
     if attr is None:
         if n_words < 4:
             return None  # a scare quote or a title, not a quotation
@@ -96,8 +115,16 @@ TURN_QUOTES = (3, 10)  # the fewest and most statements taken from a transcript'
 TURN_QUOTE_MIN_WORDS = 8
 
 
-def quotes_from_turns(doc: Doc, sentences: Sequence[tuple[int, int]], transcript: Transcript, talk: frozenset[int],
-                      actors: ActorIndex, timexes: Sequence[Timex], marked: Sequence[Quote], article_id: str) -> tuple[Quote, ...]:
+def quotes_from_turns(
+    doc: Doc,
+    sentences: Sequence[tuple[int, int]],
+    transcript: Transcript,
+    talk: frozenset[int],
+    actors: ActorIndex,
+    timexes: Sequence[Timex],
+    marked: Sequence[Quote],
+    article_id: str,
+) -> tuple[Quote, ...]:
     """A transcript is verbatim: the principals' strongest statements are quotes with their turn's speaker, ahead of
     the words they quote in quotation marks. Questions, greetings and housekeeping (`talk`) are never taken, nor is a
     reporter's turn; a marked quote in a principal's turn with no speaker of its own is the turn speaker's words,

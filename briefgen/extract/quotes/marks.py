@@ -37,8 +37,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if ch not in OPENERS:
                 continue
             kind = OPENERS[ch]
-            if kind == "close" and open_at is None and (i == p_start or text[i - 1].isspace() or text[i - 1] in "([") \
-                    and i + 1 < p_end and text[i + 1].isalnum():
+            if (
+                kind == "close"
+                and open_at is None
+                and (i == p_start or text[i - 1].isspace() or text[i - 1] in "([")
+                and i + 1 < p_end
+                and text[i + 1].isalnum()
+            ):
                 kind = "open"  # '”Mr. Trump embodies ...”': a closing mark typed where the quote opens
             if open_at is None and kind != "close":
                 if carry is not None and i == _first_visible(text, p_start):

@@ -62,12 +62,15 @@ def _as_speaker(candidates: list[Candidate], span: Span) -> None:
 def _candidate(span: Span, speaker: bool, plural: bool = False) -> Candidate:
     root = span.root
     person_like = span.label_ == "PERSON" or (
-        root.pos_ == "NOUN" and root.ent_type_ not in ("ORG", "GPE", "NORP") and root.lemma_.lower() not in DOCUMENTS)
+        root.pos_ == "NOUN" and root.ent_type_ not in ("ORG", "GPE", "NORP") and root.lemma_.lower() not in DOCUMENTS
+    )
     plural = plural or root.tag_ in ("NNS", "NNPS") or span.label_ in ("ORG", "NORP")
     return Candidate(span.start_char, span, span.text, root.lemma_.lower(), plural, person_like, speaker)
 
 
-def _resolve(speaker: Span | None, quote_start: int, candidates: list[Candidate], actors: ActorIndex) -> tuple[str | None, tuple[int, int] | None, str | None, float]:
+def _resolve(
+    speaker: Span | None, quote_start: int, candidates: list[Candidate], actors: ActorIndex
+) -> tuple[str | None, tuple[int, int] | None, str | None, float]:
     """The speaker's best name: pronouns and short descriptions go back to who they refer to."""
     if speaker is None:
         return None, None, None, 0.5

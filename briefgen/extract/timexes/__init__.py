@@ -5,5 +5,21 @@ from .find import RANGE_JOINTS, extract_timexes
 from .tense import FUTURE_GOVERNORS, SCHEDULED, TIMETABLED, tense_direction, verb_direction
 from .values import MONTHS, SEASONS, WEEKDAYS, Resolved, day_range, month_range, resolve, year_range
 
-__all__ = ["FUTURE_GOVERNORS", "HOLIDAYS", "MONTHS", "RANGE_JOINTS", "SCHEDULED", "SEASONS", "TIMETABLED", "WEEKDAYS", "Resolved",
-           "day_range", "extract_timexes", "month_range", "resolve", "tense_direction", "verb_direction", "year_range"]
+__all__ = [
+    "FUTURE_GOVERNORS",
+    "HOLIDAYS",
+    "MONTHS",
+    "RANGE_JOINTS",
+    "SCHEDULED",
+    "SEASONS",
+    "TIMETABLED",
+    "WEEKDAYS",
+    "Resolved",
+    "day_range",
+    "extract_timexes",
+    "month_range",
+    "resolve",
+    "tense_direction",
+    "verb_direction",
+    "year_range",
+]

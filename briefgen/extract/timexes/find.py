@@ -34,8 +34,11 @@ _WRITTEN = re.compile(
     r"\b(?:"
     r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}[-/]" + _MON + r"[-/]\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)?" + _MON + r" \d{4}|"
-    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? " + _MON + r"\.? ?\d{1,2}(?:st|nd|rd|th)?|"
-    + _MON + r" \d{1,2}(?:st|nd|rd|th)?, (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),? "
+    + _MON
+    + r"\.? ?\d{1,2}(?:st|nd|rd|th)?|"
+    + _MON
+    + r" \d{1,2}(?:st|nd|rd|th)?, (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
     r"(?:(?:the )?(?:this|next|last|first|second|third|fourth|[1-4](?:st|nd|rd|th)) (?:qtr|yr)(?: (?:of )?\d{4})?)|"
     r"\d{2}(?:\d{2})?q[1-4]|"
     r"(?:the )?" + _ORD + r" of " + _MON + r"|" + _MON.replace("|may|", "|") + r" (?:the )?" + _ORD + r"(?:,? \d{4})?|"
@@ -62,7 +65,6 @@ RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words bet
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
-
 
 
 def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
@@ -129,12 +131,15 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
 
 # A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
 # and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
-_THE_QUARTER = re.compile(r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)",
-                          re.IGNORECASE)
-_YEAR_BEFORE = re.compile(r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
-                          r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
-                          r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
-                          re.IGNORECASE)
+_THE_QUARTER = re.compile(
+    r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)", re.IGNORECASE
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
+    r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
+    r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
+    re.IGNORECASE,
+)
 
 
 def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
@@ -164,12 +169,14 @@ def _as_quarter(t: Timex, year: int, q: int) -> Timex:
 # october", "last week's sunday", "three days after Easter"; and what a model's date leaves out before it: "20th of
 # the next month", "last day of october 2015".
 _JOINT = re.compile(r"(?:,| of| in| from| after| before)? (?:the )?|['\u2019]s ")
-_PICK = re.compile(r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:" + _ORD + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$",
-                   re.IGNORECASE)
+_PICK = re.compile(
+    r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:" + _ORD + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$", re.IGNORECASE
+)
 
 
-_AT_CLOCK = re.compile(r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)",
-                       re.IGNORECASE)
+_AT_CLOCK = re.compile(
+    r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)", re.IGNORECASE
+)
 
 
 def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
@@ -218,7 +225,7 @@ def _lines(span: Span) -> list[Span]:
 
 
 def _generic(span: Span) -> Resolved | None:
-    """"the leaders of tomorrow", "the cars of tomorrow": an age to come, not a day ("the events of today" is one)."""
+    """ "the leaders of tomorrow", "the cars of tomorrow": an age to come, not a day ("the events of today" is one)."""
     of = span.doc[span.start - 1] if span.start > 0 else None
     if len(span) == 1 and span[0].lower_ == "tomorrow" and of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
         return Resolved("DATE", "FUTURE_REF")
@@ -247,8 +254,15 @@ def _clauses(span: Span) -> list[Span]:
     is one."""
     doc = span.doc
     # "Sunday, Feb 10" and "Jul 18, Fri" are one date: a weekday beside the date it names.
-    cuts = [t.i for t in span if t.text == "," and t.i + 1 < span.end and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)
-            and _weekday_index(doc[t.i - 1].lower_) is None and not (t.i + 2 == span.end and _weekday_index(doc[t.i + 1].lower_) is not None)]
+    cuts = [
+        t.i
+        for t in span
+        if t.text == ","
+        and t.i + 1 < span.end
+        and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)
+        and _weekday_index(doc[t.i - 1].lower_) is None
+        and not (t.i + 2 == span.end and _weekday_index(doc[t.i + 1].lower_) is not None)
+    ]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
     return [end for piece in pieces for end in _range_ends(piece)]
@@ -277,8 +291,13 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     # spaCy sometimes tags "year" in "this year": the deictic word belongs to the expression.
-    while (start > 0 and doc[start - 1].lower_ in _LEFT_DEICTIC and doc[start - 1].tag_ in ("DT", "JJ")
-           and doc[end - 1].lemma_.lower() in _PERIOD_NOUNS and "\n" not in doc[start - 1].whitespace_):
+    while (
+        start > 0
+        and doc[start - 1].lower_ in _LEFT_DEICTIC
+        and doc[start - 1].tag_ in ("DT", "JJ")
+        and doc[end - 1].lemma_.lower() in _PERIOD_NOUNS
+        and "\n" not in doc[start - 1].whitespace_
+    ):
         start -= 1
     if end < len(doc) and doc[end].text.upper() in ("UTC", "GMT") and any(c.isdigit() for c in doc[end - 1].text):
         end += 1

@@ -67,7 +67,7 @@ _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|y
 
 
 def _ordinal(word: str) -> int | None:
-    """"third", "3rd", "3", "twenty-first": a day's or an item's number."""
+    """ "third", "3rd", "3", "twenty-first": a day's or an item's number."""
     w = word.strip()
     if w in ORDINAL_WORDS:
         return ORDINAL_WORDS[w]
@@ -76,23 +76,39 @@ def _ordinal(word: str) -> int | None:
 
 
 _ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORDINAL_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth"]
+_ORDINAL_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 # "first" .. "thirty-first": the days of a month written out
 ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)} | {w: i + 10 for i, w in enumerate(_ORDINAL_TEENS)}
 ORDINAL_WORDS |= {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")}
 ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _ORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)?)"
 # Short forms people write: "4th qtr", "last yr", "this week-end", "tonite"
-_ABBREVIATIONS = [(r"\bqtrs?\b", "quarter"), (r"\byrs?\b", "year"), (r"\bwks?\b", "week"),
-                  (r"\b(?:week-end|week end|wkend)(s?)\b", r"weekend\1"), (r"\btonite\b", "tonight"),
-                  (r"\btomorrows\b", "tomorrow"), (r"\b(\d{2}|\d{4})q([1-4])\b", r"q\2 \1")]
+_ABBREVIATIONS = [
+    (r"\bqtrs?\b", "quarter"),
+    (r"\byrs?\b", "year"),
+    (r"\bwks?\b", "week"),
+    (r"\b(?:week-end|week end|wkend)(s?)\b", r"weekend\1"),
+    (r"\btonite\b", "tonight"),
+    (r"\btomorrows\b", "tomorrow"),
+    (r"\b(\d{2}|\d{4})q([1-4])\b", r"q\2 \1"),
+]
 
 
 _HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-
 
 
 @dataclass(frozen=True)
@@ -117,7 +133,11 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     s = re.sub(r"\s+", " ", text.lower()).strip()
     for short, long in _ABBREVIATIONS:
         s = re.sub(short, long, s)
-    s = re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s) if not s.startswith("the past") and not s.startswith("the future") else s
+    s = (
+        re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s)
+        if not s.startswith("the past") and not s.startswith("the future")
+        else s
+    )
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
     if m := re.fullmatch(r"(?:earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
@@ -151,8 +171,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     res = _the_period(re.sub(r"\s+", " ", text.lower()).strip(), ref, direction, after_number)
     if res is not None:
         return res
-    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _holiday, _clock_on_day, _within, _explicit, _clock,
-                 _duration):
+    for rule in (_set, _refs, _deictic, _ago, _relative, _weekday, _holiday, _clock_on_day, _within, _explicit, _clock, _duration):
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
@@ -202,7 +221,10 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
         return None
     word, part = m.group(1), m.group(2)
     if ref is None:
-        return Resolved("TIME" if part or word == "tonight" else "DATE", "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[part or 'night']}" if part or word == "tonight" else ""))
+        return Resolved(
+            "TIME" if part or word == "tonight" else "DATE",
+            "XXXX-XX-XX" + (f"T{PARTS_OF_DAY[part or 'night']}" if part or word == "tonight" else ""),
+        )
     day = ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
     if word == "tonight" or part:
         return Resolved("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part or 'tonight']}", range=day_range(day, day))
@@ -210,14 +232,26 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    m = re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over|just|only) )?" + _NUM + r" " + _UNIT + r" (?P<dir>ago|earlier|before|later|hence|from now|from today)", s)
+    m = re.fullmatch(
+        r"(?:(?:about|around|some|nearly|almost|more than|over|just|only) )?"
+        + _NUM
+        + r" "
+        + _UNIT
+        + r" (?P<dir>ago|earlier|before|later|hence|from now|from today)",
+        s,
+    )
     if not m:
         return None
     n = _number(m.group("num"))
     unit = m.group("unit")
     sign = -1 if m.group("dir") in ("ago", "earlier", "before") else 1
     counted = m.group("dir") == "earlier" and unit == "year"  # "a year earlier" in news is a year before the article
-    if ref is None or n is None or unit in ("second", "minute", "hour") or (m.group("dir") in ("earlier", "before", "later") and not counted):
+    if (
+        ref is None
+        or n is None
+        or unit in ("second", "minute", "hour")
+        or (m.group("dir") in ("earlier", "before", "later") and not counted)
+    ):
         return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now", "from today") else None
     n_int = int(n)
     if unit == "day":
@@ -241,8 +275,11 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
 
 
 def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    m = re.fullmatch(_MODW + r"(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
-                     r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|season)", s)
+    m = re.fullmatch(
+        _MODW + r"(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
+        r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|season)",
+        s,
+    )
     if not m:
         return None
     rel, unit, mod = m.group("rel"), m.group("unit"), _mod(m.group("mod"))
@@ -310,11 +347,14 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    """"Christmas", "last Easter", "Eid al-Fitr 2018", "Diwali in 2019", "thanksgiving 3 months ago": the holiday's
+    """ "Christmas", "last Easter", "Eid al-Fitr 2018", "Diwali in 2019", "thanksgiving 3 months ago": the holiday's
     day in the year named, in the year the offset lands in, else the one the tense points to."""
-    m = re.fullmatch(r"(?:(?P<rel>last|next|this|the coming|the last|the next) )?(?P<name>.+?)"
-                     r"(?:,? (?:in |of )?(?P<year>" + _YEAR_WORDS + r")| in (?P<ahead>" + _COUNT + r") (?P<unit>year|month)s?"
-                     r"| (?P<back>" + _COUNT + r") (?P<bunit>year|month|week)s? ago)?", s)
+    m = re.fullmatch(
+        r"(?:(?P<rel>last|next|this|the coming|the last|the next) )?(?P<name>.+?)"
+        r"(?:,? (?:in |of )?(?P<year>" + _YEAR_WORDS + r")| in (?P<ahead>" + _COUNT + r") (?P<unit>year|month)s?"
+        r"| (?P<back>" + _COUNT + r") (?P<bunit>year|month|week)s? ago)?",
+        s,
+    )
     rule = holiday_rule(m.group("name")) if m else None
     if m is None or rule is None:
         return None
@@ -340,7 +380,7 @@ def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
 
 
 def _year_number(text: str) -> int | None:
-    """"2018", "two thousand ten"."""
+    """ "2018", "two thousand ten"."""
     if text.isdigit():
         return int(text)
     rest = re.sub(r"^two thousand(?: and)?", "", text).strip()
@@ -350,8 +390,9 @@ def _year_number(text: str) -> int | None:
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     # "Sunday, Feb 10", "Fri, Jul 18", "Jul 18, Fri": the date wins, in the year where it falls on that weekday.
-    named = (re.fullmatch(r"(?:(?:next|this|last|coming|past) )?" + _WEEKDAY + r",? (?P<rest>.+)", s)
-             or re.fullmatch(r"(?P<rest>.+?),? " + _WEEKDAY, s))
+    named = re.fullmatch(r"(?:(?:next|this|last|coming|past) )?" + _WEEKDAY + r",? (?P<rest>.+)", s) or re.fullmatch(
+        r"(?P<rest>.+?),? " + _WEEKDAY, s
+    )
     if named and _weekday_index(named.group("weekday")) is not None:
         res = _explicit(named.group("rest"), ref, direction, after_number)
         if res is None or ref is None or res.range is None or res.range.granularity != "day":
@@ -392,7 +433,8 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(_DAY + r" (?:of )?" + _MONTH + r",? " + _YEAR, s):
         return _day(int(m.group("year")), MONTHS[m.group("month")], int(m.group("day")))
     if (m := re.fullmatch(r"(?:between )?" + _DAYS + r" " + _MONTH + r"(?:,? " + _YEAR + r")?", s)) or (
-            m := re.fullmatch(r"(?:between )?" + _MONTH + r" " + _DAYS + r"(?:,? " + _YEAR + r")?", s)):
+        m := re.fullmatch(r"(?:between )?" + _MONTH + r" " + _DAYS + r"(?:,? " + _YEAR + r")?", s)
+    ):
         # "20-22 March", "between 20 and 28 February": the month, with the days themselves as the range.
         month, first, last = MONTHS[m.group("month")], int(m.group("first")), int(m.group("last"))
         if ref is None and not m.group("year"):
@@ -434,13 +476,17 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return Resolved("DATE", f"{y // 10:03d}", _mod(m.group("mod")), DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(r"(?:(?:the )?(?:fiscal|financial|budget) (?:year )?|fy ?)" + _YEAR, s):
         return Resolved("DATE", f"FY{m.group('year')}", range=year_range(int(m.group("year"))))
-    if (m := re.fullmatch(r"(?:the )?(?P<rel>current |this |last |previous |next )?(?:financial|fiscal|budget) year", s)) and ref is not None:
+    if (
+        m := re.fullmatch(r"(?:the )?(?P<rel>current |this |last |previous |next )?(?:financial|fiscal|budget) year", s)
+    ) and ref is not None:
         y = ref.year + {"last ": -1, "previous ": -1, "next ": 1}.get(m.group("rel") or "", 0)
         return Resolved("DATE", f"FY{y}", range=year_range(y))
     if m := re.fullmatch(r"fy ?'?(\d{2})", s):
         y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
         return Resolved("DATE", f"FY{y}", range=year_range(y))
-    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"h(?P<h>[12])(?: " + _YEAR + ")?", s):
+    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(
+        r"h(?P<h>[12])(?: " + _YEAR + ")?", s
+    ):
         h = 1 if m.group("h") in ("1", "first", "1st") else 2
         if m.group("year"):
             y = int(m.group("year"))
@@ -452,14 +498,21 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
-    if (m := re.fullmatch(r"(?:the )?(?P<y>\d{4}|this year's|last year's|next year's|year-ago|year-earlier) (?:fiscal )?"
-                          r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter", s)) and ref is not None:
+    if (
+        m := re.fullmatch(
+            r"(?:the )?(?P<y>\d{4}|this year's|last year's|next year's|year-ago|year-earlier) (?:fiscal )?"
+            r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter",
+            s,
+        )
+    ) and ref is not None:
         # "the 1988 third quarter", "the year-ago third quarter", "next year's first quarter"
         word = m.group("y")
         y = int(word) if word.isdigit() else ref.year + {"this year's": 0, "next year's": 1}.get(word, -1)
         q = int(m.group("q")[0]) if m.group("q")[0].isdigit() else ORDINALS[m.group("q")]
         return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
-    if m := re.fullmatch(r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
+    if m := re.fullmatch(
+        r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s
+    ) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         if m.group("year"):
             year = int(m.group("year"))
@@ -484,13 +537,14 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
 
 
 def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | None:
-    """"the first week of March", "the last week of April", "the week of March 18", "the second half of May"."""
+    """ "the first week of March", "the last week of April", "the week of March 18", "the second half of May"."""
     year = r"(?:,? (?:of )?" + _YEAR + r")?"
     nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
     half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
     days = r"(?:" + _DAYS + r"|" + _DAY + r")"  # "the weekend of March 9-10" is the weekend of the 9th
-    week_of = (re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s)
-               or re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s))
+    week_of = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s) or re.fullmatch(
+        r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s
+    )
     m = nth or half or week_of
     if m is None:
         return None
@@ -530,7 +584,7 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
 
 
 def _day_of_month(day: int, ref: dt.date | None, direction: int) -> Resolved | None:
-    """"on the 15th": this month's, or the next (or last) month's when the tense points past this month's."""
+    """ "on the 15th": this month's, or the next (or last) month's when the tense points past this month's."""
     if not 1 <= day <= 31:
         return None
     if ref is None:
@@ -550,16 +604,21 @@ def _toward(ref: dt.date, direction: int, dates: list[dt.date]) -> dt.date | Non
         return next((d for d in reversed(dates) if d <= ref), None)
     return min(dates, key=lambda d: abs((d - ref).days), default=None)
 
-_CLOCK = (r"(?P<h>\d{1,2}|" + "|".join(_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
-          r"|(?P<word>noon|midday|midnight)")
+
+_CLOCK = (
+    r"(?P<h>\d{1,2}|" + "|".join(_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
+    r"|(?P<word>noon|midday|midnight)"
+)
 
 
 def _clock_on_day(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     """A clock time and its day anywhere in the phrase: "3pm tomorrow", "8 tonight", "tonight at 11", "at 5 tomorrow
     afternoon", "day before yesterday 8am", "on Saturday for 9am"."""
-    m = (re.fullmatch(r"(?:at |around |about )?(?:" + _CLOCK + r") (?:(?:on|for|of) )?(?P<day>.+)", s)
-         or re.fullmatch(r"(?P<day>.+?),? (?:at|around|about|for|by|@) (?:" + _CLOCK + r")", s)
-         or re.fullmatch(r"(?P<day>.+?) (?:" + _CLOCK + r")", s))
+    m = (
+        re.fullmatch(r"(?:at |around |about )?(?:" + _CLOCK + r") (?:(?:on|for|of) )?(?P<day>.+)", s)
+        or re.fullmatch(r"(?P<day>.+?),? (?:at|around|about|for|by|@) (?:" + _CLOCK + r")", s)
+        or re.fullmatch(r"(?P<day>.+?) (?:" + _CLOCK + r")", s)
+    )
     if m is None or ref is None:
         return None
     said = m.group("ap") or m.group("mi") or m.group("word") or "at " in s or "for " in s
@@ -663,8 +722,11 @@ def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> R
 
 def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     """'the day', 'the same week', 'the entire year', 'late in the day': the period the article is in."""
-    m = re.fullmatch(r"(?:(?P<mod>early|late|later|earlier) in |(?P<edge>(?:the )?(?:beginning|start|middle|end) of) )?"
-                     r"(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)", s)
+    m = re.fullmatch(
+        r"(?:(?P<mod>early|late|later|earlier) in |(?P<edge>(?:the )?(?:beginning|start|middle|end) of) )?"
+        r"(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)",
+        s,
+    )
     if not m or ref is None:
         return None
     unit, mod = m.group("unit"), _mod(m.group("mod") or (m.group("edge") and m.group("edge").removeprefix("the ")))
@@ -675,9 +737,15 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
 
 
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    m = re.fullmatch(r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
-                     r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
-                     + _NUM + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?" + _UNIT + r"(?:[\s-]long| old| later| earlier| in a row)?", s)
+    m = re.fullmatch(
+        r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
+        r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
+        + _NUM
+        + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?"
+        + _UNIT
+        + r"(?:[\s-]long| old| later| earlier| in a row)?",
+        s,
+    )
     if m:
         raw = m.group("num")
         n = _number(raw) if raw else 1
@@ -686,7 +754,9 @@ def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         if raw is None and s.endswith("s") and not s.endswith("ss"):
             n = None  # "years", "decades": an unspecified number
         return Resolved("DURATION", _period(n, m.group("unit")), APPROX_MODS.get(m.group("approx") or ""))
-    if m := re.fullmatch(r"(?:(?:about|around|some|nearly|almost|more than|over) )?(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (?:hours?|hrs?)", s):
+    if m := re.fullmatch(
+        r"(?:(?:about|around|some|nearly|almost|more than|over) )?(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (?:hours?|hrs?)", s
+    ):
         n = _number(m.group(1))
         return Resolved("DURATION", f"PT{_fmt(n)}H" if n else "PTXH")
     return None
