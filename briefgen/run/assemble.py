@@ -275,11 +275,11 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
             Actor(
                 rid,
                 name,
-                kind,
+                kind,  # type: ignore[arg-type]  # a kind read back from ActorKind values, typed str by the rows' tuple
                 aliases,
                 roles,
                 sum(entries[i][1].mentions for i in members),
-                (),  # type: ignore[arg-type]
+                (),
                 round(salience / len(analyses), 4),
                 article_ids,
             )
