@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from briefgen.errors import InputError
-from briefgen.inputs.readers import read_input, read_inputs
+from briefgen.inputs.readers import article_from_record, read_input, read_inputs
 
 from .conftest import SEED
 
@@ -51,6 +51,26 @@ def test_jsonl_records(tmp_path):
     a, b = read_input(str(p))
     assert (a.id, a.title, a.published, a.source, a.url) == ("x1", "One", dt.date(2024, 2, 29), "Wire", None)
     assert b.id == "day-2" and b.published is None
+
+
+def test_one_record_reader_for_jsonl_bags_and_frames():
+    """A JSON Lines line, a Dask bag's dict and a DataFrame row are read by one function: the same fields, the same
+    checks (a wrapped URL cleaned, NaN as missing, a timestamp as its date)."""
+    nan = float("nan")
+    rec = {"text": "Body.", "title": nan, "published": dt.datetime(2024, 3, 1, 18, 30), "url": "https://x.org/a\nb", "author": "A. Writer"}
+    art = article_from_record(rec, "row 3")
+    assert (art.id, art.title, art.published, art.url, art.author) == (
+        "https://x.org/ab",
+        "https://x.org/ab",
+        dt.date(2024, 3, 1),
+        "https://x.org/ab",
+        "A. Writer",
+    )
+    assert article_from_record({"text": "Body."}, "r").id == article_from_record({"text": "Body."}, "s").id  # by the text's hash
+    with pytest.raises(InputError, match="row 4: 'published'"):
+        article_from_record({"text": "Body.", "published": "yesterday"}, "row 4")
+    with pytest.raises(InputError, match="row 5: has no 'text'"):
+        article_from_record({"text": nan}, "row 5")
 
 
 def test_duplicate_ids_across_inputs_are_made_unique():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -262,21 +263,49 @@ def _jsonl_record(line: str, name: str, lineno: int) -> Article:
         raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
     if not isinstance(rec, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(rec).__name__}")
-    text = rec.get("text")
+    stem = input_stem(name)
+    return article_from_record(rec, where, default_id=f"{stem}-{lineno}", default_title=f"{stem} #{lineno}")
+
+
+def article_from_record(
+    record: Mapping[str, object], where: str, default_id: str | None = None, default_title: str | None = None
+) -> Article:
+    """An Article from a dict with `text` and optional id, title, published (ISO string, date or timestamp), source,
+    url and author, as a JSON Lines line, a Dask bag's item or a DataFrame row gives them; a missing value may be
+    absent, None or NaN. Without an id: `default_id`, else the url, else a hash of the text."""
+
+    def value(key: str) -> object:
+        v = record.get(key)
+        return None if v is None or v != v or v == "" else v  # NaN and pandas' NaT are the only values unequal to themselves
+
+    def optional(key: str) -> str | None:
+        v = value(key)
+        return str(v) if v is not None else None
+
+    text = value("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
-    published = rec.get("published")
-    if published is not None and not isinstance(published, str):
-        raise InputError(f"{where}: 'published' must be an ISO date string or null")
-    stem = input_stem(name)
+    raw = value("published")
+    published: dt.date | None
+    if isinstance(raw, str):
+        published = _parse_date(raw, f"{where}: 'published'")
+    elif isinstance(raw, dt.datetime):  # pandas' Timestamp is one
+        published = raw.date()
+    elif raw is None or isinstance(raw, dt.date):
+        published = raw
+    else:
+        raise InputError(f"{where}: 'published' must be an ISO date string, a date or null")
+    url = clean_url(optional("url"))
+    ident = optional("id") or default_id or url or "article-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return Article(
-        id=str(rec.get("id") or f"{stem}-{lineno}"),
-        title=str(rec.get("title") or "").strip() or f"{stem} #{lineno}",
+        id=ident,
+        title=(optional("title") or "").strip() or default_title or ident,
         text=text,
-        published=_parse_date(published, f"{where}: 'published'") if published else None,
-        source=_opt_str(rec.get("source")),
-        url=clean_url(_opt_str(rec.get("url"))),
+        published=published,
+        source=optional("source"),
+        url=url,
         origin=where,
+        author=optional("author"),
     )
 
 
@@ -521,7 +550,3 @@ def clean_url(url: str | None) -> str | None:
         return None
     cleaned = "".join(c for c in url if c.isprintable() or c == " ").strip().replace(" ", "%20")
     return cleaned or None
-
-
-def _opt_str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None

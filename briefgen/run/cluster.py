@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,6 +13,7 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 from ..errors import ConfigError, InputError
 from ..extract.nlp import DEFAULT_MODEL, load_model
+from ..inputs.readers import article_from_record
 from ..model import Analysis, Article, Brief, Problem
 from ..settings import Options
 from .analyse import analyse_each
@@ -111,41 +111,6 @@ def connect(spec: str, model: str = DEFAULT_MODEL) -> Iterator[Client]:
 # The Python API for teams with their own Dask pipelines.
 
 
-def article_from_record(record: Mapping[str, object], where: str = "record") -> Article:
-    """An Article from a dict with `text` and optional id, title, published (ISO string, date or timestamp), source,
-    url and author, as a JSON Lines file or a DataFrame row gives them; missing values may be None or NaN."""
-
-    def value(key: str) -> object:
-        v = record.get(key)
-        return None if v is None or v != v else v  # NaN and pandas' NaT are the only values unequal to themselves
-
-    text = value("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: has no 'text' (a non-empty string is required)")
-    raw = value("published")
-    published: dt.date | None
-    if isinstance(raw, str):
-        try:
-            published = dt.date.fromisoformat(raw[:10])
-        except ValueError as exc:
-            raise InputError(f"{where}: 'published' is not a YYYY-MM-DD date: {raw[:40]!r}") from exc
-    elif isinstance(raw, dt.datetime):  # pandas' Timestamp is one
-        published = raw.date()
-    elif raw is None or isinstance(raw, dt.date):
-        published = raw
-    else:
-        raise InputError(f"{where}: 'published' must be a date, an ISO date string or empty")
-    ident = value("id") or value("url") or "article-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-    def optional(key: str) -> str | None:
-        v = value(key)
-        return str(v) if v is not None else None
-
-    return Article(
-        str(ident), optional("title") or str(ident), text, published, optional("source"), optional("url"), where, optional("author")
-    )
-
-
 def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, as_of: dt.date, model: str) -> list[Analysis | Problem]:
     """One partition of article dicts: a record that is no article, or whose analysis fails, is a Problem."""
     outcomes: list[Analysis | Problem | None] = []
@@ -162,7 +127,7 @@ def _analyse_records(records: Iterable[Mapping[str, object]], options: Options, 
 
 
 def analyse_bag(articles: db.Bag, as_of: dt.date, options: Options | None = None, model: str = DEFAULT_MODEL) -> db.Bag:
-    """A bag of article dicts (see `article_from_record`) mapped, partition by partition, to a bag of Analysis (or
+    """A bag of article dicts (see `briefgen.inputs.readers.article_from_record`) mapped, partition by partition, to a bag of Analysis (or
     Problem, for a record that is no article or fails): lazy, computed by the caller's scheduler. `as_of` resolves
     the relative dates of undated articles (a dated one is read against its own date). Register `ModelPlugin` on
     the client so each worker loads the model once when it starts; without it, each loads it at its first task."""
