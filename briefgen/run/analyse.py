@@ -45,25 +45,22 @@ def analyse(
 ) -> Iterator[Analysis]:
     """Analyse articles in input order; each text is parsed exactly once, in batches; with `jobs` > 1 the parse and
     the extractors run in that many worker processes. An article whose analysis fails raises."""
-    times = times or StageTimes()
-    pending = list(articles)
-    if jobs > 1 and len(pending) > BATCH:
-        for outcome in _parallel(pending, nlp, options, as_of, times, jobs):
-            if isinstance(outcome, Problem):
-                raise RuntimeError(f"{outcome.source}: {outcome.message}")
-            yield outcome
-        return
-    docs = parse(nlp, (a.text for a in pending))
-    for article in pending:
-        with times.stage("parse"):
-            doc = next(docs)
-        yield analyse_doc(article, doc, options, as_of, times)
+    for outcome in _analyse(articles, nlp, options, as_of, times, jobs, isolate=False):
+        if isinstance(outcome, Problem):  # only from a worker process, which reports rather than raises
+            raise RuntimeError(f"{outcome.source}: {outcome.message}")
+        yield outcome
 
 
 def analyse_each(
     articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None = None, jobs: int = 1
 ) -> Iterator[Analysis | Problem]:
     """As `analyse`, but an article whose analysis fails becomes a Problem naming it, and the others go on."""
+    return _analyse(articles, nlp, options, as_of, times, jobs, isolate=True)
+
+
+def _analyse(
+    articles: Iterable[Article], nlp: Language, options: Options, as_of: dt.date, times: StageTimes | None, jobs: int, isolate: bool
+) -> Iterator[Analysis | Problem]:
     times = times or StageTimes()
     pending = list(articles)
     if jobs > 1 and len(pending) > BATCH:
@@ -75,7 +72,9 @@ def analyse_each(
             doc = next(docs)
         try:
             yield analyse_doc(article, doc, options, as_of, times)
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the others
+        except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
+            if not isolate:
+                raise  # the caller wants the error itself (and its traceback under --debug)
             yield failure(article, exc)
 
 
