@@ -4,7 +4,8 @@ Each run is a separate process, as a user's would be. The articles are every dis
 (articles and transcripts) and of the dev sets' *.input.jsonl, then repeats under new ids (which the cache keys on,
 so the cold run parses every one) until there are --articles of them. Runs: a cold digest with --jobs 1 and one with
 --jobs N (each with an empty cache, JSON only unless --cold-formats), a cached re-run without the PDF and one with it (so the PDF's own time shows),
-and a bare nlp.pipe of the same model over the same texts.
+and a bare nlp.pipe of the same model over the same texts, in one process and in N (spaCy's own n_process: what the
+machine's cores can give, the bar for --jobs N's speed-up).
 """
 
 from __future__ import annotations
@@ -65,13 +66,13 @@ def child_digest(path: str, out: str, formats: str, jobs: int) -> None:
     print(json.dumps({"stages": dict(times.seconds), "inner": time.perf_counter() - t0}))
 
 
-def child_pipe(path: str, model: str) -> None:
+def child_pipe(path: str, model: str, n_process: int = 1) -> None:
     import spacy
 
     texts = [json.loads(line)["text"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
     t0 = time.perf_counter()
     nlp = spacy.load(model)
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
         pass
     print(json.dumps({"inner": time.perf_counter() - t0}))
 
@@ -112,10 +113,12 @@ def main() -> None:
         warm_pdf = None
         if "pdf" in formats:
             warm_pdf, warm_pdf_report, _ = run_child(["--child-digest", str(path), out, args.formats, "1"], env)
-        jobs = None
+        jobs = pipe_jobs = None
         if args.jobs > 1:
             env_jobs = {**env, "BRIEFGEN_CACHE_DIR": str(folder / "cache-jobs")}
             jobs, _, jobs_rss = run_child(["--child-digest", str(path), out, args.cold_formats, str(args.jobs)], env_jobs)
+            # What the machine's cores give spaCy itself: the bar for --jobs' speed-up.
+            pipe_jobs, _, _ = run_child(["--child-pipe", str(path), args.model, str(args.jobs)], env)
 
     print(
         f"{n} articles ({distinct} distinct texts, then repeats under new ids), {words} words; cold runs: "
@@ -128,6 +131,11 @@ def main() -> None:
     if jobs is not None:
         print(
             f"cold --jobs {args.jobs}:   {jobs:7.1f}s  {cold / jobs:.2f}x faster than --jobs 1                 peak {jobs_rss / 1024:.0f} MiB (parent)"
+        )
+        assert pipe_jobs is not None
+        print(
+            f"bare nlp.pipe, n_process={args.jobs}: {pipe_jobs:7.1f}s  {pipe / pipe_jobs:.2f}x faster than one process "
+            f"(what {args.jobs} cores give spaCy here); cold --jobs {args.jobs} / this = {jobs / pipe_jobs:.2f}"
         )
     print(f"cached re-run ({no_pdf}): {warm:7.1f}s  {cold / warm:5.1f}x faster than cold (goal: 10x)  peak {warm_rss / 1024:.0f} MiB")
     if warm_pdf is not None:
@@ -150,6 +158,6 @@ if __name__ == "__main__":
             if sys.argv[1] == "--child-digest":
                 child_digest(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
             else:
-                child_pipe(sys.argv[2], sys.argv[3])
+                child_pipe(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     else:
         main()
