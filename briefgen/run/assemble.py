@@ -257,11 +257,11 @@ def rollup_actors(analyses: Sequence[Analysis]) -> ActorRollup:
         for a in acts:
             kinds[a.kind] += a.mentions
         kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
+        said: dict[str, int] = defaultdict(int)  # mentions per name, counted once: a name in 5,000 articles is one sum
+        for a in acts:
+            said[a.name] += a.mentions
         # The fullest form is the canonical name: the longest name used, most mentioned on ties.
-        name = max(
-            (a.name for a in acts),
-            key=lambda nm: (not nm.isupper(), len(nm.split()), sum(a.mentions for a in acts if a.name == nm), -len(nm)),
-        )
+        name = max((a.name for a in acts), key=lambda nm: (not nm.isupper(), len(nm.split()), said[nm], -len(nm)))
         aliases = tuple(dict.fromkeys(x for a in acts for x in (a.name, *a.aliases) if x.lower() != name.lower()))
         roles = tuple(dict.fromkeys(r for a in acts for r in a.roles))
         salience = sum(a.salience for a in acts)
@@ -296,26 +296,43 @@ def _merge_person_names(entries: Sequence[tuple[str, Actor]], find: Callable[[in
     several do ("Biden": Joe, Jill, Hunter), the one person among them that shares its role; else it stays apart.
     """
     people = [(i, name_key(a.name).split()) for i, (_, a) in enumerate(entries) if a.kind == "person"]
-    by_token: dict[str, list[int]] = defaultdict(list)
+    roles_of = {i: frozenset(r.lower() for r in entries[i][1].roles) for i, _ in people}
+    # One entry per distinct (name, roles): a digest of thousands of articles names "Trump" thousands of times,
+    # and comparing each of those with each other would be quadratic in the articles. Entries with the same name are
+    # one set already (joined by name above), so a representative stands for all of them as a candidate.
+    first: dict[tuple[tuple[str, ...], frozenset[str]], int] = {}
     for i, tokens in people:
-        for t in {tokens[0], tokens[-1]}:
+        first.setdefault((tuple(tokens), roles_of[i]), i)
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for (name_tokens, _), i in first.items():
+        for t in {name_tokens[0], name_tokens[-1]}:
             by_token[t].append(i)
     tokens_of = dict(people)
-    roles_of = {i: {r.lower() for r in entries[i][1].roles} for i, _ in people}
-    for shortest_first in (False, True):
-        for i, low in sorted(people, key=lambda p: -len(p[1]) if not shortest_first else len(p[1])):
-            if (len(low) == 1) != shortest_first:
-                continue
-            fits: list[tuple[int, bool]] = []
+    fits_of: dict[tuple[tuple[str, ...], frozenset[str]], list[tuple[int, bool]]] = {}
+
+    def fits(i: int, low: list[str]) -> list[tuple[int, bool]]:
+        """The fuller names this one fits, with whether each shares a role: the same for every entry of a key."""
+        key = (tuple(low), roles_of[i])
+        if key not in fits_of:
+            found = []
             for j in dict.fromkeys(by_token[low[0]] + by_token[low[-1]]):
                 other = tokens_of[j]
                 if len(other) < len(low) or other == low:
                     continue
                 shares_role = bool(roles_of[i] & roles_of[j])
                 if _contains(other, low) or (len(low) > 1 and low[-1] == other[-1] and low[0][0] == other[0][0] and shares_role):
-                    fits.append((j, shares_role))
-            people_fitting = {find(j) for j, _ in fits}
-            with_role = {find(j) for j, shares in fits if shares}
+                    found.append((j, shares_role))
+            fits_of[key] = found
+        return fits_of[key]
+
+    for shortest_first in (False, True):
+        for i, low in sorted(people, key=lambda p: -len(p[1]) if not shortest_first else len(p[1])):
+            if (len(low) == 1) != shortest_first:
+                continue
+            found = fits(i, low)
+            # The sets are read again for each entry: earlier unions may have joined two candidates since.
+            people_fitting = {find(j) for j, _ in found}
+            with_role = {find(j) for j, shares in found if shares}
             target = people_fitting if len(people_fitting) == 1 else with_role
             if len(target) == 1:
                 union(i, next(iter(target)))
