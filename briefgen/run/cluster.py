@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from ..errors import ConfigError, InputError
 from ..extract.nlp import DEFAULT_MODEL, load_model
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # the bag and DataFrame modules load only for the API's calle
 
 CLUSTER_ENV = "BRIEFGEN_CLUSTER"
 PARTITION = 16  # articles per task: enough to batch the parse, small enough that a lost worker costs little
+AHEAD = 4  # partitions in flight per worker: enough that none waits for work while the oldest is read
 RETRIES = 3  # a task whose worker died (or that raised) runs again elsewhere, up to this many times
 CONNECT_SECONDS = 30
 # spaCy's pipeline is not documented as thread-safe: one task at a time per worker process.
@@ -58,13 +60,27 @@ def analyse_partition(articles: Sequence[Article], options: Options, as_of: dt.d
 def analyse_remote(
     client: Client, articles: Sequence[Article], options: Options, as_of: dt.date, model: str, partition: int = PARTITION
 ) -> Iterator[Analysis | Problem]:
-    """The outcome of every article, in input order, analysed as tasks on the cluster; each partition's results are
-    released as soon as they are read, so neither the workers nor the client hold more than the analyses."""
-    parts = [list(articles[i : i + partition]) for i in range(0, len(articles), partition)]
-    futures = client.map(analyse_partition, parts, options=options, as_of=as_of, model=model, retries=RETRIES, pure=False)
-    for future in futures:
-        yield from future.result()
-        future.release()
+    """The outcome of every article, in input order, analysed as tasks on the cluster.
+
+    Partitions are submitted a few per worker ahead of the one being read, not all at once: the articles then travel
+    a partition at a time instead of as one graph the size of the input (27 MiB for 10,000 articles, which the
+    scheduler holds and Dask warns about), and neither the scheduler, the workers nor this process hold more than a
+    window of them. Each partition's results are released as soon as they are read."""
+    parts = (list(articles[i : i + partition]) for i in range(0, len(articles), partition))
+    window = max(2, AHEAD * len(client.scheduler_info().get("workers", {})))
+    pending: deque[Future] = deque()
+    for part in parts:
+        pending.append(client.submit(analyse_partition, part, options, as_of, model, retries=RETRIES, pure=False))
+        if len(pending) >= window:
+            yield from _take(pending.popleft())
+    while pending:
+        yield from _take(pending.popleft())
+
+
+def _take(future: Future) -> list[Analysis | Problem]:
+    result: list[Analysis | Problem] = future.result()
+    future.release()
+    return result
 
 
 def parse_spec(spec: str) -> int | str:
