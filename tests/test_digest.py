@@ -13,8 +13,9 @@ import pypdf
 import pytest
 
 from briefgen.cli import main
-from briefgen.extract.stories import group_stories, near_duplicate, pairwise_scores
+from briefgen.extract.stories import _actor_terms, group_stories, near_duplicate, pairwise_scores
 from briefgen.inputs.readers import read_inputs
+from briefgen.model import name_key
 from briefgen.present.render import render_html, render_pdf
 from briefgen.run.assemble import assemble, rollup_actors
 from briefgen.run.cache import AnalysisCache
@@ -74,7 +75,7 @@ def test_grouping_precision_and_recall_on_the_labelled_polnear_articles(nlp):
     analyses = analyse_all(articles, Options(), max(a.published for a in articles if a.published), None)
     groups = [[analyses[i].article.id for i in g] for g in group_stories(analyses)]
     precision, recall = _pairwise(groups, "polnear_dev")
-    assert precision >= 0.65 and recall >= 0.15, (precision, recall)
+    assert precision >= 0.8 and recall >= 0.15, (precision, recall)
     labelled = json.loads((Path(__file__).parent / "same_story.json").read_text())["polnear_dev"]
     together = {frozenset(g) for g in groups}
     # One story from two outlets in different words, and the same story's two days, are each one group.
@@ -84,6 +85,17 @@ def test_grouping_precision_and_recall_on_the_labelled_polnear_articles(nlp):
         for g in together
     )
     assert any(set(labelled[4]) <= g for g in together)  # Charlotte, two days
+
+
+def test_groups_of_people_are_not_actors_a_story_shares(example_analyses):
+    """Nationalities, parties and faiths ("Muslims", "American", "Democrats") describe who is in a story without naming
+    it: two articles mentioning Muslims are no closer for it, so the actors compared leave groups out."""
+    asylum = example_analyses["2015-05-18_wikinews_over-900-asylum-seekers-rescued-off-indonesian-coast"]
+    ahmed = example_analyses["2015-09-22_wikinews_texas-student-ahmed-mohamed-inspires-social-movement"]
+    groups = {name_key(a.name) for an in (asylum, ahmed) for a in an.actors if a.kind == "group"}
+    assert "muslims" in groups
+    assert not groups & (set(_actor_terms(asylum)) | set(_actor_terms(ahmed)))
+    assert {"indonesia", "malaysia"} <= set(_actor_terms(asylum))  # the places and people of the story stay
 
 
 @pytest.mark.parametrize("prefix", ["2024-02-29", ""])

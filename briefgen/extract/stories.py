@@ -154,9 +154,13 @@ def _lead_end(an: Analysis) -> int:
 
 
 def _actor_terms(an: Analysis) -> Counter[str]:
-    """Actors weighted by salience; a person by surname, so "Trump" in one outlet meets "Donald J. Trump" in another."""
+    """Actors weighted by salience; a person by surname, so "Trump" in one outlet meets "Donald J. Trump" in another.
+    Groups ("Democratic", "Americans", "Muslims": nationalities, parties, religions) are left out: they describe the
+    people in a story rather than name who is in it, so two stories sharing them are no closer."""
     terms: Counter[str] = Counter()
     for a in an.actors:
+        if a.kind == "group":
+            continue
         key = name_key(a.name)
         terms[key.split()[-1] if a.kind == "person" and key else key] += 1 + 10 * a.salience  # type: ignore[assignment]  # a Counter of weights
     return terms
