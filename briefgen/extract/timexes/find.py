@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 from ...model import Timex
 from ..feasts import HOLIDAYS
+from .ranges import is_range, on_their_day, widened
+from .ranges import timexes as range_timexes
 from .tense import tense_direction
 from .values import _COUNT, _HOURS, _MONTH, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
 
@@ -106,7 +108,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             spans.append(span)
             taken[a:b] = b"\x01" * (b - a)
     out: list[Timex] = []
-    for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(line)), key=lambda s: s.start_char):
+    for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(_with_its_month(line, text))), key=lambda s: s.start_char):
         span = _trim(span)
         if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
             continue
@@ -114,6 +116,9 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
         direction = tense_direction(span)
+        if (ends := range_timexes(span.text, span.start_char, ref, direction)) is not None:
+            out.extend(ends)  # "July 13-15", "3-4pm": each end its own expression, as TIMEX3 has a range
+            continue
         res = _generic(span) or resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
@@ -126,7 +131,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             elif _on_the_reference_day(out[-1], ref):
                 out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
         out.append(timex)
-    return tuple(_reported_quarters(_joined(out, text, ref), ref))
+    return tuple(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref))
 
 
 # A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
@@ -209,6 +214,11 @@ def _narrower(text: str, a: int, b: int, parts: list[Timex], ref: dt.date | None
     return Timex(text[a:b], a, b, r.type, r.value, r.mod, r.range, direction)
 
 
+def _with_its_month(span: Span, text: str) -> Span:
+    a, b = widened(text, span.start_char, span.end_char)
+    return span if (a, b) == (span.start_char, span.end_char) else span.doc.char_span(a, b, alignment_mode="expand") or span
+
+
 def _lines(span: Span) -> list[Span]:
     """An entity never crosses a line break (a dateline is not part of the headline above it)."""
     doc = span.doc
@@ -271,6 +281,8 @@ def _clauses(span: Span) -> list[Span]:
 def _range_ends(span: Span) -> list[Span]:
     """'between April and June', 'from 2009 to 2011', 'March 30 to April 2': two dates, when each end is one by itself."""
     lead = 1 if span[0].lower_ in ("between", "from") else 0
+    if is_range(span.text):
+        return [span]  # "19th To 21st" (of a month said after it), "9 to 11am": the ends lend each other what they leave out
     if len(span) < 3 + lead:
         return [span]
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)

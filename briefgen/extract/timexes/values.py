@@ -210,7 +210,8 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
 
 
 def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
-    s = re.sub(r"^(?:earlier|later|early|late) (?=today|tonight|yesterday|tomorrow|this)", "", s)
+    s = re.sub(r"^(?:earlier|later|early|late) (?=today|tonight|yesterday|tomorrow|this|last night)", "", s)
+    s = re.sub(r"^last night$", "yesterday night", s)  # "late last night": the night before the article's day
     if m := re.fullmatch(r"(?:the )?day (after tomorrow|before yesterday)", s):
         if ref is None:
             return Resolved("DATE", "XXXX-XX-XX")
