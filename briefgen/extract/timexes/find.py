@@ -153,6 +153,8 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             focus = (int(m.group(1)), int(m.group(2)))
         elif focus and _YEAR_BEFORE.fullmatch(t.text):
             t = _as_quarter(t, focus[0] - 1, focus[1])
+        elif focus and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
+            t = _as_quarter(t, int(m.group(1)), focus[1])  # "the 1988 period": the quarter reported on, in that year
         elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
             t = _as_quarter(t, *focus)
         res.append(t)
@@ -303,6 +305,13 @@ def _trim(span: Span) -> Span | None:
         end += 1
     if end - start > 2 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an", "per"):
         start += 1  # "15 a year": the rate's number is not part of the time expression
+    if (
+        end < len(doc)
+        and doc[end].lower_ == "period"
+        and re.fullmatch(r"(?:the )?(?:\d{4}|year-(?:ago|earlier))", doc[start:end].text, re.I)
+    ):
+        end += 1  # "the 1988 period", "the year-ago period": the period a report compares, one expression
+        start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and doc[start].lower_ != "the" else 0
     if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
         end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
@@ -312,4 +321,12 @@ def _trim(span: Span) -> Span | None:
         start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
+    if end - start > 1 and doc[start].lower_ in ("just", "only", "barely"):
+        start += 1  # "just two weeks", "only six months": the focus word is not part of the time
+    if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):
+        start += 1  # "the 30-day period", "a fourth-quarter loss": the determiner is the noun's, not the modifier's
     return span.doc[start:end] if end > start else None
+
+
+# A count or an ordinal joined to its unit, written before a noun it describes ("30-day", "eight-year", "third-quarter").
+_COUNTED_MODIFIER = re.compile(r"[\w.]+-(?:year|month|week|day|hour|minute|quarter|decade|century)", re.IGNORECASE)
