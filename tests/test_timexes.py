@@ -227,6 +227,13 @@ def test_a_modifiers_determiner_and_a_focus_word_stay_out_and_a_reports_period_i
     assert got["the 1988 period"] == "1988-Q3" and got["the year-ago period"] == "1988-Q3"
 
 
+def test_a_year_told_by_its_end_is_a_duration(analyse_text):
+    text = "The units had revenue of $76 million for the year ended March 31. Sales rose this year."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["the year"] == ("DURATION", "P1Y") and got["March 31"] == ("DATE", "1989-03-31")
+    assert got["this year"] == ("DATE", "1989")
+
+
 def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
     text = "The economy shrank between April and June, its worst run since '82."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2008, 11, 18)).timexes}

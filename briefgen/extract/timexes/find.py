@@ -114,7 +114,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
         direction = tense_direction(span)
-        res = _generic(span) or resolve(span.text, ref, direction, after_number=after_number)
+        res = _generic(span) or _year_told_by_its_end(span) or resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
@@ -232,6 +232,18 @@ def _generic(span: Span) -> Resolved | None:
     if len(span) == 1 and span[0].lower_ == "tomorrow" and of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
         return Resolved("DATE", "FUTURE_REF")
     return None
+
+
+def _year_told_by_its_end(span: Span) -> Resolved | None:
+    """ "the year ended March 31", "the fiscal year ending June 30": twelve months told by their last day, a duration
+    (TIMEX3), whose end is the date beside it."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending") and _YEAR_ENDED.fullmatch(span.text):
+        return Resolved("DURATION", "P1Y")
+    return None
+
+
+_YEAR_ENDED = re.compile(r"(?:the |its |their )?(?:fiscal |financial )?year", re.IGNORECASE)
 
 
 def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
