@@ -234,6 +234,14 @@ def test_a_year_told_by_its_end_is_a_duration(analyse_text):
     assert got["this year"] == ("DATE", "1989")
 
 
+def test_a_clock_time_right_before_its_day_is_one_expression(analyse_text):
+    text = "The offer runs until 5 p.m. EST Nov. 9. Talks broke off at noon Thursday. It closed at 4 p.m., Nov. 6."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["5 p.m. EST Nov. 9"] == ("TIME", "1989-11-09T17:00")
+    assert got["noon Thursday"] == ("TIME", "1989-11-02T12:00")
+    assert got["4 p.m."] == ("TIME", "1989-11-06T16:00") and got["Nov. 6"] == ("DATE", "1989-11-06")  # after a comma: two
+
+
 def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
     text = "The economy shrank between April and June, its worst run since '82."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2008, 11, 18)).timexes}

@@ -45,7 +45,7 @@ _WRITTEN = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
     r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
     r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
-    r"(?:the )?day (?:before yesterday|after tomorrow)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
+    r"(?:the )?day (?:before yesterday|after tomorrow)|(?:noon|midnight) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
     re.IGNORECASE,
 )
 # A holiday's name with what places it in a year: "last Easter", "Eid al-Fitr 2018", "Thanksgiving of next year",
@@ -124,7 +124,13 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             if _on_the_reference_day(timex, ref):
                 timex = _on_the_day(timex, out[-1], between, r",? ?(?:(?:at|for|around) )?")
             elif _on_the_reference_day(out[-1], ref):
-                out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
+                clock = out[-1]
+                out[-1] = _on_the_day(clock, timex, between, r"(?: [A-Z]{2,4})?,? on |,? ")  # "10 a.m. GMT on Thursday"
+                if out[-1] is not clock and between == " ":
+                    # "5 p.m. EST Nov. 9", "12:00 UTC Monday": with nothing between them, the time and its day are one
+                    # expression; after a comma ("16:15 UTC, June 1st") they stay two, as TIMEX3 has them
+                    out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
+                    continue
         out.append(timex)
     return tuple(_reported_quarters(_joined(out, text, ref), ref))
 
