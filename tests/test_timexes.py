@@ -242,6 +242,11 @@ def test_a_clock_time_right_before_its_day_is_one_expression(analyse_text):
     assert got["4 p.m."] == ("TIME", "1989-11-06T16:00") and got["Nov. 6"] == ("DATE", "1989-11-06")  # after a comma: two
 
 
+def test_more_recently_and_right_now_are_whole(analyse_text):
+    got = {t.text: t.value for t in analyse_text("More recently, prices fell. We need help right now.", dt.date(1989, 11, 2)).timexes}
+    assert got == {"More recently": "PAST_REF", "right now": "PRESENT_REF"}
+
+
 def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
     text = "The economy shrank between April and June, its worst run since '82."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2008, 11, 18)).timexes}

@@ -339,6 +339,8 @@ def _trim(span: Span) -> Span | None:
         start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
+    if start > 0 and end - start == 1 and (doc[start - 1].lower_, doc[start].lower_) in (("more", "recently"), ("right", "now")):
+        start -= 1  # "more recently", "right now": one expression, as TIMEX3 has them
     if end - start > 1 and doc[start].lower_ in ("just", "only", "barely"):
         start += 1  # "just two weeks", "only six months": the focus word is not part of the time
     if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):

@@ -50,7 +50,7 @@ SETS = {
 }  # fmt: skip
 PRESENT = {"now", "right now", "currently", "at present", "presently", "nowadays", "these days", "at the moment",
            "the moment", "present", "today's", "current", "this time", "time being", "the time being"}  # fmt: skip
-PAST = {"recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
+PAST = {"recently", "more recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
         "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
           "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
