@@ -247,6 +247,13 @@ def test_more_recently_and_right_now_are_whole(analyse_text):
     assert got == {"More recently": "PAST_REF", "right now": "PRESENT_REF"}
 
 
+def test_a_count_of_months_in_a_year_is_a_duration_and_the_year(analyse_text):
+    text = "Jobs grew by 242,000 a month in the first nine months of 1997. Earlier this month, a group bid for it."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["the first nine months"] == ("DURATION", "P9M") and got["1997"] == ("DATE", "1997")
+    assert got["Earlier this month"] == ("DATE", "1989-11")  # on the month's first day: still this month
+
+
 def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):
     text = "The economy shrank between April and June, its worst run since '82."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2008, 11, 18)).timexes}

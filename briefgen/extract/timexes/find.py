@@ -293,6 +293,12 @@ def _range_ends(span: Span) -> list[Span]:
     lead = 1 if span[0].lower_ in ("between", "from") else 0
     if len(span) < 3 + lead:
         return [span]
+    of = next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)
+    if of is not None:  # "the first nine months of 1997": a duration and the date it lies in, as TIMEX3 has them
+        ends = [span.doc[span.start : of], span.doc[of + 1 : span.end]]
+        kinds = [resolve(e.text, None) for e in ends]
+        if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
+            return ends
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
     if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
@@ -304,6 +310,9 @@ def _range_ends(span: Span) -> list[Span]:
         return [span]
     ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
     return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+
+
+_PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}
 
 
 def _trim(span: Span) -> Span | None:

@@ -166,6 +166,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
             a, b = (ref + dt.timedelta(days=1), whole.range.end) if later else (whole.range.start, ref - dt.timedelta(days=1))
             if a <= b:
                 return Resolved("DATE", whole.value, MODS[m.group(1)], DateRange(a, b, whole.range.granularity))
+            return Resolved("DATE", whole.value, MODS[m.group(1)])  # "earlier this month" on its first day: no days left
     m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
     if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's
