@@ -121,6 +121,23 @@ def test_dates(text, direction, type_, value, mod, first, last):
         ("two consecutive quarters", "DURATION", "P2Q"),
         ("15 a year", "SET", "P1Y"),
         ("recent years", "DURATION", "PXY"),
+        # a bound, a vague edge or a count written out stays a duration, not an unknown date (#13)
+        ("at least 30 days", "DURATION", "P30D"),
+        ("no more than sixty days", "DURATION", "P60D"),
+        ("a couple of years", "DURATION", "P2Y"),
+        ("the next two years or so", "DURATION", "P2Y"),
+        ("the weeks ahead", "DURATION", "PXW"),
+        ("at least the past 18 months", "DURATION", "P18M"),
+        ("the latest nine months", "DURATION", "P9M"),
+        ("barely a month", "DURATION", "P1M"),
+        ("2 1/2 years", "DURATION", "P2.5Y"),
+        ("several years ago", "DATE", "PAST_REF"),
+        ("the year two thousand", "DATE", "2000"),
+        ("sometime next year", "DATE", "1998"),
+        ("the full year", "DATE", "1997"),
+        ("last night", "TIME", "1997-02-02TNI"),
+        ("early Tuesday", "DATE", "1997-02-04"),
+        ("the latest quarter", "DATE", "1996-Q4"),  # the last quarter ended before the article
     ],
 )
 def test_durations_sets_and_references(text, type_, value):
@@ -184,6 +201,57 @@ def test_sets_and_scheduled_dates_in_running_text(analyse_text):
     assert got["April"] == ("DATE", "2025-04")  # "is due"
     assert got["FY2023"] == ("DATE", "FY2023")
     assert got["Q3"] == ("DATE", "2023-Q3")  # "were weak": the last third quarter that has ended
+
+
+def test_bounded_and_vague_durations_in_running_text(analyse_text):
+    text = (
+        "The banks must wait at least 30 days before closing the purchase. The plant will be closed over the next "
+        "year or so, a spokesman said. Its profit fell in the latest quarter, and losses could mount in the weeks "
+        "ahead. Prices rose sharply several years ago."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["at least 30 days"] == ("DURATION", "P30D")
+    assert got["the next year or so"] == ("DATE", "1990")
+    assert got["the latest quarter"] == ("DATE", "1989-Q3")
+    assert got["the weeks ahead"] == ("DURATION", "PXW")
+    assert got["several years ago"] == ("DATE", "PAST_REF")
+
+
+def test_a_modifiers_determiner_and_a_focus_word_stay_out_and_a_reports_period_is_its_quarter(analyse_text):
+    text = (
+        "He signed the 30-day contract after just two weeks of talks. Net income rose in the third quarter. "
+        "In the 1988 period, it earned $5 million; in the year-ago period, it lost money."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["30-day"] == "P30D" and got["two weeks"] == "P2W"  # TIMEX3 leaves "the" and "just" out
+    assert got["the 1988 period"] == "1988-Q3" and got["the year-ago period"] == "1988-Q3"
+
+
+def test_a_year_told_by_its_end_is_a_duration(analyse_text):
+    text = "The units had revenue of $76 million for the year ended March 31. Sales rose this year."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["the year"] == ("DURATION", "P1Y") and got["March 31"] == ("DATE", "1989-03-31")
+    assert got["this year"] == ("DATE", "1989")
+
+
+def test_a_clock_time_right_before_its_day_is_one_expression(analyse_text):
+    text = "The offer runs until 5 p.m. EST Nov. 9. Talks broke off at noon Thursday. It closed at 4 p.m., Nov. 6."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["5 p.m. EST Nov. 9"] == ("TIME", "1989-11-09T17:00")
+    assert got["noon Thursday"] == ("TIME", "1989-11-02T12:00")
+    assert got["4 p.m."] == ("TIME", "1989-11-06T16:00") and got["Nov. 6"] == ("DATE", "1989-11-06")  # after a comma: two
+
+
+def test_more_recently_and_right_now_are_whole(analyse_text):
+    got = {t.text: t.value for t in analyse_text("More recently, prices fell. We need help right now.", dt.date(1989, 11, 2)).timexes}
+    assert got == {"More recently": "PAST_REF", "right now": "PRESENT_REF"}
+
+
+def test_a_count_of_months_in_a_year_is_a_duration_and_the_year(analyse_text):
+    text = "Jobs grew by 242,000 a month in the first nine months of 1997. Earlier this month, a group bid for it."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["the first nine months"] == ("DURATION", "P9M") and got["1997"] == ("DATE", "1997")
+    assert got["Earlier this month"] == ("DATE", "1989-11")  # on the month's first day: still this month
 
 
 def test_ranges_short_years_and_what_has_been_scheduled(analyse_text):

@@ -47,7 +47,7 @@ _WRITTEN = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
     r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
     r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
-    r"(?:the )?day (?:before yesterday|after tomorrow)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
+    r"(?:the )?day (?:before yesterday|after tomorrow)|(?:noon|midnight) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
     re.IGNORECASE,
 )
 # A holiday's name with what places it in a year: "last Easter", "Eid al-Fitr 2018", "Thanksgiving of next year",
@@ -119,7 +119,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
         if (ends := range_timexes(span.text, span.start_char, ref, direction)) is not None:
             out.extend(ends)  # "July 13-15", "3-4pm": each end its own expression, as TIMEX3 has a range
             continue
-        res = _generic(span) or resolve(span.text, ref, direction, after_number=after_number)
+        res = _generic(span) or _year_told_by_its_end(span) or resolve(span.text, ref, direction, after_number=after_number)
         if res is None:
             continue
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
@@ -129,7 +129,13 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             if _on_the_reference_day(timex, ref):
                 timex = _on_the_day(timex, out[-1], between, r",? ?(?:(?:at|for|around) )?")
             elif _on_the_reference_day(out[-1], ref):
-                out[-1] = _on_the_day(out[-1], timex, between, r"(?: [A-Z]{2,4})?,? on |, ")  # "10 a.m. GMT on Thursday"
+                clock = out[-1]
+                out[-1] = _on_the_day(clock, timex, between, r"(?: [A-Z]{2,4})?,? on |,? ")  # "10 a.m. GMT on Thursday"
+                if out[-1] is not clock and between == " ":
+                    # "5 p.m. EST Nov. 9", "12:00 UTC Monday": with nothing between them, the time and its day are one
+                    # expression; after a comma ("16:15 UTC, June 1st") they stay two, as TIMEX3 has them
+                    out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
+                    continue
         out.append(timex)
     return tuple(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref))
 
@@ -158,6 +164,8 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             focus = (int(m.group(1)), int(m.group(2)))
         elif focus and _YEAR_BEFORE.fullmatch(t.text):
             t = _as_quarter(t, focus[0] - 1, focus[1])
+        elif focus and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
+            t = _as_quarter(t, int(m.group(1)), focus[1])  # "the 1988 period": the quarter reported on, in that year
         elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
             t = _as_quarter(t, *focus)
         res.append(t)
@@ -242,6 +250,18 @@ def _generic(span: Span) -> Resolved | None:
     return None
 
 
+def _year_told_by_its_end(span: Span) -> Resolved | None:
+    """ "the year ended March 31", "the fiscal year ending June 30": twelve months told by their last day, a duration
+    (TIMEX3), whose end is the date beside it."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending") and _YEAR_ENDED.fullmatch(span.text):
+        return Resolved("DURATION", "P1Y")
+    return None
+
+
+_YEAR_ENDED = re.compile(r"(?:the |its |their )?(?:fiscal |financial )?year", re.IGNORECASE)
+
+
 def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
     return timex.type == "TIME" and timex.value.startswith(f"{ref.isoformat()}T")
 
@@ -285,6 +305,12 @@ def _range_ends(span: Span) -> list[Span]:
         return [span]  # "19th To 21st" (of a month said after it), "9 to 11am": the ends lend each other what they leave out
     if len(span) < 3 + lead:
         return [span]
+    of = next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)
+    if of is not None:  # "the first nine months of 1997": a duration and the date it lies in, as TIMEX3 has them
+        ends = [span.doc[span.start : of], span.doc[of + 1 : span.end]]
+        kinds = [resolve(e.text, None) for e in ends]
+        if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
+            return ends
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
     if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
@@ -296,6 +322,9 @@ def _range_ends(span: Span) -> list[Span]:
         return [span]
     ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
     return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+
+
+_PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}
 
 
 def _trim(span: Span) -> Span | None:
@@ -315,6 +344,13 @@ def _trim(span: Span) -> Span | None:
         end += 1
     if end - start > 2 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an", "per"):
         start += 1  # "15 a year": the rate's number is not part of the time expression
+    if (
+        end < len(doc)
+        and doc[end].lower_ == "period"
+        and re.fullmatch(r"(?:the )?(?:\d{4}|year-(?:ago|earlier))", doc[start:end].text, re.I)
+    ):
+        end += 1  # "the 1988 period", "the year-ago period": the period a report compares, one expression
+        start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and doc[start].lower_ != "the" else 0
     if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
         end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
@@ -324,4 +360,14 @@ def _trim(span: Span) -> Span | None:
         start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
+    if start > 0 and end - start == 1 and (doc[start - 1].lower_, doc[start].lower_) in (("more", "recently"), ("right", "now")):
+        start -= 1  # "more recently", "right now": one expression, as TIMEX3 has them
+    if end - start > 1 and doc[start].lower_ in ("just", "only", "barely"):
+        start += 1  # "just two weeks", "only six months": the focus word is not part of the time
+    if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):
+        start += 1  # "the 30-day period", "a fourth-quarter loss": the determiner is the noun's, not the modifier's
     return span.doc[start:end] if end > start else None
+
+
+# A count or an ordinal joined to its unit, written before a noun it describes ("30-day", "eight-year", "third-quarter").
+_COUNTED_MODIFIER = re.compile(r"[\w.]+-(?:year|month|week|day|hour|minute|quarter|decade|century)", re.IGNORECASE)

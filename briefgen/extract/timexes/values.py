@@ -42,6 +42,7 @@ APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE", "fewer than": "LESS_THAN",
 }  # fmt: skip
 SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annual": "P1Y", "annually": "P1Y", "yearly": "P1Y",
@@ -49,7 +50,7 @@ SETS = {
 }  # fmt: skip
 PRESENT = {"now", "right now", "currently", "at present", "presently", "nowadays", "these days", "at the moment",
            "the moment", "present", "today's", "current", "this time", "time being", "the time being"}  # fmt: skip
-PAST = {"recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
+PAST = {"recently", "more recently", "lately", "the past", "in the past", "previously", "formerly", "earlier", "once",
         "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
           "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
@@ -62,7 +63,7 @@ _DAYS = r"(?P<first>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|\u2013|to|and|through|until)
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY = r"(?P<weekday>(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?)\.?"
 _MODW = r"(?:(?P<mod>early|mid|late|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of)[\s-]+)?"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)??(?: and a half)?)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|[a-z]+(?:[\s-][a-z]+){0,2}?(?: and a half)?)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))s?"
 
 
@@ -134,16 +135,24 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     for short, long in _ABBREVIATIONS:
         s = re.sub(short, long, s)
     s = (
-        re.sub(r"^(?:on|in|at|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s)
+        re.sub(r"^(?:on|in|at(?! (?:least|most)\b)|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s)
         if not s.startswith("the past") and not s.startswith("the future")
         else s
     )
+    # "sometime next year", "the next year or so", "a week or so ago": the vague edge leaves the value as it is
+    s = re.sub(r" or so\b", "", re.sub(r"^some ?time (?=\S)", "", s))
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
-    if m := re.fullmatch(r"(?:earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
-        s = m.group(1)  # "earlier Sunday": that day
-    if re.fullmatch(r"(?:the )?year-(?:ago|earlier)", s) and ref is not None:
+    if m := re.fullmatch(r"(?:early|late|earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
+        s = m.group(1)  # "earlier Sunday", "early Tuesday": that day
+    if (m := re.fullmatch(r"(\d{4}) period", s)) and (said := _year_number(m.group(1))):
+        return Resolved("DATE", f"{said:04d}", range=year_range(said))  # "the 1988 period", where no quarter is named
+    if re.fullmatch(r"(?:the )?year-(?:ago|earlier)(?: period)?", s) and ref is not None:
         return Resolved("DATE", f"{ref.year - 1:04d}", range=year_range(ref.year - 1))  # "year-earlier results"
+    if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?quarter", s) and ref is not None:
+        # the quarter whose results are out: the last one ended before the article
+        y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 - 1, 4)
+        return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=_quarter_range(y, q + 1))
     same = re.fullmatch(r"(?:the )?same (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
     if same and ref is not None:  # "the same period a year earlier": the article's month, a year before
         d = ref - relativedelta(years=1)
@@ -157,6 +166,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
             a, b = (ref + dt.timedelta(days=1), whole.range.end) if later else (whole.range.start, ref - dt.timedelta(days=1))
             if a <= b:
                 return Resolved("DATE", whole.value, MODS[m.group(1)], DateRange(a, b, whole.range.granularity))
+            return Resolved("DATE", whole.value, MODS[m.group(1)])  # "earlier this month" on its first day: no days left
     m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
     if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's
@@ -217,6 +227,7 @@ def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
             return Resolved("DATE", "XXXX-XX-XX")
         day = ref + dt.timedelta(days=2 if m.group(1) == "after tomorrow" else -2)
         return Resolved("DATE", day.isoformat(), range=day_range(day, day))
+    s = re.sub(r"^last night$", "yesterday night", s)  # the night before the article's day
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow|this)(?:'s)?(?: (morning|afternoon|evening|night))?", s)
     if not m or (m.group(1) == "this" and not m.group(2)):
         return None
@@ -253,7 +264,11 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
         or unit in ("second", "minute", "hour")
         or (m.group("dir") in ("earlier", "before", "later") and not counted)
     ):
-        return Resolved("DATE", _unknown_value(unit)) if m.group("dir") in ("ago", "hence", "from now", "from today") else None
+        if m.group("dir") not in ("ago", "hence", "from now", "from today"):
+            return None
+        if n is None and m.group("num") in VAGUE_NUMBERS:
+            return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")  # "several years ago": some time back
+        return Resolved("DATE", _unknown_value(unit))
     n_int = int(n)
     if unit == "day":
         d = ref + dt.timedelta(days=sign * n_int)
@@ -391,7 +406,7 @@ def _year_number(text: str) -> int | None:
 
 def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     # "Sunday, Feb 10", "Fri, Jul 18", "Jul 18, Fri": the date wins, in the year where it falls on that weekday.
-    named = re.fullmatch(r"(?:(?:next|this|last|coming|past) )?" + _WEEKDAY + r",? (?P<rest>.+)", s) or re.fullmatch(
+    named = re.fullmatch(r"(?:(?:next|this|last|coming|past|this coming) )?" + _WEEKDAY + r",? (?P<rest>.+)", s) or re.fullmatch(
         r"(?P<rest>.+?),? " + _WEEKDAY, s
     )
     if named and _weekday_index(named.group("weekday")) is not None:
@@ -496,6 +511,8 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         else:
             y = _part_year(h, 6, ref, direction)
         return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), month_range(y, 6 * h).end, "quarter"))
+    if (m := re.fullmatch(r"(?:the )?year (" + _YEAR_WORDS + r")", s)) and (year_said := _year_number(m.group(1))):
+        return Resolved("DATE", f"{year_said:04d}", range=year_range(year_said))  # "the year two thousand"
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
@@ -725,7 +742,7 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
     """'the day', 'the same week', 'the entire year', 'late in the day': the period the article is in."""
     m = re.fullmatch(
         r"(?:(?P<mod>early|late|later|earlier) in |(?P<edge>(?:the )?(?:beginning|start|middle|end) of) )?"
-        r"(?:the |that |this )(?:same |entire |whole |very )?(?P<unit>day|week|weekend|month|year)",
+        r"(?:the |that |this )(?:same |entire |whole |full |very )?(?P<unit>day|week|weekend|month|year)",
         s,
     )
     if not m or ref is None:
@@ -739,12 +756,14 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
 
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(
-        r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|under|more than|over|at least|up to|just|only) )?"
-        r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding) )?"
+        r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|fewer than|under|more than|over|"
+        r"at least|at most|no more than|no less than|up to|just|only|barely) )?"
+        r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding|latest|year-earlier|year-ago) )?"
+        r"(?:an? (?=\w+[\s-]))?"  # "a two-day rally": the article belongs to the noun the count describes
         + _NUM
         + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?"
         + _UNIT
-        + r"(?:[\s-]long| old| later| earlier| in a row)?",
+        + r"(?:[\s-]long| old| later| earlier| in a row| ahead)?",
         s,
     )
     if m:
@@ -752,8 +771,8 @@ def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         n = _number(raw) if raw else 1
         if raw and n is None and raw not in VAGUE_NUMBERS and not raw.endswith(tuple(VAGUE_NUMBERS)):
             return None
-        if raw is None and s.endswith("s") and not s.endswith("ss"):
-            n = None  # "years", "decades": an unspecified number
+        if raw is None and s[m.end("unit") : m.end("unit") + 1] == "s":
+            n = None  # "years", "decades", "the weeks ahead": an unspecified number
         return Resolved("DURATION", _period(n, m.group("unit")), APPROX_MODS.get(m.group("approx") or ""))
     if m := re.fullmatch(
         r"(?:(?:about|around|some|nearly|almost|more than|over) )?(\d+(?:\.\d+)?|[a-z]+)(?: and a half)? (?:hours?|hrs?)", s
@@ -776,9 +795,10 @@ def _number(word: str | None) -> float | None:
         pass
     if w in NUMBERS:
         return NUMBERS[w]
-    if w.endswith(" and a half"):
-        whole = _number(w.removesuffix(" and a half"))
-        return whole + 0.5 if whole is not None else None
+    for half in (" and a half", " 1/2"):  # "two and a half", "2 1/2"
+        if w.endswith(half):
+            whole = _number(w.removesuffix(half))
+            return whole + 0.5 if whole is not None else None
     parts = re.split(r"[\s-]+", w)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
