@@ -34,7 +34,8 @@ def _days(an, phrase: str) -> list[tuple[str, str]]:
             [("19th", "2024-08-19"), ("21st Aug this year", "2024-08-21")],
         ),
         # The second end lends its am/pm to the first: "3-4pm" is 3pm to 4pm, "9 to 11am" 9am to 11am.
-        ("The minister will speak from 3-4pm today.", "3-4pm", [("3", "2024-03-05T15:00"), ("4pm", "2024-03-05T16:00")]),
+        # A clock time right before its day is one expression with it ("4pm today"), as TIMEX3 has "5 p.m. Nov. 9".
+        ("The minister will speak from 3-4pm today.", "3-4pm today", [("3", "2024-03-05T15:00"), ("4pm today", "2024-03-05T16:00")]),
         ("Polls will be open from 9 to 11am.", "9 to 11am", [("9", "2024-03-05T09:00"), ("11am", "2024-03-05T11:00")]),
     ],
 )
