@@ -223,11 +223,15 @@ def _get(obj: dict, path: str) -> float:
     return float(obj) * 100  # type: ignore[arg-type]
 
 
-def measure(eval_dir: Path) -> dict[str, float]:
+def measure(eval_dir: Path, only: str | None = None) -> dict[str, float]:
+    """Every metric's score; with `only`, just the tasks with a metric whose label contains it (and no page bodies
+    unless it names them)."""
     scores: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         made: dict[tuple[str, ...], Path] = {}  # one extract per input and options, however many scorings
         for n, (name, task, extra, metrics, *scorer_extra) in enumerate(TASKS):
+            if only is not None and not any(only in label for label, _ in metrics):
+                continue
             source, _, scored = name.partition(":")  # "input:gold" scores one dev set's output against another's answers
             inp = eval_dir / "dev" / f"{source}.input.jsonl"
             gold = eval_dir / "dev" / f"{scored or source}.jsonl"
@@ -267,7 +271,8 @@ def measure(eval_dir: Path) -> dict[str, float]:
                 raise SystemExit(f"quality: {name}: scorer diagnostics are not clean: {diag}")
             for label, path in metrics:
                 scores[label] = round(_get(result, path), 2)
-        scores.update(measure_pages(eval_dir, Path(tmp)))
+        if only is None or only in PAGES[1]:
+            scores.update(measure_pages(eval_dir, Path(tmp)))
     return scores
 
 
@@ -307,7 +312,13 @@ def main(argv: list[str] | None = None) -> int:
         "eval_dir", nargs="?", default=str(DEFAULT_EVAL), help="the shared eval folder (with dev/ and score.py), or its dev/ folder"
     )
     ap.add_argument("--write-floors", action="store_true", help="pin the current scores as the new floors")
+    ap.add_argument(
+        "--only", metavar="TEXT", help="while iterating: only the tasks with a metric whose name contains TEXT (never passes the gate)"
+    )
     args = ap.parse_args(argv)
+    if args.only is not None and args.write_floors:
+        print("quality: --write-floors pins every metric: run it without --only", file=sys.stderr)
+        return 2
     eval_dir = eval_folder(Path(args.eval_dir))
     if eval_dir is None:
         print(
@@ -316,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    scores = measure(eval_dir)
+    scores = measure(eval_dir, args.only)
     floors = json.loads(FLOORS.read_text()) if FLOORS.is_file() else {}
     failed = []
     print(f"{'metric':40s} {'score':>7s} {'floor':>7s}")
@@ -330,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {FLOORS}")
         return 0
     missing = [k for k in floors if k not in scores]
+    if args.only is not None:  # a partial run shows scores against their floors; only the whole run is the gate
+        print(f"quality: {len(failed)} of {len(scores)} metric(s) below their floor (a partial run: --only {args.only!r})")
+        return 1 if failed else 3
     if failed or missing:
         print(f"quality: {len(failed)} metric(s) below their floor{'; missing: ' + ', '.join(missing) if missing else ''}", file=sys.stderr)
         return 1
