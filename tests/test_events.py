@@ -213,6 +213,12 @@ NOT_UPCOMING = [
     ("Obama said refugees were still hoping for a brighter tomorrow.", "a rhetorical tomorrow"),
     ("That's tomorrow.", "the date is the predicate"),
     ("Thursday?", "a fragment"),
+    ("Nothing about the plan will change on Monday.", "denied by its subject"),
+    ("I want to set out the terms of the deal on Monday.", "a wish"),
+    ("She is proposing projects like installing solar panels on every school by 2030.", "a gerund naming an idea"),
+    ("What the leaders will agree on Monday is a plan for the ports.", "a free relative"),
+    ("The mayor spoke about what she intends to discuss with the governor on Monday.", "a free relative"),
+    ("The new rules will help the city meet the challenges of today and tomorrow.", "an age, not a day"),
 ]
 
 
@@ -245,6 +251,17 @@ def test_firm_next_steps_without_a_date_are_undated_events(analyse_text):
         ("Senate to vote on stopgap spending bill", "scheduled", None),
         ("Hillary Clinton to campaign in Florida", "expected", None),
     ]
+
+
+def test_is_to_of_a_definition_or_an_idiom_is_no_next_step(analyse_text):
+    text = (
+        "Our objective is to deny the rebels any pretext for an attack. "
+        "The opposition leader said the ministers are to blame for the delays. "
+        "The three leaders committed to opening the new port by the end of next year."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.undated_events == ()
+    assert [(e.what, e.when.text) for e in an.events] == [("open new port", "the end of next year")]  # a commitment is one
 
 
 def test_a_digest_lists_what_is_ahead_of_its_own_date(analyse_text):

@@ -45,6 +45,11 @@ _STATES = {
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
 _CONDITIONS = {"if", "unless", "whether"}
 _DEICTIC = {"that", "this", "these", "those"}
+# Wishes and needs: "I want to lay out its terms today", "the leaders want to focus on tomorrow" say what someone
+# would like, not what is arranged (no analyst lists a wish; a stated plan, "plans to", is one).
+_WISHES = {"want", "hope", "wish", "need", "like", "love"}
+# Subjects that deny the happening: "nothing about that will change tomorrow", "no one will attend".
+_NOBODY = {"nothing", "nobody", "none", "no one", "noone"}
 
 
 def extract_events(
@@ -273,7 +278,7 @@ def _firm(verb: Token) -> bool:
             return False
         present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
-            return True  # "the Senate is to vote"
+            return _is_to(node, head)  # "the Senate is to vote", not "our objective is to deny"
         if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:
             return True
         if head.lemma_ != "go":  # "is going to vote": look at "is"
@@ -343,6 +348,19 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
             return None
         if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
             return None  # "hoping for a brighter tomorrow"
+        head = span.root.head
+        if (
+            span.root.lower_ in ("today", "tomorrow")
+            and span.root.dep_ in ("pobj", "conj")
+            and (
+                head.lower_ == "of"
+                or head.lower_ == "for"
+                and head.head.lemma_ not in SCHEDULED
+                or head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+            )
+        ):
+            return None  # "the challenges of today and tomorrow", "health security for tomorrow": an age, not a day
         if "quarter" in span.text.lower() and (span.root.dep_ in ("amod", "compound", "nmod") or span.root.head.lower_ == "for"):
             return None  # "a third-quarter loss", "net income for the third quarter": the period measured, not a date
     chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
@@ -359,6 +377,17 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     until = span is not None and span.root.head.lower_ in ("until", "till")
     if any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children) and not until:
         return None  # "will not be attending"; "will not open until May" opens in May
+    if any(
+        c.dep_ in _SUBJECTS and (c.lower_ in _NOBODY or any(d.lower_ == "no" for d in c.children if d.dep_ == "det"))
+        for v in chain
+        for c in v.children
+    ):
+        return None  # "nothing about that will change tomorrow", "no vote will be held": denied by the subject
+    if any(v.lemma_ in _WISHES for v in chain[1:]):
+        return None  # "I want to lay out its terms today": a wish, not an arrangement
+    if any(c.tag_ == "WP" and c.dep_ in ("dobj", "pobj", "nsubj", "attr") for v in (_action(verb), *chain) for c in v.children):
+        return None  # "what the leaders will commit to today is ...", "about what he intends to talk about": a free
+        # relative names a thing, it states nothing
     if modals & _NOT_EVENTS:
         return None
     top = chain[-1]
@@ -376,9 +405,15 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
-    be_to = any(
-        v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain
-    )
+    be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.head.pos_ == "NOUN"
+        and verb.head.lower_ not in _TOWARD
+        and not (future or plan is not None or be_to)
+    ):
+        return None  # "projects like installing 500 million solar panels by 2020": a gerund names an idea, it tells no plan
     past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
@@ -428,10 +463,28 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     if (
         any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain)
         or be_to
-        or (not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED))
+        or (not future and plan is None and (verb.tag_ in ("VBZ", "VBP") or _progressive(verb) or verb.lemma_ in TIMETABLED))
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _is_to(xcomp: Token, be: Token) -> bool:
+    """ "The Senate is to vote", "the summit is to be held": "be" with an infinitive of arrangement; not "is proud
+    to", nor a definition ("our objective is to deny ...", "my job is to worry", "Democrats are to blame"): an abstract
+    common noun is to do nothing itself unless the infinitive is passive."""
+    if xcomp.dep_ != "xcomp" or not any(a.lower_ == "to" for a in xcomp.children) or any(c.dep_ in ("acomp", "attr") for c in be.children):
+        return False
+    if xcomp.lemma_ == "blame" and not any(c.dep_ == "dobj" for c in xcomp.children):
+        return False  # "are to blame": the idiom says who is at fault
+    subj = next((c for c in be.children if c.dep_ in _SUBJECTS), None)
+    passive = any(c.dep_ == "auxpass" for c in xcomp.children)
+    return subj is None or passive or subj.pos_ != "NOUN" or bool(subj.ent_type_)
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is hosting on Monday": a present progressive (a gerund after a preposition is none)."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 # A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
