@@ -147,7 +147,7 @@ def test_days_proclaimed_as_an_observance_and_names_joined_by_and(example_analys
     assert week.what == "National Employer Support of the Guard and Reserve Week"
     assert (week.when.range.start, week.when.range.end) == (dt.date(2023, 8, 20), dt.date(2023, 8, 26))
     (summit,) = example_analyses["2023-07-28_whitehouse_upcoming-camp-david-trilateral-summit"].events
-    assert summit.what.endswith("Kishida Fumio of Japan and President Yoon Suk Yeol of the Republic of Korea")
+    assert "Kishida Fumio of Japan and President Yoon Suk Yeol of the Republic of Korea for a" in summit.what  # and the occasion
 
 
 def test_what_for_set_to_take_place_and_a_dated_subject(analyse_text):
@@ -385,3 +385,10 @@ def test_the_same_happening_told_twice_is_one_event(analyse_text):
     )
     whats = [e.what for e in an.events]
     assert len(whats) == 2 and any("visit" in w for w in whats) and any("sign" in w for w in whats), whats
+
+
+def test_what_keeps_the_occasion_a_host_invites_for(analyse_text):
+    text = "President Joe Biden will host Prime Minister Jane Roe of Ruritania for an official visit on Monday."
+    (event,) = analyse_text(text, dt.date(2016, 9, 30)).events
+    assert event.what == "Joe Biden to host Prime Minister Jane Roe of Ruritania for an official visit"
+    assert event.when.text == "Monday"

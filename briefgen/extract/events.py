@@ -696,6 +696,23 @@ def _what(
             obj_text = None
     else:
         obj_text = _phrase(obj, exclude=dated)
+        # "to host Prime Minister Starmer for a bilateral meeting": the occasion says what happens
+        occasion = next(
+            (
+                p
+                for c in action.children
+                if c.dep_ == "prep" and c.lower_ == "for" and obj.dep_ == "dobj"
+                for p in c.children
+                if p.dep_ == "pobj"
+                and p.pos_ in ("NOUN", "PROPN")
+                and p.i not in dated
+                and p.ent_type_ not in ("DATE", "TIME")
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in p.children)  # an occasion, not "for officials"
+            ),
+            None,
+        )
+        if occasion is not None:
+            obj_text += f" for {_phrase(occasion, exclude=dated, keep_det=True)}"
     passive = any(c.dep_ == "auxpass" for c in action.children)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
@@ -794,7 +811,7 @@ def _left_noun(verb: Token) -> Token | None:
     return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
 
 
-def _phrase(tok: Token, exclude: set[int]) -> str:
+def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
     """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation; a common
     noun with a name in apposition is that name ("the Republican nominee, Donald Trump": Donald Trump)."""
     name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if tok.pos_ == "NOUN" else None
@@ -809,7 +826,7 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
         elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x != t):
             dropped.add(t.i)  # "due in May" without its date is "due"
     words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
-    if words and words[0].dep_ == "det":
+    if words and words[0].dep_ == "det" and not keep_det:
         words = words[1:]
     if words and words[0].tag_ == "POS":
         words = words[1:]  # "Next year's competition" without the date leaves its "'s"
