@@ -219,6 +219,7 @@ NOT_UPCOMING = [
     ("What the leaders will agree on Monday is a plan for the ports.", "a free relative"),
     ("The mayor spoke about what she intends to discuss with the governor on Monday.", "a free relative"),
     ("The new rules will help the city meet the challenges of today and tomorrow.", "an age, not a day"),
+    ("I think the senator will end up winning the vote on Monday.", "the speaker's opinion"),
 ]
 
 

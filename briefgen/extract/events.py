@@ -383,6 +383,12 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         for c in v.children
     ):
         return None  # "nothing about that will change tomorrow", "no vote will be held": denied by the subject
+    if (
+        chain[-1].dep_ == "ccomp"
+        and chain[-1].head.lemma_ in ("think", "believe", "guess", "feel", "suppose", "bet")
+        and any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in chain[-1].head.children)
+    ):
+        return None  # "I think the winner tonight will end up being Pence": the speaker's opinion, no arrangement
     if any(v.lemma_ in _WISHES for v in chain[1:]):
         return None  # "I want to lay out its terms today": a wish, not an arrangement
     if any(c.tag_ == "WP" and c.dep_ in ("dobj", "pobj", "nsubj", "attr") for v in (_action(verb), *chain) for c in v.children):
