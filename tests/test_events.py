@@ -393,3 +393,11 @@ def test_what_keeps_the_occasion_a_host_invites_for(analyse_text):
     (event,) = analyse_text(text, dt.date(2016, 9, 30)).events
     assert event.what == "Joe Biden to host Prime Minister Jane Roe of Ruritania for an official visit"
     assert event.when.text == "Monday"
+
+
+def test_a_dateline_on_its_own_line_dates_no_headline(analyse_text):
+    """The dateline under a headline with a plan is the article's own date, not the day of the plan."""
+    text = "Carmaker plans to close plant in Ohio\nJune 02, 2009\nThe carmaker is planning to close its plant in Ohio, the company said."
+    an = analyse_text(text, dt.date(2009, 6, 2))
+    assert an.events == ()
+    assert [e.what for e in an.undated_events] == ["carmaker to close its plant in Ohio"]

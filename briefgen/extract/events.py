@@ -110,8 +110,8 @@ def extract_events(
                 )
             return
         read = _certainty(span, verb, text[s_start:s_end])
-        if read is None:
-            return
+        if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
+            return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
@@ -473,6 +473,12 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text between two offsets holds a verb (a heading or a time stamp on its own line holds none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _is_to(xcomp: Token, be: Token) -> bool:
