@@ -45,6 +45,11 @@ _STATES = {
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
 _CONDITIONS = {"if", "unless", "whether"}
 _DEICTIC = {"that", "this", "these", "those"}
+# Wishes and needs: "I want to lay out its terms today", "the leaders want to focus on tomorrow" say what someone
+# would like, not what is arranged (no analyst lists a wish; a stated plan, "plans to", is one).
+_WISHES = {"want", "hope", "wish", "need", "like", "love"}
+# Subjects that deny the happening: "nothing about that will change tomorrow", "no one will attend".
+_NOBODY = {"nothing", "nobody", "none", "no one", "noone"}
 
 
 def extract_events(
@@ -105,8 +110,8 @@ def extract_events(
                 )
             return
         read = _certainty(span, verb, text[s_start:s_end])
-        if read is None:
-            return
+        if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
+            return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
@@ -273,7 +278,7 @@ def _firm(verb: Token) -> bool:
             return False
         present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
-            return True  # "the Senate is to vote"
+            return _is_to(node, head)  # "the Senate is to vote", not "our objective is to deny"
         if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:
             return True
         if head.lemma_ != "go":  # "is going to vote": look at "is"
@@ -343,6 +348,19 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
             return None
         if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
             return None  # "hoping for a brighter tomorrow"
+        head = span.root.head
+        if (
+            span.root.lower_ in ("today", "tomorrow")
+            and span.root.dep_ in ("pobj", "conj")
+            and (
+                head.lower_ == "of"
+                or head.lower_ == "for"
+                and head.head.lemma_ not in SCHEDULED
+                or head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+            )
+        ):
+            return None  # "the challenges of today and tomorrow", "health security for tomorrow": an age, not a day
         if "quarter" in span.text.lower() and (span.root.dep_ in ("amod", "compound", "nmod") or span.root.head.lower_ == "for"):
             return None  # "a third-quarter loss", "net income for the third quarter": the period measured, not a date
     chain = [verb]  # "plans to visit", "is going to vote", "is expected to rule": the verbs that carry the tense
@@ -359,6 +377,23 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     until = span is not None and span.root.head.lower_ in ("until", "till")
     if any(c.dep_ == "neg" or c.lower_ == "never" for v in chain for c in v.children) and not until:
         return None  # "will not be attending"; "will not open until May" opens in May
+    if any(
+        c.dep_ in _SUBJECTS and (c.lower_ in _NOBODY or any(d.lower_ == "no" for d in c.children if d.dep_ == "det"))
+        for v in chain
+        for c in v.children
+    ):
+        return None  # "nothing about that will change tomorrow", "no vote will be held": denied by the subject
+    if (
+        chain[-1].dep_ == "ccomp"
+        and chain[-1].head.lemma_ in ("think", "believe", "guess", "feel", "suppose", "bet")
+        and any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in chain[-1].head.children)
+    ):
+        return None  # "I think the winner tonight will end up being Pence": the speaker's opinion, no arrangement
+    if any(v.lemma_ in _WISHES for v in chain[1:]):
+        return None  # "I want to lay out its terms today": a wish, not an arrangement
+    if any(c.tag_ == "WP" and c.dep_ in ("dobj", "pobj", "nsubj", "attr") for v in (_action(verb), *chain) for c in v.children):
+        return None  # "what the leaders will commit to today is ...", "about what he intends to talk about": a free
+        # relative names a thing, it states nothing
     if modals & _NOT_EVENTS:
         return None
     top = chain[-1]
@@ -376,9 +411,15 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
-    be_to = any(
-        v.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in v.children) for v in chain
-    )
+    be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and verb.head.head.pos_ == "NOUN"
+        and verb.head.lower_ not in _TOWARD
+        and not (future or plan is not None or be_to)
+    ):
+        return None  # "projects like installing 500 million solar panels by 2020": a gerund names an idea, it tells no plan
     past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
@@ -428,10 +469,34 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     if (
         any(v.lemma_ in ("schedule", "set", "slate", "timetable") for v in chain)
         or be_to
-        or (not future and plan is None and (verb.tag_ in ("VBZ", "VBP", "VBG") or verb.lemma_ in TIMETABLED))
+        or (not future and plan is None and (verb.tag_ in ("VBZ", "VBP") or _progressive(verb) or verb.lemma_ in TIMETABLED))
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text between two offsets holds a verb (a heading or a time stamp on its own line holds none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _is_to(xcomp: Token, be: Token) -> bool:
+    """ "The Senate is to vote", "the summit is to be held": "be" with an infinitive of arrangement; not "is proud
+    to", nor a definition ("our objective is to deny ...", "my job is to worry", "Democrats are to blame"): an abstract
+    common noun is to do nothing itself unless the infinitive is passive."""
+    if xcomp.dep_ != "xcomp" or not any(a.lower_ == "to" for a in xcomp.children) or any(c.dep_ in ("acomp", "attr") for c in be.children):
+        return False
+    if xcomp.lemma_ == "blame" and not any(c.dep_ == "dobj" for c in xcomp.children):
+        return False  # "are to blame": the idiom says who is at fault
+    subj = next((c for c in be.children if c.dep_ in _SUBJECTS), None)
+    passive = any(c.dep_ == "auxpass" for c in xcomp.children)
+    return subj is None or passive or subj.pos_ != "NOUN" or bool(subj.ent_type_)
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is hosting on Monday": a present progressive (a gerund after a preposition is none)."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 # A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
@@ -643,6 +708,23 @@ def _what(
             obj_text = None
     else:
         obj_text = _phrase(obj, exclude=dated)
+        # "to host Prime Minister Starmer for a bilateral meeting": the occasion says what happens
+        occasion = next(
+            (
+                p
+                for c in action.children
+                if c.dep_ == "prep" and c.lower_ == "for" and obj.dep_ == "dobj"
+                for p in c.children
+                if p.dep_ == "pobj"
+                and p.pos_ in ("NOUN", "PROPN")
+                and p.i not in dated
+                and p.ent_type_ not in ("DATE", "TIME")
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in p.children)  # an occasion, not "for officials"
+            ),
+            None,
+        )
+        if occasion is not None:
+            obj_text += f" for {_phrase(occasion, exclude=dated, keep_det=True)}"
     passive = any(c.dep_ == "auxpass" for c in action.children)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
@@ -741,7 +823,7 @@ def _left_noun(verb: Token) -> Token | None:
     return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
 
 
-def _phrase(tok: Token, exclude: set[int]) -> str:
+def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
     """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation; a common
     noun with a name in apposition is that name ("the Republican nominee, Donald Trump": Donald Trump)."""
     name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if tok.pos_ == "NOUN" else None
@@ -756,7 +838,7 @@ def _phrase(tok: Token, exclude: set[int]) -> str:
         elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x != t):
             dropped.add(t.i)  # "due in May" without its date is "due"
     words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
-    if words and words[0].dep_ == "det":
+    if words and words[0].dep_ == "det" and not keep_det:
         words = words[1:]
     if words and words[0].tag_ == "POS":
         words = words[1:]  # "Next year's competition" without the date leaves its "'s"
