@@ -378,3 +378,17 @@ def test_a_place_geonames_knows_stays_a_place_whatever_its_last_word(analyse_tex
     )
     (west_bank,) = [a for a in an.actors if a.name == "West Bank"]
     assert west_bank.kind == "place" and west_bank.mentions == 2
+
+
+def test_a_name_is_cut_at_a_parenthesis_a_headline_dash_and_a_phone_number(analyse_text):
+    # Reuters-style copy: an acronym in parentheses, a market report's "COUNTRY - ..." seam and the desk's number.
+    an = analyse_text(
+        "Faik Nerweyi of the Kurdistan Democratic Party (KDP) told Reuters the town had fallen. A U.N. official said "
+        "KDP fighters had withdrawn.\nBRITAIN - Gilts struggled off the day's lows.\n-- Dublin Newsroom +353 1 676 9779"
+    )
+    text = an.article.text
+    spans = {text[a:b] for actor in an.actors for a, b in actor.spans}
+    assert {"KDP", "Dublin Newsroom"} <= spans
+    assert not any("(" in s or " - " in s or "+353" in s for s in spans)
+    (kdp,) = [a for a in an.actors if "KDP" in (a.name, *a.aliases)]
+    assert kdp.kind == "organization" and kdp.mentions >= 3

@@ -127,7 +127,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     described_orgs: set[int] = set()  # where a name is described as an organisation
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
-    for ent in _with_nicknamed(doc):
+    for ent in _at_seams(_with_nicknamed(doc)):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
         # (Matched in place: slicing the text before every entity would copy the article once per entity.)
@@ -328,6 +328,45 @@ def _with_nicknamed(doc: Doc) -> list[Span]:
         else:
             joined.append(e)
     return joined
+
+
+# A phone number or a date after a name ("Dublin Newsroom +353 1 676 9779", "Calif 1996-08-30"): never part of it.
+_TRAILING_NUMBER = re.compile(r"\+?\d[\d/.-]{2,}")
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _at_seams(ents: list[Span]) -> list[Span]:
+    """The model's entities cut where one name ends and another begins: at a parenthesis ("Kurdistan Democratic Party
+    (KDP", "Hizbollah (Party of God"), at a spaced dash ("GERMANY - Bunds", a headline's seam) and before a trailing
+    number ("Dublin Newsroom +353"). Each piece keeps the entity's label; what follows such a dash is dropped."""
+    out: list[Span] = []
+    for ent in ents:
+        doc, start, end = ent.doc, ent.start, ent.end
+        while end - start > 1 and _TRAILING_NUMBER.fullmatch(doc[end - 1].text):
+            end -= 1
+        a = start
+        for i in range(start, end + 1):
+            t = doc[i] if i < end else None
+            if t is not None and t.text in _DASHES and _named_before_dash(doc[a:i]):
+                out.append(Span(doc, a, i, label=ent.label_))
+                break  # what follows the dash is another thing, of a kind the model did not tell ("Gilts", "6mth")
+            if t is None or t.text in ("(", ")"):
+                if i > a:
+                    out.append(Span(doc, a, i, label=ent.label_))
+                a = i + 1
+    return out
+
+
+def _named_before_dash(before: Span) -> bool:
+    """A spaced dash after a place or a company's full name is a seam ("BRITAIN - Gilts", "Jeans Mate Corp - 6mth");
+    inside a name written with spaces ("Wal - Mart") it is not."""
+    dash = before.doc[before.end] if before.end < len(before.doc) else None
+    return (
+        dash is not None
+        and bool(dash.whitespace_)
+        and bool(before.text_with_ws[-1:].isspace())
+        and (is_place(before.text) or bool(LEGAL_FORM.fullmatch(before[-1].text)))
+    )
 
 
 def _in_the_title(doc: Doc, m: Mention) -> bool:
