@@ -392,3 +392,32 @@ def test_a_name_is_cut_at_a_parenthesis_a_headline_dash_and_a_phone_number(analy
     assert not any("(" in s or " - " in s or "+353" in s for s in spans)
     (kdp,) = [a for a in an.actors if "KDP" in (a.name, *a.aliases)]
     assert kdp.kind == "organization" and kdp.mentions >= 3
+
+
+def test_a_description_in_apposition_is_a_role_and_roles_are_listed_once_in_one_case(analyse_text):
+    # CNN, June 2020 (North Carolina's 11th district), and a transcript-style speaker line in capitals.
+    an = analyse_text(
+        "Lynda Bennett, a local GOP activist, lost the Republican primary runoff on Tuesday. "
+        "Prime Minister Boris Johnson said the vote was close. PRIME MINISTER Boris Johnson spoke again later, and "
+        "Minister Boris Johnson left."
+    )
+    people = {a.name: a for a in an.actors if a.kind == "person"}
+    assert people["Lynda Bennett"].roles == ("local GOP activist",)
+    assert people["Boris Johnson"].roles == ("Prime Minister",)
+
+
+def test_a_lone_surname_that_owns_something_is_a_person(analyse_text):
+    # The Times' astrologer story (August 1996), retold: the model calls "Thatcher" a person, never given in full.
+    an = analyse_text("Paper says Thatcher's office consulted astrologer. The astrologer kept a watch on Thatcher's stars.")
+    (thatcher,) = [a for a in an.actors if a.name == "Thatcher"]
+    assert thatcher.kind == "person"
+
+
+def test_a_name_described_as_a_place_is_one_wherever_it_is_named(analyse_text):
+    # Reuters-style report (August 1996): the model calls the region an organisation both times.
+    an = analyse_text(
+        "Armenia and Azerbaijan agreed to work toward a lasting peace in the disputed Nagorno-Karabakh region, a "
+        "diplomatic source said. An uneasy ceasefire has prevailed in Nagorno-Karabakh since 1994."
+    )
+    (karabakh,) = [a for a in an.actors if a.name == "Nagorno-Karabakh"]
+    assert karabakh.kind == "place" and karabakh.mentions == 2

@@ -125,6 +125,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     described_orgs: set[int] = set()  # where a name is described as an organisation
+    placed: set[int] = set()  # where a name is described as a place ("the city of Arbil", "Huize county")
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     for ent in _at_seams(_with_nicknamed(doc)):
@@ -161,7 +162,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "PERSON") and _described_as_place(name):
+            placed.add(name.start_char)
+        elif ent.label_ == "ORG":
             described = _descriptor_start(name)
             if described < start:
                 start = described
@@ -196,7 +199,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     ]
     mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
-    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
+    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles, placed)
 
 
 def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -235,6 +238,27 @@ def _described_as_org(name: Span) -> bool:
     )
 
 
+# Common nouns for a kind of place: "the city of Arbil", "the disputed Nagorno-Karabakh region", "Huize county".
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "county", "island", "islands", "port",
+               "capital", "enclave", "republic", "state", "territory", "suburb", "valley", "peninsula"}  # fmt: skip
+
+
+def _described_as_place(name: Span) -> bool:
+    """A place noun before the name with "of" ("the city of Arbil", "the island of Spitzbergen") or as its head right
+    after it ("the Nagorno-Karabakh region")."""
+    doc = name.doc
+    of_before = name.start > 1 and doc[name.start - 1].lower_ == "of" and doc[name.start - 2].lower_ in PLACE_NOUNS
+    after = doc[name.end] if name.end < len(doc) else None
+    head_after = (
+        after is not None
+        and after.is_lower
+        and after.lower_ in PLACE_NOUNS
+        and name.root.head.i == after.i
+        and name.root.dep_ == "compound"
+    )
+    return bool(of_before and doc[name.start - 2].is_lower) or head_after
+
+
 def _org_shaped(name: Span) -> bool:
     return bool(ORG_SUFFIX.search(name.text)) or len(name) > 4
 
@@ -251,7 +275,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS or root.dep_ == "poss"
 
 
 def _untagged_places(doc: Doc) -> list[Mention]:
@@ -753,6 +777,7 @@ def _build(
     title_end: int,
     described_orgs: set[int],
     quoted_roles: set[tuple[int, str]],
+    placed: set[int],
 ) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
@@ -769,6 +794,8 @@ def _build(
             kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
         elif is_country(name) and not labels["PERSON"]:
             kind = "place"  # "the West Bank": GeoNames' word outweighs a name's last word ("Bank")
+        elif any(m.name_start in placed for m in ms) and not ORG_SUFFIX.search(name) and not any(roles_of.get(m.name_start) for m in ms):
+            kind = "place"  # "the city of Arbil" once: Arbil is a place wherever the article names it
         elif (
             ORG_SUFFIX.search(name)
             or any(m.name_start in described_orgs for m in ms)
