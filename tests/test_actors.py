@@ -61,17 +61,17 @@ def test_surname_merges_only_into_a_person_named_before(analyse_text):
     assert "Hunter Biden" in people
 
 
-def test_mention_spans_cover_the_determiner_but_not_a_title_and_names_neither(analyse_text):
+def test_mention_spans_cover_neither_the_determiner_nor_a_title(analyse_text):
     text = (
         "The GAO said on Monday that Vice President Al Gore will visit the Pentagon. "
         "Airbus A330 jets landed at 18:00 UTC. Douglas Aircraft said it was pleased."
     )
     an = analyse_text(text)
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
-    assert spans["GAO"] == ["The GAO"]
+    assert spans["GAO"] == ["GAO"]  # the determiner is not part of a name (as CoNLL and OntoNotes mark names)
     assert spans["Al Gore"] == ["Al Gore"]  # the title is a role (as CoNLL and OntoNotes mark names)
     assert "Vice President" in {a.name: a for a in an.actors}["Al Gore"].roles
-    assert spans["Pentagon"] == ["the Pentagon"]
+    assert spans["Pentagon"] == ["Pentagon"]
     assert "Airbus" not in spans  # the maker's name in a model name is the product, not an actor
     assert "UTC" not in spans
     kinds = {a.name: a.kind for a in an.actors}
@@ -90,7 +90,7 @@ def test_a_place_opening_the_descriptor_belongs_to_the_organisation(analyse_text
     text = "The United States auto manufacturer Chrysler, which has been struggling, asked for aid on Monday."
     an = analyse_text(text)
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in an.actors}
-    assert spans["Chrysler"] == ["The United States auto manufacturer Chrysler"]
+    assert spans["Chrysler"] == ["United States auto manufacturer Chrysler"]
     assert "United States" not in spans  # the place is part of the descriptor, not a mention of its own
     text = "June 01, 2009\nUnited States automobile manufacturing firm General Motors filed for bankruptcy."
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in analyse_text(text).actors}
@@ -421,3 +421,10 @@ def test_a_name_described_as_a_place_is_one_wherever_it_is_named(analyse_text):
     )
     (karabakh,) = [a for a in an.actors if a.name == "Nagorno-Karabakh"]
     assert karabakh.kind == "place" and karabakh.mentions == 2
+
+
+def test_the_is_part_of_a_name_only_where_it_is_capitalised_mid_sentence(analyse_text):
+    text = "Delegates met in The Hague on Monday. The Hague court said the Federal Reserve had no say."
+    spans = {a.name: [text[s:e] for s, e in a.spans] for a in analyse_text(text).actors}
+    assert spans["Hague"][0] == "The Hague"
+    assert spans["Federal Reserve"] == ["Federal Reserve"]

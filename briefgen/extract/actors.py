@@ -551,22 +551,33 @@ def _descriptor_start(name: Span) -> int:
         or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")
     ):
         return name.start_char
-    if det is None and j and run[0].i > 0 and doc[run[0].i - 1].lower_ == "the":
-        return doc[run[0].i - 1].idx  # "The United States auto manufacturer Chrysler"
-    return run[0].idx
+    return words[0].idx  # (without its determiner, as the name's own mention)
 
 
 def _mention_start(ent: Span, name: Span) -> int:
-    """Where the mention starts: at a determiner or honorific inside the entity or right before the name."""
+    """Where the mention starts: at an honorific inside the entity or right before the name, or at a "The" that is a
+    word of the name itself ("The Hague", capitalised where a sentence does not start). A determiner is not part of
+    the mention ("the GAO" is the mention "GAO"), as CoNLL and OntoNotes mark names and the model tags them."""
     doc = ent.doc
     i = min(ent.start, name.start)
-    while i < name.start and doc[i].lower_ not in ("the",) and doc[i].lower_ not in HONORIFICS:
+    while i < name.start and not _named_article(doc[i]) and doc[i].lower_ not in HONORIFICS:
         i += 1
     before = doc[name.start - 1] if name.start > 0 else None
-    # "the GAO" but not "the US government": the determiner must belong to the name itself.
-    if i == name.start and before is not None and before.lower_ in ("the", *HONORIFICS) and name.start <= before.head.i < name.end:
+    # "Mr. Lee" but not "Mr. Lee's office": the honorific must belong to the name itself.
+    if (
+        i == name.start
+        and before is not None
+        and (before.lower_ in HONORIFICS or _named_article(before))
+        and name.start <= before.head.i < name.end
+    ):
         i = name.start - 1
     return doc[i].idx if i < name.start else name.start_char
+
+
+def _named_article(t: Token) -> bool:
+    """ "The" capitalised where no sentence or line starts: a word of the name ("The Hague"), not a determiner."""
+    doc = t.doc
+    return t.text == "The" and not t.is_sent_start and t.i > 0 and "\n" not in doc[t.i - 1].text_with_ws
 
 
 def _clean(ent: Span) -> Span | None:
