@@ -125,9 +125,10 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
     described_orgs: set[int] = set()  # where a name is described as an organisation
+    placed: set[int] = set()  # where a name is described as a place ("the city of Arbil", "Huize county")
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
-    for ent in _with_nicknamed(doc):
+    for ent in _at_seams(_with_nicknamed(doc)):
         if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
             continue
         # (Matched in place: slicing the text before every entity would copy the article once per entity.)
@@ -161,7 +162,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "PERSON") and _described_as_place(name):
+            placed.add(name.start_char)
+        elif ent.label_ == "ORG":
             described = _descriptor_start(name)
             if described < start:
                 start = described
@@ -196,7 +199,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     ]
     mentions = _titles_alone(mentions, roles_of)
     groups = _group(mentions, text)
-    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles)
+    return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles, placed)
 
 
 def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -235,6 +238,27 @@ def _described_as_org(name: Span) -> bool:
     )
 
 
+# Common nouns for a kind of place: "the city of Arbil", "the disputed Nagorno-Karabakh region", "Huize county".
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "county", "island", "islands", "port",
+               "capital", "enclave", "republic", "state", "territory", "suburb", "valley", "peninsula"}  # fmt: skip
+
+
+def _described_as_place(name: Span) -> bool:
+    """A place noun before the name with "of" ("the city of Arbil", "the island of Spitzbergen") or as its head right
+    after it ("the Nagorno-Karabakh region")."""
+    doc = name.doc
+    of_before = name.start > 1 and doc[name.start - 1].lower_ == "of" and doc[name.start - 2].lower_ in PLACE_NOUNS
+    after = doc[name.end] if name.end < len(doc) else None
+    head_after = (
+        after is not None
+        and after.is_lower
+        and after.lower_ in PLACE_NOUNS
+        and name.root.head.i == after.i
+        and name.root.dep_ == "compound"
+    )
+    return bool(of_before and doc[name.start - 2].is_lower) or head_after
+
+
 def _org_shaped(name: Span) -> bool:
     return bool(ORG_SUFFIX.search(name.text)) or len(name) > 4
 
@@ -251,7 +275,7 @@ def _acts(doc: Doc, m: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in PERSON_VERBS or root.dep_ == "poss"
 
 
 def _untagged_places(doc: Doc) -> list[Mention]:
@@ -328,6 +352,45 @@ def _with_nicknamed(doc: Doc) -> list[Span]:
         else:
             joined.append(e)
     return joined
+
+
+# A phone number or a date after a name ("Dublin Newsroom +353 1 676 9779", "Calif 1996-08-30"): never part of it.
+_TRAILING_NUMBER = re.compile(r"\+?\d[\d/.-]{2,}")
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _at_seams(ents: list[Span]) -> list[Span]:
+    """The model's entities cut where one name ends and another begins: at a parenthesis ("Kurdistan Democratic Party
+    (KDP", "Hizbollah (Party of God"), at a spaced dash ("GERMANY - Bunds", a headline's seam) and before a trailing
+    number ("Dublin Newsroom +353"). Each piece keeps the entity's label; what follows such a dash is dropped."""
+    out: list[Span] = []
+    for ent in ents:
+        doc, start, end = ent.doc, ent.start, ent.end
+        while end - start > 1 and _TRAILING_NUMBER.fullmatch(doc[end - 1].text):
+            end -= 1
+        a = start
+        for i in range(start, end + 1):
+            t = doc[i] if i < end else None
+            if t is not None and t.text in _DASHES and _named_before_dash(doc[a:i]):
+                out.append(Span(doc, a, i, label=ent.label_))
+                break  # what follows the dash is another thing, of a kind the model did not tell ("Gilts", "6mth")
+            if t is None or t.text in ("(", ")"):
+                if i > a:
+                    out.append(Span(doc, a, i, label=ent.label_))
+                a = i + 1
+    return out
+
+
+def _named_before_dash(before: Span) -> bool:
+    """A spaced dash after a place or a company's full name is a seam ("BRITAIN - Gilts", "Jeans Mate Corp - 6mth");
+    inside a name written with spaces ("Wal - Mart") it is not."""
+    dash = before.doc[before.end] if before.end < len(before.doc) else None
+    return (
+        dash is not None
+        and bool(dash.whitespace_)
+        and bool(before.text_with_ws[-1:].isspace())
+        and (is_place(before.text) or bool(LEGAL_FORM.fullmatch(before[-1].text)))
+    )
 
 
 def _in_the_title(doc: Doc, m: Mention) -> bool:
@@ -488,22 +551,33 @@ def _descriptor_start(name: Span) -> int:
         or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")
     ):
         return name.start_char
-    if det is None and j and run[0].i > 0 and doc[run[0].i - 1].lower_ == "the":
-        return doc[run[0].i - 1].idx  # "The United States auto manufacturer Chrysler"
-    return run[0].idx
+    return words[0].idx  # (without its determiner, as the name's own mention)
 
 
 def _mention_start(ent: Span, name: Span) -> int:
-    """Where the mention starts: at a determiner or honorific inside the entity or right before the name."""
+    """Where the mention starts: at an honorific inside the entity or right before the name, or at a "The" that is a
+    word of the name itself ("The Hague", capitalised where a sentence does not start). A determiner is not part of
+    the mention ("the GAO" is the mention "GAO"), as CoNLL and OntoNotes mark names and the model tags them."""
     doc = ent.doc
     i = min(ent.start, name.start)
-    while i < name.start and doc[i].lower_ not in ("the",) and doc[i].lower_ not in HONORIFICS:
+    while i < name.start and not _named_article(doc[i]) and doc[i].lower_ not in HONORIFICS:
         i += 1
     before = doc[name.start - 1] if name.start > 0 else None
-    # "the GAO" but not "the US government": the determiner must belong to the name itself.
-    if i == name.start and before is not None and before.lower_ in ("the", *HONORIFICS) and name.start <= before.head.i < name.end:
+    # "Mr. Lee" but not "Mr. Lee's office": the honorific must belong to the name itself.
+    if (
+        i == name.start
+        and before is not None
+        and (before.lower_ in HONORIFICS or _named_article(before))
+        and name.start <= before.head.i < name.end
+    ):
         i = name.start - 1
     return doc[i].idx if i < name.start else name.start_char
+
+
+def _named_article(t: Token) -> bool:
+    """ "The" capitalised where no sentence or line starts: a word of the name ("The Hague"), not a determiner."""
+    doc = t.doc
+    return t.text == "The" and not t.is_sent_start and t.i > 0 and "\n" not in doc[t.i - 1].text_with_ws
 
 
 def _clean(ent: Span) -> Span | None:
@@ -714,6 +788,7 @@ def _build(
     title_end: int,
     described_orgs: set[int],
     quoted_roles: set[tuple[int, str]],
+    placed: set[int],
 ) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
     scored = []
@@ -730,6 +805,8 @@ def _build(
             kind = "place"  # "the White House said": the building speaks for the presidency, and is a place
         elif is_country(name) and not labels["PERSON"]:
             kind = "place"  # "the West Bank": GeoNames' word outweighs a name's last word ("Bank")
+        elif any(m.name_start in placed for m in ms) and not ORG_SUFFIX.search(name) and not any(roles_of.get(m.name_start) for m in ms):
+            kind = "place"  # "the city of Arbil" once: Arbil is a place wherever the article names it
         elif (
             ORG_SUFFIX.search(name)
             or any(m.name_start in described_orgs for m in ms)
