@@ -504,13 +504,9 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         r"h(?P<h>[12])(?: " + _YEAR + ")?", s
     ):
         h = 1 if m.group("h") in ("1", "first", "1st") else 2
-        if m.group("year"):
-            y = int(m.group("year"))
-        elif ref is None:
+        if (hy := _part_year(h, 6, m.group("year"), ref, direction)) is None:
             return Resolved("DATE", f"XXXX-H{h}")
-        else:
-            y = _part_year(h, 6, ref, direction)
-        return Resolved("DATE", f"{y:04d}-H{h}", range=DateRange(dt.date(y, 6 * h - 5, 1), month_range(y, 6 * h).end, "quarter"))
+        return Resolved("DATE", f"{hy:04d}-H{h}", range=DateRange(dt.date(hy, 6 * h - 5, 1), month_range(hy, 6 * h).end, "quarter"))
     if (m := re.fullmatch(r"(?:the )?year (" + _YEAR_WORDS + r")", s)) and (year_said := _year_number(m.group(1))):
         return Resolved("DATE", f"{year_said:04d}", range=year_range(year_said))  # "the year two thousand"
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
@@ -532,12 +528,8 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s
     ) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
-        if m.group("year"):
-            year = int(m.group("year"))
-        elif ref is None:
+        if (year := _part_year(q, 3, m.group("year"), ref, direction)) is None:
             return Resolved("DATE", f"XXXX-Q{q}")
-        else:
-            year = _part_year(q, 3, ref, direction)
         return Resolved("DATE", f"{year:04d}-Q{q}", range=_quarter_range(year, q))
     if m := re.fullmatch(_MODW + r"(?:this |last |next )?(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?" + _YEAR + ")?", s):
         code = SEASONS[m.group("season")]
@@ -846,9 +838,13 @@ def _weekday_index(word: str) -> int | None:
     return WEEKDAYS.get(w[:3]) if w.endswith("day") else None
 
 
-def _part_year(part: int, months: int, ref: dt.date, direction: int) -> int:
-    """The year of "the third quarter" or "the first half" named without one: the last such part for the past, the
-    next for the future, else the reference's."""
+def _part_year(part: int, months: int, said: str | None, ref: dt.date | None, direction: int) -> int | None:
+    """The year of "the third quarter" or "the first half": the one said, else the last such part for the past, the
+    next for the future, else the reference's; None without a year said or a reference."""
+    if said:
+        return int(said)
+    if ref is None:
+        return None
     current = (ref.month - 1) // months + 1
     # The part just ended is still the one meant ahead ("third-quarter results will ..." in October).
     return ref.year - 1 if direction < 0 and part > current else ref.year + 1 if direction > 0 and part < current - 1 else ref.year
