@@ -16,6 +16,9 @@ def test_packaged_schema_is_the_shared_contract():
     shared = SHARED / "schema" / "brief-v1.schema.json"
     assert shared.is_file(), f"{shared} is missing: the project's tests run beside ../shared"
     assert json.loads(SCHEMA.read_text()) == json.loads(shared.read_text())
+    # the contract's prose (field meanings, offsets, conventions) ships beside it, word for word
+    prose = SHARED / "schema" / "brief-v1.md"
+    assert (SCHEMA.parent / "brief-v1.md").read_text(encoding="utf-8") == prose.read_text(encoding="utf-8")
 
 
 def test_every_example_validates(validate, example_analyses):

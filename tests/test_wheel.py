@@ -24,6 +24,7 @@ def test_wheel_ships_templates_and_styles_and_renders(tmp_path):
         "briefgen/templates/audiences/executive/audience.toml",
         "briefgen/styles/brief.css",
         "briefgen/schema/brief-v1.schema.json",
+        "briefgen/schema/brief-v1.md",
         "briefgen/cli.py",
     ):
         assert required in names, required
