@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..model import Actor
 from .actors import ActorIndex
 from .nlp import relative_antecedent
-from .timexes import HOLIDAYS, SCHEDULED, SEASONS
+from .timexes import FUTURE_GOVERNORS, HOLIDAYS, SCHEDULED, SEASONS
 
 SpeakerAt = Callable[[int], "tuple[str, str | None] | None"]  # who speaks at an offset: name, actor id
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -40,6 +40,7 @@ def governor(span: Span) -> Token:
 
 def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], speaker_at: SpeakerAt | None = None) -> tuple[str, list[str]]:
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
+    verb = _happening_word(verb, dated)
     if verb.pos_ not in ("VERB", "AUX"):
         return _phrase(verb, exclude=dated), []
     if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
@@ -73,6 +74,8 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             actor = None  # "I will travel to Ohio" in Jen Psaki's turn or quotation: Jen Psaki will
         elif subject_tok.lower_ in ("he", "she"):
             actor = _last_before(actors, subject_tok.idx, ("person",))
+        elif subject_tok.lower_ == "it" and (actor := _reporter(subject_tok, actors)) is not None:
+            pass  # "Wells Fargo announced it would get rid of ...": the body that says what it will do
         elif subject_tok.lower_ == "they":
             # "Jane Roe, a spokeswoman for the Environment Agency, said they will ...": the body named before it in
             # the sentence.
@@ -94,47 +97,12 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             subject = _phrase(subject_tok, exclude=dated)
         else:
             subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
-    action = action_of(verb)
+    action = _seen_through(verb)
     # "The report is due in May": a copula says nothing without its adjective.
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
     light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
-    if light:
-        obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
-    if obj is None:
-        prep = next(
-            (
-                c
-                for c in action.children
-                if c.dep_ == "prep"
-                and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
-                and not any(x.i in dated for x in c.subtree)
-            ),
-            None,
-        )
-        if prep is not None:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            obj_text = f"{prep.text} {_phrase(pobj, exclude=dated)}" if pobj is not None else None
-        else:
-            obj_text = None
-    else:
-        obj_text = _phrase(obj, exclude=dated)
-        # "to host Prime Minister Starmer for a bilateral meeting": the occasion says what happens
-        occasion = next(
-            (
-                p
-                for c in action.children
-                if c.dep_ == "prep" and c.lower_ == "for" and obj.dep_ == "dobj"
-                for p in c.children
-                if p.dep_ == "pobj"
-                and p.pos_ in ("NOUN", "PROPN")
-                and p.i not in dated
-                and p.ent_type_ not in ("DATE", "TIME")
-                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in p.children)  # an occasion, not "for officials"
-            ),
-            None,
-        )
-        if occasion is not None:
-            obj_text += f" for {_phrase(occasion, exclude=dated, keep_det=True)}"
+    # "take place in Christchurch": where it happens says more than the idiom's noun
+    obj_text = " ".join(_complements(action, dated, skip=obj if light else None))
     passive = any(c.dep_ == "auxpass" for c in action.children)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
@@ -144,6 +112,144 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
     parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _happening_word(tok: Token, dated: set[int]) -> Token:
+    """The word whose clause tells what happens, where the date hangs on a word that only frames it."""
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and all(x.i in dated or x.pos_ in ("ADP", "PUNCT") for c in tok.children for x in c.subtree)
+    ):
+        return tok.head  # "will get rid of these incentives, beginning in January 2017": the participle only dates its clause
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "plans to release its analysis ... next week" with the date read onto the noun: what is done with it
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            return tok.head.head
+    noun = tok.head
+    if (
+        tok.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "auxpass" for c in tok.children)
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+    ):
+        return noun.head  # "will declare its intention to break with the E.U. by March": the declaring is what happens
+    return tok
+
+
+def _seen_through(verb: Token) -> Token:
+    """The happening a verb of intent or schedule governs ("we intend to operationalize the mechanism", "is expected
+    to vote"), however many there are; any other verb is a happening of its own ("will travel to continue ...")."""
+    node = verb
+    for _ in range(4):
+        if node.lemma_ not in FUTURE_GOVERNORS or any(c.dep_ in ("dobj", "attr", "oprd") for c in node.children):
+            break
+        xcomp = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if xcomp is None:
+            break
+        node = xcomp
+    return node
+
+
+# Prepositions of an adjunct that is no part of the happening ("according to aides", "despite the storm").
+_ADJUNCTS = {"according", "despite", "amid", "because", "like", "unlike", "including", "instead", "than", "unless", "if"}
+_WHAT_LIMIT = 120
+
+
+def _complements(verb: Token, dated: set[int], skip: Token | None = None, depth: int = 0) -> list[str]:
+    """What a verb takes after it, in the text's order: its object, the phrases saying where, with whom and what
+    for, a verb it runs on into ("begin issuing questionnaires", "have the chance to meet with ..."), and a verb it
+    is coordinated with under the same subject ("join her supporters and live stream her response"); no date, and
+    no more once the words say enough (a complement is never cut)."""
+    parts: list[str] = []
+    has_object = False
+    for c in verb.children:
+        if sum(len(p) + 1 for p in parts) >= _WHAT_LIMIT:
+            break
+        if c.i < verb.i or c == skip or c.i in dated:
+            continue  # what stands before the verb is its subject, its time or a frame ("On Tuesday evening, ...")
+        if c.dep_ in ("dobj", "dative", "attr", "oprd", "acomp"):
+            if has_object:
+                continue  # "visit China in late February and Vice President Al Gore is to come": a misread second object
+            has_object = True
+            words = _phrase(c, exclude=dated)
+            aim = next((a for a in c.children if a.dep_ == "acl" and _infinitive(a) and a.i not in dated), None)
+            parts.append(f"{words} {_verb_phrase(aim, dated, depth)}".strip() if aim is not None and depth < 2 else words)
+        elif c.dep_ == "advmod" and verb.lemma_ == "be":
+            parts.append(" ".join(t.text for t in c.subtree if t.i not in dated))  # "will be up and running"
+        elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCTS:
+            inner = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if inner is not None and inner.ent_type_ not in ("DATE", "TIME") and not all(x.i in dated for x in inner.subtree):
+                parts.append(f"{c.text} {_phrase(inner, exclude=dated, keep_det=True)}")  # not "for [tomorrow] evening"
+        elif depth < 2 and (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") or c.dep_ == "advcl" and _infinitive(c)):
+            parts.append(_verb_phrase(c, dated, depth))
+        elif (
+            depth < 2
+            and c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and c.tag_ != "VBD"  # "would declare ... and suggested that": a report of its own
+            and not any(x.dep_ in SUBJECTS for x in c.children)
+            and not any(x.i in dated for x in c.subtree)  # "begins next Monday and ends in June": two events
+        ):
+            joint = next((x.text for x in verb.children if x.dep_ == "cc" and x.i < c.i), "and")
+            phrase = _verb_phrase(c, dated, depth)
+            parts.append(f"{joint} {phrase}" if phrase else "")
+    if depth == 0:
+        # "In the meeting tomorrow, President Biden will have ...", "During Tuesday's arguments, the opponents will face
+        # off ...": the frame that holds the date names the happening the clause is part of.
+        parts += [f"{c.lower_} {_phrase(noun, exclude=dated, keep_det=True)}" for c, noun in _dated_frames(verb, dated)]
+    return [p for p in parts if p]
+
+
+def _dated_frames(verb: Token, dated: set[int]) -> list[tuple[Token, Token]]:
+    """The phrases before a verb whose noun is dated by the date ("in the meeting tomorrow"), and is not itself one."""
+    frames = []
+    for c in verb.children:
+        if c.i >= verb.i or c.dep_ != "prep":
+            continue
+        noun = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if (
+            noun is not None
+            and noun.pos_ == "NOUN"
+            and noun.i not in dated
+            and noun.ent_type_ not in ("DATE", "TIME")
+            and any(x.i in dated for x in noun.subtree)
+        ):
+            frames.append((c, noun))
+    return frames
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _verb_phrase(verb: Token, dated: set[int], depth: int) -> str:
+    """A verb with its modifiers before it ("to live stream") and its complements; nothing for a verb whose complement
+    could not be said ("a foundation for this partnership to make [it last]" is not "... to make")."""
+    complements = _complements(verb, dated, depth=depth + 1)
+    if not complements and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in verb.children):
+        return ""
+    before = [c.text for c in verb.children if c.i < verb.i and (c.dep_ in ("amod", "compound") or c.dep_ == "aux" and c.lower_ == "to")]
+    particles = [c.text for c in verb.children if c.dep_ == "prt"]
+    # "the term that begins ... and ends": the what's verbs are in the infinitive
+    word = verb.lemma_ if verb.tag_ in ("VBZ", "VBP", "VBD") else verb.text
+    return " ".join([*before, word, *particles, *complements])
+
+
+def _reporter(tok: Token, actors: ActorIndex) -> Actor | None:
+    """The organisation a reported "it" stands for: the subject of the verb reporting its clause ("Wells Fargo
+    announced it would get rid of these incentives")."""
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ in SUBJECTS), None)
+    actor = actors.actor_at(subj.idx, subj.idx + len(subj)) if subj is not None else None
+    return actor if actor is not None and actor.kind == "organization" else None
 
 
 def clause(tok: Token, exclude: set[int]) -> str:
