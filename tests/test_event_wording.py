@@ -59,3 +59,14 @@ def test_a_dated_frame_before_the_verb_names_the_happening(analyse_text):
     """ "During Tuesday's arguments": the arguments are what the clause is part of, without their day."""
     text = "During Tuesday's arguments, the opponents will face off in court against the EPA."
     assert whats(analyse_text, text) == ["opponents to face off in court against the EPA during arguments"]
+
+
+def test_a_passive_with_no_one_named_to_undergo_it_is_done_by_its_agent(analyse_text):
+    """ "we will be joined by ...": with the "we" unresolved, the one who joins is the actor."""
+    assert whats(analyse_text, "On Friday, we will be joined by Prime Minister Jane Roe of Ruritania.") == ["Jane Roe to join"]
+
+
+def test_a_clause_in_place_of_a_fragment_opens_with_its_action(analyse_text):
+    """Neither the modal of "we'll" nor a preposition whose date is taken out opens the what."""
+    text = "On Friday, we\u2019ll hold a business roundtable that will feature Secretary Janet Yellen."
+    assert whats(analyse_text, text) == ["hold a business roundtable that will feature Secretary Janet Yellen"]

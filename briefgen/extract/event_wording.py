@@ -101,9 +101,19 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     # "The report is due in May": a copula says nothing without its adjective.
     obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
     light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
-    # "take place in Christchurch": where it happens says more than the idiom's noun
-    obj_text = " ".join(_complements(action, dated, skip=obj if light else None))
     passive = any(c.dep_ == "auxpass" for c in action.children)
+    by = next((c for c in action.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None) if passive else None
+    agent = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if agent is not None and not subject and agent.i not in dated:
+        # "tomorrow we will be joined in the briefing room by FEMA Administrator Deanne Criswell": with no one named
+        # to undergo it, the one who does it is the actor (Deanne Criswell to join in the briefing room).
+        actor = actors.actor_at(agent.idx, agent.idx + len(agent))
+        subject = actor.name if actor is not None else _phrase(agent, exclude=dated)
+        ids += [actor.id] if actor is not None else []
+        passive = False
+    # "take place in Christchurch": where it happens says more than the idiom's noun
+    skip = obj if light else agent.head if agent is not None and not passive else None
+    obj_text = " ".join(_complements(action, dated, skip=skip))
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
         # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
@@ -260,7 +270,13 @@ def clause(tok: Token, exclude: set[int]) -> str:
         for t in verb.subtree
         if t.i not in exclude and not any(a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))
     ]
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod") or words[0].tag_ == "PRP"):
+    while words and (
+        words[0].is_punct
+        or words[0].dep_ in ("cc", "mark", "advmod", "aux")
+        or words[0].tag_ == "PRP"
+        or words[0].dep_ == "prep"
+        and all(x.i in exclude for x in words[0].subtree if x != words[0])  # "On [Friday],"
+    ):
         words = words[1:]  # "And we'll ...": from the action on
     while words and words[-1].is_punct:
         words.pop()
