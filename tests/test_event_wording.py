@@ -70,3 +70,17 @@ def test_a_clause_in_place_of_a_fragment_opens_with_its_action(analyse_text):
     """Neither the modal of "we'll" nor a preposition whose date is taken out opens the what."""
     text = "On Friday, we\u2019ll hold a business roundtable that will feature Secretary Janet Yellen."
     assert whats(analyse_text, text) == ["hold a business roundtable that will feature Secretary Janet Yellen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "On Friday, Joe Biden will host a training programme for mid-career officials from Japan, Korea and the Philippines.",
+            "Joe Biden to host training programme for mid-career officials from Japan, Korea and the Philippines",
+        ),
+        ("Joe Biden will host the first U.S.-Japan-Philippines summit on Friday.", "Joe Biden to host first U.S.-Japan-Philippines summit"),
+    ],
+)
+def test_words_keep_their_hyphens_and_a_list_of_names_its_commas(analyse_text, text, what):
+    assert whats(analyse_text, text) == [what]

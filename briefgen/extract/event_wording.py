@@ -363,8 +363,8 @@ def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
         return _phrase(name, exclude)
     dropped: set[int] = set()
     for t in tok.subtree:
-        if _inside_a_name(t):
-            continue  # "the Guard and Reserve Week", "Biden and Kishida"
+        if _inside_a_name(t) or _joins_words(t):
+            continue  # "the Guard and Reserve Week", "Biden and Kishida"; "U.S.-Japan-Philippines", "the United States, Japan"
         if t != tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
             dropped.update(x.i for x in t.subtree)
         elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x != t):
@@ -376,10 +376,21 @@ def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
         words = words[1:]  # "Next year's competition" without the date leaves its "'s"
     while words and words[-1].pos_ in ("ADP", "CCONJ"):
         words.pop()  # "due on or before June 30" without its date
-    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    # Words side by side in the text keep their spacing ("mid-career", "U.S.-Japan"); a gap left by a dropped word is one space.
+    text = "".join(t.text + (" " if t.whitespace_ or k + 1 < len(words) and words[k + 1].i != t.i + 1 else "") for k, t in enumerate(words))
+    text = text.strip().replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     if words and words[0].is_sent_start and words[0].pos_ != "PROPN" and words[0].is_title:
         text = text[0].lower() + text[1:]  # "Talks will run ...": "talks to run" inside a line
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _joins_words(t: Token) -> bool:
+    """A hyphen inside a word ("U.S.-Japan-Philippines"), or a comma between the names of a list ("Modi, Suga and ...")."""
+    if t.dep_ != "punct" or t.i == 0:
+        return False
+    if t.text in ("-", "\u2013") and not t.whitespace_ and not t.doc[t.i - 1].whitespace_:
+        return True
+    return t.text == "," and any(c.dep_ == "conj" and c.i > t.i and _inside_a_name(c) for c in t.head.children)
 
 
 def _inside_a_name(t: Token) -> bool:
