@@ -6,25 +6,31 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
+from ..model import Certainty, DateRange, Event, Quote, Timex, Turn, When, sentence_at
 from .actors import ActorIndex
+from .event_wording import DEICTIC as _DEICTIC
+from .event_wording import SUBJECTS as _SUBJECTS
+from .event_wording import SpeakerAt
+from .event_wording import action_of as _action
+from .event_wording import actors_in as _actors_in
+from .event_wording import clause as _clause
+from .event_wording import governor as _governor
+from .event_wording import names_a_kind as _names_a_kind
+from .event_wording import what as _what
 from .feasts import holiday_rule
 from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .nlp import relative_antecedent
-from .timexes import FUTURE_GOVERNORS, HOLIDAYS, RANGE_JOINTS, SCHEDULED, SEASONS, TIMETABLED, day_range, month_range, year_range
+from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
 
-SpeakerAt = Callable[[int], "tuple[str, str | None] | None"]  # who speaks at an offset: name, actor id
-_SUBJECTS = ("nsubj", "nsubjpass")
 _WILL = {"will", "'ll", "shall", "wo", "\u2019ll"}
 _MAYBE = {"may", "might", "could"}  # "may travel", "could vote": listed, as possible
 _NOT_EVENTS = {"must", "can", "ca"}  # obligation and ability are no happenings
@@ -44,7 +50,6 @@ _STATES = {
 }  # fmt: skip
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
 _CONDITIONS = {"if", "unless", "whether"}
-_DEICTIC = {"that", "this", "these", "those"}
 # Wishes and needs: "I want to lay out its terms today", "the leaders want to focus on tomorrow" say what someone
 # would like, not what is arranged (no analyst lists a wish; a stated plan, "plans to", is one).
 _WISHES = {"want", "hope", "wish", "need", "like", "love"}
@@ -603,259 +608,3 @@ def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event
                 continue
         out.append((e, verb))
     return out
-
-
-def _names_a_kind(span: Span) -> bool:
-    """'winter wheat', 'Christmas trees': a lone season or holiday word describing a noun names a kind of thing
-    (unless the tense looks ahead, as in 'the summer talks will resume', which the caller checks)."""
-    tok = span[0]
-    if len(span) != 1 or tok.dep_ not in ("compound", "amod") or tok.head.pos_ != "NOUN":
-        return False
-    return tok.lower_ in SEASONS or any(re.fullmatch(name, tok.lower_) for name in HOLIDAYS)
-
-
-def _governor(span: Span) -> Token:
-    tok = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
-            break
-        # "next year's competition is scheduled ...": a date inside the subject dates what the subject does.
-        if tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "npadvmod", "compound", *_SUBJECTS) and tok.i not in range(span.start, span.end):
-            break
-        tok = tok.head
-    return tok
-
-
-def _what(
-    span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], speaker_at: SpeakerAt | None = None
-) -> tuple[str, list[str]]:
-    """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return _phrase(verb, exclude=dated), []
-    if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
-        # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
-        named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
-        if named is not None:
-            return _phrase(named, exclude=dated), []
-    subject, subject_tok = None, None
-    node = verb
-    for _ in range(4):
-        subj = [c for c in node.children if c.dep_ in _SUBJECTS]
-        if subj:
-            subject_tok = subj[0]
-            break
-        left = _left_noun(node)
-        if node.dep_ == "conj" and left is not None:
-            subject_tok = left  # "... and Vice President Al Gore is to come": the parser lost this subject
-            break
-        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
-            node = node.head
-        else:
-            break
-    if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP"):
-        subject_tok = relative_antecedent(node)  # "Discovery, which will launch ...": the pronoun stands for its noun
-    if subject_tok is None and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-        subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
-    ids = []
-    if subject_tok is not None:
-        said = speaker_at(subject_tok.idx) if speaker_at is not None and subject_tok.lower_ == "i" else None
-        if said is not None:
-            actor = None  # "I will travel to Ohio" in Jen Psaki's turn or quotation: Jen Psaki will
-        elif subject_tok.lower_ in ("he", "she"):
-            actor = _last_before(actors, subject_tok.idx, ("person",))
-        elif subject_tok.lower_ == "they":
-            # "Jane Roe, a spokeswoman for the Environment Agency, said they will ...": the body named before it in
-            # the sentence.
-            actor = _last_before(actors, subject_tok.idx, ("organization", "group"), since=subject_tok.sent.start_char)
-        else:
-            actor = actors.actor_at(subject_tok.idx, subject_tok.idx + len(subject_tok))
-        office = _office(subject_tok) if actor is None else None
-        if said is not None:
-            subject = said[0]
-            ids += [said[1]] if said[1] else []
-        elif office is not None and (actor := _office_holder(actors, office, subject_tok.idx)) is not None:
-            # "the President will participate": the President the text names most, as the analyst writes him
-            subject = actor.name if actor.name.lower().startswith(office.lower()) else f"{office} {actor.name}"
-            ids.append(actor.id)
-        elif actor is not None:
-            subject = actor.name
-            ids.append(actor.id)
-        elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in _DEICTIC:
-            subject = _phrase(subject_tok, exclude=dated)
-        else:
-            subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
-    action = _action(verb)
-    # "The report is due in May": a copula says nothing without its adjective.
-    obj = next((c for c in action.children if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "acomp" and action.lemma_ == "be"), None)
-    light = obj is not None and action.lemma_ == "take" and obj.lower_ == "place"
-    if light:
-        obj = None  # "take place in Christchurch": where it happens says more than the idiom's noun
-    if obj is None:
-        prep = next(
-            (
-                c
-                for c in action.children
-                if c.dep_ == "prep"
-                and c.lower_ in ("to", "at", "with", "for", "in", "on", "against")
-                and not any(x.i in dated for x in c.subtree)
-            ),
-            None,
-        )
-        if prep is not None:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            obj_text = f"{prep.text} {_phrase(pobj, exclude=dated)}" if pobj is not None else None
-        else:
-            obj_text = None
-    else:
-        obj_text = _phrase(obj, exclude=dated)
-        # "to host Prime Minister Starmer for a bilateral meeting": the occasion says what happens
-        occasion = next(
-            (
-                p
-                for c in action.children
-                if c.dep_ == "prep" and c.lower_ == "for" and obj.dep_ == "dobj"
-                for p in c.children
-                if p.dep_ == "pobj"
-                and p.pos_ in ("NOUN", "PROPN")
-                and p.i not in dated
-                and p.ent_type_ not in ("DATE", "TIME")
-                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in p.children)  # an occasion, not "for officials"
-            ),
-            None,
-        )
-        if occasion is not None:
-            obj_text += f" for {_phrase(occasion, exclude=dated, keep_det=True)}"
-    passive = any(c.dep_ == "auxpass" for c in action.children)
-    set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
-    if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
-        # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
-        return f"{subject} to take place", ids
-    verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
-    verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
-    parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
-    return " ".join(parts), ids
-
-
-def _clause(tok: Token, exclude: set[int]) -> str:
-    """The clause a token stands in, without its date, its attribution or leading joints, at most 120 characters."""
-    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), tok)
-    words = [
-        t
-        for t in verb.subtree
-        if t.i not in exclude and not any(a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))
-    ]
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod") or words[0].tag_ == "PRP"):
-        words = words[1:]  # "And we'll ...": from the action on
-    while words and words[-1].is_punct:
-        words.pop()
-    text = "".join(t.text_with_ws for t in words).strip()
-    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _action(verb: Token) -> Token:
-    """What actually happens: "we intend to operationalize the mechanism" is about operationalizing it."""
-    if any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
-        return verb
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    return xcomp if xcomp is not None else verb
-
-
-def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since: int = 0) -> Actor | None:
-    """The actor of one of these kinds named last before a pronoun (and not before `since`)."""
-    best, best_at = None, since - 1
-    for actor in actors.actors:
-        if actor.kind not in kinds:
-            continue
-        at = max((a for a, _ in actor.spans if a < offset), default=-1)
-        if at > best_at:
-            best, best_at = actor, at
-    return best
-
-
-def _office(tok: Token) -> str | None:
-    """The office a bare title names ("the President", "the Prime Minister"): its words, or None for anything else."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not tok.is_title:
-        return None
-    words = [t for t in tok.subtree if t != tok]
-    if (
-        not words
-        or words[0].lower_ != "the"
-        or any(t.dep_ not in ("det", "compound") or t.dep_ == "compound" and not t.is_title for t in words)
-    ):
-        return None  # "Germany's Chancellor", "the new President" say which one themselves, or not as a title
-    return " ".join(t.text for t in words[1:] + [tok])
-
-
-_NOT_THE_OFFICE = {"vice", "deputy", "former", "assistant", "under", "acting", "ex", "late", "associate"}
-
-
-def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None:
-    """The person holding an office whom the text names most often before `offset` (else first after it): "the
-    President" in a White House briefing is its President, not a visiting one, a Vice President or a former one."""
-    want = office.lower().split()
-    holders = []
-    for actor in actors.actors:
-        if actor.kind != "person":
-            continue
-        for role in actor.roles:
-            words = role.lower().replace("-", " ").split()
-            if words[-len(want) :] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
-                holders.append(actor)
-                break
-    # The holder the text names most often is the one its bare title means (a White House briefing's President,
-    # though it just named a visiting one); among equals, the one named last before it.
-    before = [
-        (sum(a < offset for a, _ in h.spans), max(a for a, _ in h.spans if a < offset), h)
-        for h in holders
-        if any(a < offset for a, _ in h.spans)
-    ]
-    if before:
-        return max(before, key=lambda x: x[:2])[2]
-    after = [(min(a for a, _ in h.spans), h) for h in holders if h.spans]
-    return min(after, key=lambda x: x[0])[1] if after else None
-
-
-def _left_noun(verb: Token) -> Token | None:
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
-        i -= 1
-    tok = verb.doc[i] if i >= 0 else None
-    return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
-
-
-def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
-    """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation; a common
-    noun with a name in apposition is that name ("the Republican nominee, Donald Trump": Donald Trump)."""
-    name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if tok.pos_ == "NOUN" else None
-    if name is not None:
-        return _phrase(name, exclude)
-    dropped: set[int] = set()
-    for t in tok.subtree:
-        if _inside_a_name(t):
-            continue  # "the Guard and Reserve Week", "Biden and Kishida"
-        if t != tok and t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "punct", "advcl"):
-            dropped.update(x.i for x in t.subtree)
-        elif t.dep_ == "prep" and all(x.i in exclude for x in t.subtree if x != t):
-            dropped.add(t.i)  # "due in May" without its date is "due"
-    words = [t for t in tok.subtree if t.i not in dropped and t.i not in exclude]
-    if words and words[0].dep_ == "det" and not keep_det:
-        words = words[1:]
-    if words and words[0].tag_ == "POS":
-        words = words[1:]  # "Next year's competition" without the date leaves its "'s"
-    while words and words[-1].pos_ in ("ADP", "CCONJ"):
-        words.pop()  # "due on or before June 30" without its date
-    text = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
-    if words and words[0].is_sent_start and words[0].pos_ != "PROPN" and words[0].is_title:
-        text = text[0].lower() + text[1:]  # "Talks will run ...": "talks to run" inside a line
-    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _inside_a_name(t: Token) -> bool:
-    """A conjunction joining two proper nouns, or the second of them, belongs to the name they make."""
-    if t.dep_ == "conj":
-        return t.pos_ == "PROPN" and t.head.pos_ == "PROPN"
-    return t.dep_ == "cc" and t.head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.head.children)
-
-
-def _actors_in(start: int, end: int, actors: ActorIndex) -> list[str]:
-    return [a.id for a in actors.actors if any(start <= s < end for s, _ in a.spans)]
