@@ -12,12 +12,12 @@ from spacy.tokens import Doc, Span
 
 from ...model import Timex
 from ..feasts import HOLIDAYS
-from .ranges import is_range, on_their_day, widened
+from ..lexicon import MONTH_PATTERN as _MON
+from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
 from .tense import tense_direction
-from .values import _COUNT, _HOURS, _MONTH, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
+from .values import _COUNT, _HOURS, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
 
-_MON = _MONTH.replace("(?P<month>", "(?:")  # any month, written out or short
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
@@ -63,7 +63,6 @@ _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
-RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words between a range's two ends
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
@@ -295,33 +294,23 @@ def _clauses(span: Span) -> list[Span]:
     ]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
-    return [end for piece in pieces for end in _range_ends(piece)]
+    return [end for piece in pieces for end in _two_expressions(piece)]
 
 
-def _range_ends(span: Span) -> list[Span]:
-    """'between April and June', 'from 2009 to 2011', 'March 30 to April 2': two dates, when each end is one by itself."""
-    lead = 1 if span[0].lower_ in ("between", "from") else 0
-    if is_range(span.text):
-        return [span]  # "19th To 21st" (of a month said after it), "9 to 11am": the ends lend each other what they leave out
-    if len(span) < 3 + lead:
-        return [span]
-    of = next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)
-    if of is not None:  # "the first nine months of 1997": a duration and the date it lies in, as TIMEX3 has them
+def _two_expressions(span: Span) -> list[Span]:
+    """'the first nine months of 1997', 'the quarter ended Sept. 30': two expressions, as TIMEX3 has them; else a
+    range's ends, when each is one by itself (ranges.split)."""
+    if len(span) >= 3 and (of := next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)):
+        # "the first nine months of 1997": a duration and the date it lies in
         ends = [span.doc[span.start : of], span.doc[of + 1 : span.end]]
         kinds = [resolve(e.text, None) for e in ends]
         if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
             return ends
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
-    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
+    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
         return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
-    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
-    joints = RANGE_JOINTS if lead else ("to", "through", "until")
-    joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
-    if joint is None:
-        return [span]
-    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
-    return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+    return split(span)
 
 
 _PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}
