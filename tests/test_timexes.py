@@ -469,3 +469,14 @@ def test_a_phrase_of_many_joints_is_resolved_a_bounded_number_of_times(monkeypat
     resolve.cache_clear()
     resolve("first of " * 40 + "october", dt.date(2013, 2, 12))
     assert len(calls) < 2000
+
+
+def test_a_year_said_in_words_as_transcripts_write_it(analyse_text):
+    text = (
+        "His convictions were thrown out in nineteen ninety-six on a technicality. January nineteen ninety-seven. Atlanta again. "
+        "Oil fell to the level we saw in the winter of nineteen ninety-four."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 2, 27)).timexes}
+    assert got["nineteen ninety-six"] == ("DATE", "1996")
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")

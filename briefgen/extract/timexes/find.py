@@ -16,7 +16,19 @@ from ..lexicon import MONTH_PATTERN as _MON
 from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
 from .tense import tense_direction
-from .values import _COUNT, _HOURS, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
+from .values import (
+    _COUNT,
+    _HOURS,
+    _ORD,
+    _YEAR_WORDS,
+    PARTS_OF_DAY,
+    SPOKEN_YEAR,
+    WEEKDAYS,
+    Resolved,
+    _quarter_range,
+    _weekday_index,
+    resolve,
+)
 
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
@@ -31,7 +43,7 @@ _EXTRA = re.compile(
     re.IGNORECASE,
 )
 # Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
-# "18q4", "march first", "three weeks hence"; they win over a date of the model's that they hold ("4th qtr 2018").
+# "18q4", "march first", "three weeks hence", "January nineteen ninety-seven"; they win over a date of the model's that they hold ("4th qtr 2018").
 _WRITTEN = re.compile(
     r"\b(?:"
     r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}[-/]" + _MON + r"[-/]\d{2,4}|"
@@ -47,6 +59,7 @@ _WRITTEN = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
     r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
     r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
+    r"(?:(?:" + _MON + r"|the (?:winter|spring|summer|fall|autumn) of) )?" + SPOKEN_YEAR + r"|"
     r"(?:the )?day (?:before yesterday|after tomorrow)|(?:noon|midnight) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
     re.IGNORECASE,
 )

@@ -107,6 +107,20 @@ _ABBREVIATIONS = [
 ]
 
 
+# A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen hundred", "eighteen seventy".
+SPOKEN_YEAR = (
+    r"\b(?:eighteen|nineteen) (?:hundred|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+)
+
+
+def _digits(spoken: re.Match[str]) -> str:
+    """ "nineteen ninety-six" as "1996"."""
+    century, rest = spoken.group().split(" ", 1)
+    n = 0 if rest == "hundred" else NUMBERS[rest] if rest in NUMBERS else _number(rest)
+    return f"{NUMBERS[century]}{int(n or 0):02d}"
+
+
 _HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
@@ -134,6 +148,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     s = re.sub(r"\s+", " ", text.lower()).strip()
     for short, long in _ABBREVIATIONS:
         s = re.sub(short, long, s)
+    s = re.sub(SPOKEN_YEAR, _digits, s)
     s = (
         re.sub(r"^(?:on|in|at(?! (?:least|most)\b)|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s)
         if not s.startswith("the past") and not s.startswith("the future")
