@@ -480,3 +480,10 @@ def test_a_year_said_in_words_as_transcripts_write_it(analyse_text):
     assert got["nineteen ninety-six"] == ("DATE", "1996")
     assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
     assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+
+
+def test_weeks_ago_are_a_count_of_days(analyse_text):
+    text = "The talks were reopened two weeks ago. A massive earthquake hit the country a week ago."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 22)).timexes}
+    assert got["two weeks ago"] == ("DATE", "1998-03-08")  # as TIMEX3 values them: the day, not its ISO week
+    assert got["a week ago"] == ("DATE", "1998-03-15")

@@ -288,13 +288,10 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
     if unit == "day":
         d = ref + dt.timedelta(days=sign * n_int)
         return Resolved("DATE", d.isoformat(), range=day_range(d, d))
-    if unit == "fortnight" or (unit == "week" and sign > 0):
-        # "three weeks hence", "a fortnight ago": a count of days from the article's, so a day
+    if unit in ("fortnight", "week"):
+        # "three weeks hence", "two weeks ago", "a fortnight ago": a count of days from the article's, so a day
         d = ref + dt.timedelta(weeks=sign * n_int * (2 if unit == "fortnight" else 1))
         return Resolved("DATE", d.isoformat(), range=day_range(d, d))
-    if unit == "week":
-        d = ref + dt.timedelta(weeks=sign * n_int)
-        return Resolved("DATE", _week_value(d), range=_week_range(d))
     if unit == "month":
         d = ref + relativedelta(months=sign * n_int)
         return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
