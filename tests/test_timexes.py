@@ -487,3 +487,15 @@ def test_weeks_ago_are_a_count_of_days(analyse_text):
     got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 22)).timexes}
     assert got["two weeks ago"] == ("DATE", "1998-03-08")  # as TIMEX3 values them: the day, not its ISO week
     assert got["a week ago"] == ("DATE", "1998-03-15")
+
+
+def test_the_following_year_is_told_from_the_last_date_named(analyse_text):
+    text = (
+        "On May 22, 1995, Farkas was made a general, and the following year he was sent to Washington. "
+        "Imports grew in 1988, but that year the deficit widened."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 4, 18)).timexes}
+    assert got["the following year"] == ("DATE", "1996")  # from 1995, not from the article's 1998
+    assert got["that year"] == ("DATE", "1988")
+    got = {t.text: t.value for t in analyse_text("Talks will resume the following year.", dt.date(1998, 4, 18)).timexes}
+    assert got["the following year"] == "1999"  # with no date named before it: from the article's date

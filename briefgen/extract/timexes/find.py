@@ -8,9 +8,10 @@ import itertools
 import re
 from dataclasses import replace
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
-from ...model import Timex
+from ...model import DateRange, Timex
 from ..feasts import HOLIDAYS
 from ..lexicon import MONTH_PATTERN as _MON
 from .ranges import on_their_day, split, widened
@@ -27,7 +28,10 @@ from .values import (
     Resolved,
     _quarter_range,
     _weekday_index,
+    day_range,
+    month_range,
     resolve,
+    year_range,
 )
 
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
@@ -149,7 +153,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
                     out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
                     continue
         out.append(timex)
-    return tuple(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref))
+    return tuple(_from_the_last_date(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref)))
 
 
 # A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
@@ -182,6 +186,41 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             t = _as_quarter(t, *focus)
         res.append(t)
     return res
+
+
+# A period told from the time the text last named, not from the article's date: TIMEX3 anchors these on the temporal
+# focus ("In 1995 he was promoted, and the following year ...", "that year", "the same day").
+_ANAPHORIC = re.compile(r"(?:the )?(?P<rel>following|previous|preceding|prior|same|that) (?P<unit>day|month|year)", re.IGNORECASE)
+_FINER = {"day": {"day"}, "month": {"day", "week", "month"}, "year": {"day", "week", "month", "quarter", "year"}}
+
+
+def _from_the_last_date(out: list[Timex]) -> list[Timex]:
+    """Resolve "the following year", "the previous month", "that year" against the last date named before them (one
+    pass); with none named, they stay told from the article's date."""
+    focus: DateRange | None = None
+    res = []
+    for t in out:
+        m = _ANAPHORIC.fullmatch(t.text)
+        if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
+            t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value):
+            focus = t.range
+        res.append(t)
+    return res
+
+
+_STEPS = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0}
+
+
+def _counted_from(t: Timex, start: dt.date, unit: str, step: int) -> Timex:
+    if unit == "year":
+        y = start.year + step
+        return replace(t, type="DATE", value=f"{y:04d}", mod=None, range=year_range(y))
+    if unit == "month":
+        d = start + relativedelta(months=step)
+        return replace(t, type="DATE", value=f"{d.year:04d}-{d.month:02d}", mod=None, range=month_range(d.year, d.month))
+    d = start + dt.timedelta(days=step)
+    return replace(t, type="DATE", value=d.isoformat(), mod=None, range=day_range(d, d))
 
 
 def _as_quarter(t: Timex, year: int, q: int) -> Timex:
