@@ -18,8 +18,9 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
     ("text", "direction", "type_", "value", "mod", "first", "last"),
     [
         ("late February", 1, "DATE", "1997-02", "END", "1997-02-20", "1997-02-28"),
-        ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-21"),
+        ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-20"),
         ("early April", 1, "DATE", "1997-04", "START", "1997-04-01", "1997-04-10"),
+        ("the end of March", 1, "DATE", "1997-03", "END", "1997-03-20", "1997-03-31"),  # as analysts date a month's end
         ("last November", 0, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("November", -1, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("January", 1, "DATE", "1998-01", None, "1998-01-01", "1998-01-31"),

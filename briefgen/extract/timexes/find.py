@@ -36,8 +36,9 @@ from .values import (
 
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
-    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
-    r"(?:last|this|next) (?:week|month|year|weekend)|"
+    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|tonite|yesterday|tomorrow|"
+    r"(?:last|this|next) (?:week|month|year|weekend|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|"
+    r"\d{1,2}(?::\d{2})? ?[-\u2013] ?\d{1,2}(?::\d{2})? ?[ap]m|"  # "this Thu 9-11am": a short weekday after its deictic, a clock range
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"

@@ -929,9 +929,13 @@ def _season_range(y: int, code: str) -> DateRange:
 
 
 def _with_mod(rng: DateRange, mod: str | None) -> DateRange:
-    """early/mid/late keep the first, middle or last third of the period."""
+    """early/mid/late keep the first, middle or last third of the period; of a month, as analysts date them, its 1st to
+    10th, 11th to 20th, and 20th to last day ("late February" is 20-28/29, "the end of March" 20-31)."""
     if mod not in ("START", "MID", "END"):
         return rng
+    if rng.granularity == "month":
+        lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (20, rng.end.day)}[mod]
+        return DateRange(rng.start.replace(day=lo), rng.start.replace(day=hi), rng.granularity)
     days = (rng.end - rng.start).days + 1
     a, b = round(days / 3), round(2 * days / 3)
     lo, hi = {"START": (0, a - 1), "MID": (a, b - 1), "END": (b, days - 1)}[mod]
