@@ -500,3 +500,22 @@ def test_the_following_year_is_told_from_the_last_date_named(analyse_text):
     assert got["that year"] == ("DATE", "1988")
     got = {t.text: t.value for t in analyse_text("Talks will resume the following year.", dt.date(1998, 4, 18)).timexes}
     assert got["the following year"] == "1999"  # with no date named before it: from the article's date
+
+
+def test_a_day_that_takes_effect_or_is_paid_lies_ahead_whatever_the_reports_tense(analyse_text):
+    text = (
+        "The board declared a 10% stock dividend, payable Dec. 15. It created an office of the chairman, effective "
+        "Feb. 1. The banks extended revolving loans through January."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["Dec. 15"] == "1989-12-15" and got["Feb. 1"] == "1990-02-01"
+    assert got["January"] == "1990-01"  # a state lasting through a month: the nearest such month, not the past one
+
+
+def test_a_range_of_a_possessive_is_two_dates_and_the_latest_period_is_the_quarter_reported(analyse_text):
+    text = "After a revision Friday to December's figures, jobs grew. Acme posted third-quarter net of $9 million."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1998, 2, 6)).timexes}
+    assert got["Friday"] == "1998-02-06" and got["December"] == "1997-12"
+    text = "Acme posted third-quarter net of $9 million. Sales in the latest period were $1.76 billion."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["the latest period"] == "1989-Q3"

@@ -37,7 +37,7 @@ from .values import (
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|tonite|yesterday|tomorrow|"
-    r"(?:last|this|next) (?:week|month|year|weekend|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|"
+    r"(?:last|this|next) (?:week|month|year|weekend|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|the (?:latest|most recent) period|"
     r"\d{1,2}(?::\d{2})? ?[-\u2013] ?\d{1,2}(?::\d{2})? ?[ap]m|"  # "this Thu 9-11am": a short weekday after its deictic, a clock range
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
@@ -157,7 +157,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     return tuple(_from_the_last_date(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref)))
 
 
-# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
+# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest period",
 # and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
 _THE_QUARTER = re.compile(
     r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)", re.IGNORECASE
@@ -183,7 +183,7 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             t = _as_quarter(t, focus[0] - 1, focus[1])
         elif focus and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
             t = _as_quarter(t, int(m.group(1)), focus[1])  # "the 1988 period": the quarter reported on, in that year
-        elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
+        elif focus and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
             t = _as_quarter(t, *focus)
         res.append(t)
     return res

@@ -163,8 +163,9 @@ def split(span: Span) -> list[Span]:
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
     if joint is None:
         return [span]
-    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
-    return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+    last = span.end - 1 if span[-1].tag_ == "POS" else span.end  # "Friday to December's figures": the ends without "'s"
+    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : last]]
+    return ends if all(len(e) and resolve(e.text, None) is not None for e in ends) else [span]
 
 
 def _lends(text: str) -> bool:

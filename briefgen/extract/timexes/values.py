@@ -164,7 +164,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         return Resolved("DATE", f"{said:04d}", range=year_range(said))  # "the 1988 period", where no quarter is named
     if re.fullmatch(r"(?:the )?year-(?:ago|earlier)(?: period)?", s) and ref is not None:
         return Resolved("DATE", f"{ref.year - 1:04d}", range=year_range(ref.year - 1))  # "year-earlier results"
-    if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?quarter", s) and ref is not None:
+    if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?(?:quarter|period)", s) and ref is not None:
         # the quarter whose results are out: the last one ended before the article
         y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 - 1, 4)
         return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=_quarter_range(y, q + 1))
