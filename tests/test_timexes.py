@@ -519,3 +519,9 @@ def test_a_range_of_a_possessive_is_two_dates_and_the_latest_period_is_the_quart
     text = "Acme posted third-quarter net of $9 million. Sales in the latest period were $1.76 billion."
     got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
     assert got["the latest period"] == "1989-Q3"
+
+
+def test_a_day_picked_from_a_month_wins_over_the_word_the_model_tags_alone(analyse_text):
+    text = "The talks will take place last day of october 2015. The vote will be held first wednesday of october 2014."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2013, 2, 12)).timexes}
+    assert got == {"last day of october 2015": "2015-10-31", "first wednesday of october 2014": "2014-10-01"}

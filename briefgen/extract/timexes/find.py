@@ -253,8 +253,14 @@ def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
             r = resolve(text[t.start : m.end()], ref, t.direction)
             if r is not None and r.type == "TIME" and r.range == t.range:
                 t = Timex(text[t.start : m.end()], t.start, m.end(), r.type, r.value, r.mod, r.range, t.direction)
-        if (m := _PICK.search(text[max(0, t.start - 40) : t.start])) and (not res or res[-1].end <= t.start - len(m.group(1))):
-            t = _narrower(text, t.start - len(m.group(1)), t.end, [t], ref) or t
+        if m := _PICK.search(text[max(0, t.start - 40) : t.start]):
+            a = t.start - len(m.group(1))
+            # The model may tag a word of the pick on its own ("last day", "wednesday"): the narrower date replaces it.
+            inside = bool(res) and res[-1].start >= a
+            if (not res or res[-1].end <= a or inside) and (narrower := _narrower(text, a, t.end, [t], ref)):
+                t = narrower
+                if inside:
+                    res.pop()
         if res and _JOINT.fullmatch(text[res[-1].end : t.start]):
             if merged := _narrower(text, res[-1].start, t.end, [res[-1], t], ref):
                 res[-1] = merged
