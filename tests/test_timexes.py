@@ -525,3 +525,12 @@ def test_a_day_picked_from_a_month_wins_over_the_word_the_model_tags_alone(analy
     text = "The talks will take place last day of october 2015. The vote will be held first wednesday of october 2014."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2013, 2, 12)).timexes}
     assert got == {"last day of october 2015": "2015-10-31", "first wednesday of october 2014": "2014-10-01"}
+
+
+def test_the_same_period_last_year_is_the_period_last_named_a_year_before(analyse_text):
+    text = "Car sales rose 43% in February compared to the same period last year."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["the same period last year"] == "2009-02"  # February's, not the article's March
+    text = "Sales were up 5% from the same period last year."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["the same period last year"] == "2009-03"  # with nothing named before it: the article's month

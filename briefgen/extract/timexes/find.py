@@ -199,17 +199,27 @@ def _from_the_last_date(out: list[Timex]) -> list[Timex]:
     """Resolve "the following year", "the previous month", "that year" against the last date named before them (one
     pass); with none named, they stay told from the article's date."""
     focus: DateRange | None = None
+    focus_value = ""
     res = []
     for t in out:
         m = _ANAPHORIC.fullmatch(t.text)
         if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        elif _SAME_A_YEAR_BEFORE.fullmatch(t.text) and focus is not None:
+            # "sales rose in February compared to the same period last year": that February, a year before
+            if q := re.fullmatch(r"(\d{4})-Q([1-4])", focus_value):
+                t = _as_quarter(t, int(q.group(1)) - 1, int(q.group(2)))
+            elif focus.granularity in ("day", "month"):
+                t = _counted_from(t, focus.start - relativedelta(years=1), focus.granularity, 0)
         if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value):
-            focus = t.range
+            focus, focus_value = t.range, t.value
         res.append(t)
     return res
 
 
+_SAME_A_YEAR_BEFORE = re.compile(
+    r"(?:the )?same (?:period|month|time|day) (?:a year (?:ago|earlier|before)|(?:of )?(?:the )?last year)", re.IGNORECASE
+)
 _STEPS = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0}
 
 
