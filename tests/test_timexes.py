@@ -534,3 +534,9 @@ def test_the_same_period_last_year_is_the_period_last_named_a_year_before(analys
     text = "Sales were up 5% from the same period last year."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
     assert got["the same period last year"] == "2009-03"  # with nothing named before it: the article's month
+
+
+def test_the_day_is_the_day_last_named(analyse_text):
+    text = "The Dow Jones Industrial Average fell by 3.41% on Monday, to end the day at 7,114.3."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 2, 24)).timexes}
+    assert got["Monday"] == "2009-02-23" and got["the day"] == "2009-02-23"

@@ -205,6 +205,8 @@ def _from_the_last_date(out: list[Timex]) -> list[Timex]:
         m = _ANAPHORIC.fullmatch(t.text)
         if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
+            t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
         elif _SAME_A_YEAR_BEFORE.fullmatch(t.text) and focus is not None:
             # "sales rose in February compared to the same period last year": that February, a year before
             if q := re.fullmatch(r"(\d{4})-Q([1-4])", focus_value):
