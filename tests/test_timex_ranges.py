@@ -71,3 +71,8 @@ def test_late_last_night_is_the_night_before(analyse_text):
 )
 def test_numbers_that_are_no_clock_or_day_range_are_left_alone(text):
     assert range_ends(text, REF) is None
+
+
+def test_a_clock_range_the_model_misses_lies_on_the_short_weekday_before_it(analyse_text):
+    got = [(t.text, t.value) for t in analyse_text("The board will meet this Thu 9-11am, and again late tonite.", REF).timexes]
+    assert got == [("this Thu", "2024-03-07"), ("9", "2024-03-07T09:00"), ("11am", "2024-03-07T11:00"), ("tonite", "2024-03-05TNI")]

@@ -18,8 +18,9 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
     ("text", "direction", "type_", "value", "mod", "first", "last"),
     [
         ("late February", 1, "DATE", "1997-02", "END", "1997-02-20", "1997-02-28"),
-        ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-21"),
+        ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-20"),
         ("early April", 1, "DATE", "1997-04", "START", "1997-04-01", "1997-04-10"),
+        ("the end of March", 1, "DATE", "1997-03", "END", "1997-03-20", "1997-03-31"),  # as analysts date a month's end
         ("last November", 0, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("November", -1, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("January", 1, "DATE", "1998-01", None, "1998-01-01", "1998-01-31"),
@@ -469,3 +470,73 @@ def test_a_phrase_of_many_joints_is_resolved_a_bounded_number_of_times(monkeypat
     resolve.cache_clear()
     resolve("first of " * 40 + "october", dt.date(2013, 2, 12))
     assert len(calls) < 2000
+
+
+def test_a_year_said_in_words_as_transcripts_write_it(analyse_text):
+    text = (
+        "His convictions were thrown out in nineteen ninety-six on a technicality. January nineteen ninety-seven. Atlanta again. "
+        "Oil fell to the level we saw in the winter of nineteen ninety-four."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 2, 27)).timexes}
+    assert got["nineteen ninety-six"] == ("DATE", "1996")
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert got["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+
+
+def test_weeks_ago_are_a_count_of_days(analyse_text):
+    text = "The talks were reopened two weeks ago. A massive earthquake hit the country a week ago."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 22)).timexes}
+    assert got["two weeks ago"] == ("DATE", "1998-03-08")  # as TIMEX3 values them: the day, not its ISO week
+    assert got["a week ago"] == ("DATE", "1998-03-15")
+
+
+def test_the_following_year_is_told_from_the_last_date_named(analyse_text):
+    text = (
+        "On May 22, 1995, Farkas was made a general, and the following year he was sent to Washington. "
+        "Imports grew in 1988, but that year the deficit widened."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 4, 18)).timexes}
+    assert got["the following year"] == ("DATE", "1996")  # from 1995, not from the article's 1998
+    assert got["that year"] == ("DATE", "1988")
+    got = {t.text: t.value for t in analyse_text("Talks will resume the following year.", dt.date(1998, 4, 18)).timexes}
+    assert got["the following year"] == "1999"  # with no date named before it: from the article's date
+
+
+def test_a_day_that_takes_effect_or_is_paid_lies_ahead_whatever_the_reports_tense(analyse_text):
+    text = (
+        "The board declared a 10% stock dividend, payable Dec. 15. It created an office of the chairman, effective "
+        "Feb. 1. The banks extended revolving loans through January."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["Dec. 15"] == "1989-12-15" and got["Feb. 1"] == "1990-02-01"
+    assert got["January"] == "1990-01"  # a state lasting through a month: the nearest such month, not the past one
+
+
+def test_a_range_of_a_possessive_is_two_dates_and_the_latest_period_is_the_quarter_reported(analyse_text):
+    text = "After a revision Friday to December's figures, jobs grew. Acme posted third-quarter net of $9 million."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1998, 2, 6)).timexes}
+    assert got["Friday"] == "1998-02-06" and got["December"] == "1997-12"
+    text = "Acme posted third-quarter net of $9 million. Sales in the latest period were $1.76 billion."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["the latest period"] == "1989-Q3"
+
+
+def test_a_day_picked_from_a_month_wins_over_the_word_the_model_tags_alone(analyse_text):
+    text = "The talks will take place last day of october 2015. The vote will be held first wednesday of october 2014."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2013, 2, 12)).timexes}
+    assert got == {"last day of october 2015": "2015-10-31", "first wednesday of october 2014": "2014-10-01"}
+
+
+def test_the_same_period_last_year_is_the_period_last_named_a_year_before(analyse_text):
+    text = "Car sales rose 43% in February compared to the same period last year."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["the same period last year"] == "2009-02"  # February's, not the article's March
+    text = "Sales were up 5% from the same period last year."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["the same period last year"] == "2009-03"  # with nothing named before it: the article's month
+
+
+def test_the_day_is_the_day_last_named(analyse_text):
+    text = "The Dow Jones Industrial Average fell by 3.41% on Monday, to end the day at 7,114.3."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 2, 24)).timexes}
+    assert got["Monday"] == "2009-02-23" and got["the day"] == "2009-02-23"

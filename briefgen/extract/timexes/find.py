@@ -8,20 +8,37 @@ import itertools
 import re
 from dataclasses import replace
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span
 
-from ...model import Timex
+from ...model import DateRange, Timex
 from ..feasts import HOLIDAYS
-from .ranges import is_range, on_their_day, widened
+from ..lexicon import MONTH_PATTERN as _MON
+from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
 from .tense import tense_direction
-from .values import _COUNT, _HOURS, _MONTH, _ORD, _YEAR_WORDS, PARTS_OF_DAY, WEEKDAYS, Resolved, _quarter_range, _weekday_index, resolve
+from .values import (
+    _COUNT,
+    _HOURS,
+    _ORD,
+    _YEAR_WORDS,
+    PARTS_OF_DAY,
+    SPOKEN_YEAR,
+    WEEKDAYS,
+    Resolved,
+    _quarter_range,
+    _weekday_index,
+    day_range,
+    month_range,
+    resolve,
+    year_range,
+)
 
-_MON = _MONTH.replace("(?P<month>", "(?:")  # any month, written out or short
 # Expressions spaCy's NER does not tag as DATE/TIME but TIMEX3 annotates.
 _EXTRA = re.compile(
-    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|yesterday|tomorrow|"
-    r"(?:last|this|next) (?:week|month|year|weekend)|"
+    r"\b(?:now|currently|recently|nowadays|at present|these days|today|tonight|tonite|yesterday|tomorrow|"
+    r"(?:last|this|next) (?:week|month|year|weekend|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|the (?:latest|most recent) period|"
+    r"\d{1,2}(?::\d{2})? ?[-\u2013] ?\d{1,2}(?::\d{2})? ?[ap]m|"  # "this Thu 9-11am": a short weekday after its deictic, a clock range
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|night))?|"
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
@@ -31,7 +48,7 @@ _EXTRA = re.compile(
     re.IGNORECASE,
 )
 # Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
-# "18q4", "march first", "three weeks hence"; they win over a date of the model's that they hold ("4th qtr 2018").
+# "18q4", "march first", "three weeks hence", "January nineteen ninety-seven"; they win over a date of the model's that they hold ("4th qtr 2018").
 _WRITTEN = re.compile(
     r"\b(?:"
     r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}[-/]" + _MON + r"[-/]\d{2,4}|"
@@ -47,6 +64,7 @@ _WRITTEN = re.compile(
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
     r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
     r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
+    r"(?:(?:" + _MON + r"|the (?:winter|spring|summer|fall|autumn) of) )?" + SPOKEN_YEAR + r"|"
     r"(?:the )?day (?:before yesterday|after tomorrow)|(?:noon|midnight) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)|(?<=\bon )(?:the )?\d{1,2}(?:st|nd|rd|th)(?!\s+[a-z]))\b(?!-)",
     re.IGNORECASE,
 )
@@ -63,7 +81,6 @@ _SHORT_YEAR = re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\bfrom )|(
 _AGE = re.compile(r"\d+[\s-]+(?:year|month|week|day)s?[\s-]+old|-year-old", re.IGNORECASE)
 _PERIOD_NOUNS = {"day", "week", "weekend", "month", "year", "quarter", "decade", "century", "period", "season"}
 _LEFT_DEICTIC = {"this", "that", "last", "next", "same", "previous", "coming", "past", "following", "the"}
-RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words between a range's two ends
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _SIGNAL = re.compile(r"(?:no|not) (?:later|earlier|sooner) than |on or (?:before|after) ", re.IGNORECASE)
 _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
@@ -137,10 +154,10 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
                     out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
                     continue
         out.append(timex)
-    return tuple(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref))
+    return tuple(_from_the_last_date(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref)))
 
 
-# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest quarter",
+# A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest period",
 # and compares with "a year earlier", "the year-ago quarter": the same quarter a year before.
 _THE_QUARTER = re.compile(
     r"(?:the |its |that )?(?:latest |most recent |current |fiscal |just-ended |reporting )?(?:quarter|period)", re.IGNORECASE
@@ -166,10 +183,57 @@ def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             t = _as_quarter(t, focus[0] - 1, focus[1])
         elif focus and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
             t = _as_quarter(t, int(m.group(1)), focus[1])  # "the 1988 period": the quarter reported on, in that year
-        elif focus and _THE_QUARTER.fullmatch(t.text) and "quarter" in t.text.lower():
+        elif focus and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
             t = _as_quarter(t, *focus)
         res.append(t)
     return res
+
+
+# A period told from the time the text last named, not from the article's date: TIMEX3 anchors these on the temporal
+# focus ("In 1995 he was promoted, and the following year ...", "that year", "the same day").
+_ANAPHORIC = re.compile(r"(?:the )?(?P<rel>following|previous|preceding|prior|same|that) (?P<unit>day|month|year)", re.IGNORECASE)
+_FINER = {"day": {"day"}, "month": {"day", "week", "month"}, "year": {"day", "week", "month", "quarter", "year"}}
+
+
+def _from_the_last_date(out: list[Timex]) -> list[Timex]:
+    """Resolve "the following year", "the previous month", "that year" against the last date named before them (one
+    pass); with none named, they stay told from the article's date."""
+    focus: DateRange | None = None
+    focus_value = ""
+    res = []
+    for t in out:
+        m = _ANAPHORIC.fullmatch(t.text)
+        if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
+            t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
+            t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
+        elif _SAME_A_YEAR_BEFORE.fullmatch(t.text) and focus is not None:
+            # "sales rose in February compared to the same period last year": that February, a year before
+            if q := re.fullmatch(r"(\d{4})-Q([1-4])", focus_value):
+                t = _as_quarter(t, int(q.group(1)) - 1, int(q.group(2)))
+            elif focus.granularity in ("day", "month"):
+                t = _counted_from(t, focus.start - relativedelta(years=1), focus.granularity, 0)
+        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value):
+            focus, focus_value = t.range, t.value
+        res.append(t)
+    return res
+
+
+_SAME_A_YEAR_BEFORE = re.compile(
+    r"(?:the )?same (?:period|month|time|day) (?:a year (?:ago|earlier|before)|(?:of )?(?:the )?last year)", re.IGNORECASE
+)
+_STEPS = {"following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0, "that": 0}
+
+
+def _counted_from(t: Timex, start: dt.date, unit: str, step: int) -> Timex:
+    if unit == "year":
+        y = start.year + step
+        return replace(t, type="DATE", value=f"{y:04d}", mod=None, range=year_range(y))
+    if unit == "month":
+        d = start + relativedelta(months=step)
+        return replace(t, type="DATE", value=f"{d.year:04d}-{d.month:02d}", mod=None, range=month_range(d.year, d.month))
+    d = start + dt.timedelta(days=step)
+    return replace(t, type="DATE", value=d.isoformat(), mod=None, range=day_range(d, d))
 
 
 def _as_quarter(t: Timex, year: int, q: int) -> Timex:
@@ -201,8 +265,14 @@ def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
             r = resolve(text[t.start : m.end()], ref, t.direction)
             if r is not None and r.type == "TIME" and r.range == t.range:
                 t = Timex(text[t.start : m.end()], t.start, m.end(), r.type, r.value, r.mod, r.range, t.direction)
-        if (m := _PICK.search(text[max(0, t.start - 40) : t.start])) and (not res or res[-1].end <= t.start - len(m.group(1))):
-            t = _narrower(text, t.start - len(m.group(1)), t.end, [t], ref) or t
+        if m := _PICK.search(text[max(0, t.start - 40) : t.start]):
+            a = t.start - len(m.group(1))
+            # The model may tag a word of the pick on its own ("last day", "wednesday"): the narrower date replaces it.
+            inside = bool(res) and res[-1].start >= a
+            if (not res or res[-1].end <= a or inside) and (narrower := _narrower(text, a, t.end, [t], ref)):
+                t = narrower
+                if inside:
+                    res.pop()
         if res and _JOINT.fullmatch(text[res[-1].end : t.start]):
             if merged := _narrower(text, res[-1].start, t.end, [res[-1], t], ref):
                 res[-1] = merged
@@ -295,33 +365,23 @@ def _clauses(span: Span) -> list[Span]:
     ]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
-    return [end for piece in pieces for end in _range_ends(piece)]
+    return [end for piece in pieces for end in _two_expressions(piece)]
 
 
-def _range_ends(span: Span) -> list[Span]:
-    """'between April and June', 'from 2009 to 2011', 'March 30 to April 2': two dates, when each end is one by itself."""
-    lead = 1 if span[0].lower_ in ("between", "from") else 0
-    if is_range(span.text):
-        return [span]  # "19th To 21st" (of a month said after it), "9 to 11am": the ends lend each other what they leave out
-    if len(span) < 3 + lead:
-        return [span]
-    of = next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)
-    if of is not None:  # "the first nine months of 1997": a duration and the date it lies in, as TIMEX3 has them
+def _two_expressions(span: Span) -> list[Span]:
+    """'the first nine months of 1997', 'the quarter ended Sept. 30': two expressions, as TIMEX3 has them; else a
+    range's ends, when each is one by itself (ranges.split)."""
+    if len(span) >= 3 and (of := next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)):
+        # "the first nine months of 1997": a duration and the date it lies in
         ends = [span.doc[span.start : of], span.doc[of + 1 : span.end]]
         kinds = [resolve(e.text, None) for e in ends]
         if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
             return ends
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
-    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends, as TIMEX3 has them
+    if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
         return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
-    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
-    joints = RANGE_JOINTS if lead else ("to", "through", "until")
-    joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
-    if joint is None:
-        return [span]
-    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : span.end]]
-    return ends if all(resolve(e.text, None) is not None for e in ends) else [span]
+    return split(span)
 
 
 _PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}

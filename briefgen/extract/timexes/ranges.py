@@ -1,4 +1,4 @@
-"""Ranges: two ends joined by a connector ("July 13-15", "from 9 to 11am"), each end lending the other what it leaves out."""
+"""Ranges: two ends joined by a connector ("between April and June", "July 13-15", "from 9 to 11am"), cut into their ends."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ...model import Timex
-from .values import _MONTH, Resolved, resolve
+from spacy.tokens import Span
 
-_MON = _MONTH.replace("(?P<month>", "(?:")
+from ...model import Timex
+from ..lexicon import MONTH_PATTERN as _MON
+from .values import Resolved, resolve
+
+RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words between a range's two ends
 # A clock end: "9", "9:30", "9h30", "11am", "11 a.m.", "9a"; a day end: "13", "19th", "Aug 8", "16 september".
 _CLOCK_END = r"\d{1,2}(?:[:h.]\d{2})?(?: ?[ap]\.?(?:m\b\.?)?)?"
 _DAY_END = r"(?:" + _MON + r" )?\d{1,2}(?:st|nd|rd|th)?(?: (?:of )?" + _MON + r")?(?:,? (?:1[89]|20)\d\d)?"
@@ -148,7 +151,24 @@ def _context(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (offset + at, offset + stop) if 0 <= at < stop else None
 
 
-def is_range(text: str) -> bool:
+def split(span: Span) -> list[Span]:
+    """A range's ends as expressions of their own when each is one by itself ('between April and June', 'from 2009 to
+    2011', 'March 30 to April 2'); else the whole span: no range, or one whose ends need each other ("July 13-15",
+    "9 to 11am"), which `timexes` resolves together."""
+    lead = 1 if span[0].lower_ in ("between", "from") else 0
+    if _lends(span.text) or len(span) < 3 + lead:
+        return [span]
+    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
+    joints = RANGE_JOINTS if lead else ("to", "through", "until")
+    joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
+    if joint is None:
+        return [span]
+    last = span.end - 1 if span[-1].tag_ == "POS" else span.end  # "Friday to December's figures": the ends without "'s"
+    ends = [span.doc[span.start + lead : joint], span.doc[joint + 1 : last]]
+    return ends if all(len(e) and resolve(e.text, None) is not None for e in ends) else [span]
+
+
+def _lends(text: str) -> bool:
     """Whether the phrase holds a range whose ends need each other: one lends the other its month or am/pm."""
     m = _RANGE.search(text)
     ends = _lend(m.group("a"), m.group("b")) if m else None

@@ -14,8 +14,10 @@ TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "conven
 def tense_direction(span: Span) -> int:
     """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
     tok = span.root
-    if tok.head.lower_ in ("until", "till") and tok.dep_ == "pobj":
-        return 0  # "adjourned until March 14": a state that began in the past may end after the article
+    if tok.head.lower_ in ("until", "till", "through", "thru") and tok.dep_ == "pobj":
+        return 0  # "adjourned until March 14", "loans through January": a state that began in the past may end after the article
+    if tok.head.lower_ in ("effective", "payable"):
+        return 1  # "a pact effective June 1", "a dividend payable Dec. 15": announced ahead of the day, whatever the report's tense
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break

@@ -107,6 +107,20 @@ _ABBREVIATIONS = [
 ]
 
 
+# A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen hundred", "eighteen seventy".
+SPOKEN_YEAR = (
+    r"\b(?:eighteen|nineteen) (?:hundred|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+)
+
+
+def _digits(spoken: re.Match[str]) -> str:
+    """ "nineteen ninety-six" as "1996"."""
+    century, rest = spoken.group().split(" ", 1)
+    n = 0 if rest == "hundred" else NUMBERS[rest] if rest in NUMBERS else _number(rest)
+    return f"{NUMBERS[century]}{int(n or 0):02d}"
+
+
 _HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 _YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
@@ -134,6 +148,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     s = re.sub(r"\s+", " ", text.lower()).strip()
     for short, long in _ABBREVIATIONS:
         s = re.sub(short, long, s)
+    s = re.sub(SPOKEN_YEAR, _digits, s)
     s = (
         re.sub(r"^(?:on|in|at(?! (?:least|most)\b)|by|since|until|till|from|during|for|of|about the|the) (?=\S)", "", s)
         if not s.startswith("the past") and not s.startswith("the future")
@@ -149,7 +164,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         return Resolved("DATE", f"{said:04d}", range=year_range(said))  # "the 1988 period", where no quarter is named
     if re.fullmatch(r"(?:the )?year-(?:ago|earlier)(?: period)?", s) and ref is not None:
         return Resolved("DATE", f"{ref.year - 1:04d}", range=year_range(ref.year - 1))  # "year-earlier results"
-    if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?quarter", s) and ref is not None:
+    if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?(?:quarter|period)", s) and ref is not None:
         # the quarter whose results are out: the last one ended before the article
         y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 - 1, 4)
         return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=_quarter_range(y, q + 1))
@@ -273,13 +288,10 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
     if unit == "day":
         d = ref + dt.timedelta(days=sign * n_int)
         return Resolved("DATE", d.isoformat(), range=day_range(d, d))
-    if unit == "fortnight" or (unit == "week" and sign > 0):
-        # "three weeks hence", "a fortnight ago": a count of days from the article's, so a day
+    if unit in ("fortnight", "week"):
+        # "three weeks hence", "two weeks ago", "a fortnight ago": a count of days from the article's, so a day
         d = ref + dt.timedelta(weeks=sign * n_int * (2 if unit == "fortnight" else 1))
         return Resolved("DATE", d.isoformat(), range=day_range(d, d))
-    if unit == "week":
-        d = ref + dt.timedelta(weeks=sign * n_int)
-        return Resolved("DATE", _week_value(d), range=_week_range(d))
     if unit == "month":
         d = ref + relativedelta(months=sign * n_int)
         return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
@@ -917,9 +929,13 @@ def _season_range(y: int, code: str) -> DateRange:
 
 
 def _with_mod(rng: DateRange, mod: str | None) -> DateRange:
-    """early/mid/late keep the first, middle or last third of the period."""
+    """early/mid/late keep the first, middle or last third of the period; of a month, as analysts date them, its 1st to
+    10th, 11th to 20th, and 20th to last day ("late February" is 20-28/29, "the end of March" 20-31)."""
     if mod not in ("START", "MID", "END"):
         return rng
+    if rng.granularity == "month":
+        lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (20, rng.end.day)}[mod]
+        return DateRange(rng.start.replace(day=lo), rng.start.replace(day=hi), rng.granularity)
     days = (rng.end - rng.start).days + 1
     a, b = round(days / 3), round(2 * days / 3)
     lo, hi = {"START": (0, a - 1), "MID": (a, b - 1), "END": (b, days - 1)}[mod]
