@@ -428,3 +428,25 @@ def test_the_is_part_of_a_name_only_where_it_is_capitalised_mid_sentence(analyse
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in analyse_text(text).actors}
     assert spans["Hague"][0] == "The Hague"
     assert spans["Federal Reserve"] == ["Federal Reserve"]
+
+
+def test_a_descriptor_before_an_organisation_is_its_role(analyse_text):
+    # Wikinews-style reports (2007): what the company is, said before its name, is what a reader learns of it.
+    an = analyse_text(
+        "Irish national airline Aer Lingus has bought twelve long-haul jets. The United States auto manufacturer "
+        "Chrysler, which has been struggling, asked for aid on Monday."
+    )
+    roles = {a.name: a.roles for a in an.actors}
+    assert roles["Aer Lingus"] == ("Irish national airline",)
+    assert roles["Chrysler"] == ("United States auto manufacturer",)
+
+
+def test_a_name_qualifying_a_kind_of_product_is_the_product_not_an_actor(analyse_text):
+    # Wikinews, October 2010 (Apple's "Back to the Mac" event), retold.
+    an = analyse_text(
+        "Apple unveiled new MacBook Air laptops on Wednesday in Cupertino. Steve Jobs also showed a preview of the "
+        "Mac OS X Lion operating system, which will go on sale next year."
+    )
+    names = {a.name for a in an.actors}
+    assert "Apple" in names and "Steve Jobs" in names
+    assert not any(n.startswith("Mac") for n in names), names

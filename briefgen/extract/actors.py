@@ -68,6 +68,12 @@ EVENT_NAME = re.compile(
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
 DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+# Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
+# product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
+# the organisation's own.
+PRODUCT_NOUNS = {"laptop", "computer", "notebook", "phone", "smartphone", "handset", "tablet", "device", "console",
+                 "software", "version", "model", "sedan", "drug", "browser", "app", "chip", "processor", "camera",
+                 "interface", "edition", "mock-up", "system", "operating", "suv", "minivan"}  # fmt: skip
 _CUT_ENDS = {"of", "between", "for", "and", "the", "on", "in", "to", "with", "&"}
 ORG_SUFFIX = re.compile(
     rf"\b(?:{_LEGAL_FORMS}|Corporation|Company|Group|Holdings|Airlines|Airways|Aircraft|"
@@ -165,10 +171,13 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         if ent.label_ in ("ORG", "PERSON") and _described_as_place(name):
             placed.add(name.start_char)
         elif ent.label_ == "ORG":
+            # "German airline Lufthansa": the descriptor belongs to the mention (as MEANTIME and ACE mark it), a
+            # place naming it too, and says what the organisation is: its role, as a title is a person's.
             described = _descriptor_start(name)
             if described < start:
+                roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
-                role_spans.append((described, name.start_char))  # a place naming the descriptor is part of it
+                role_spans.append((described, name.start_char))
         if ent.label_ == "PERSON" and _described_as_org(name):
             described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
@@ -518,11 +527,22 @@ def _alone(tok: Token) -> bool:
 
 def _names_a_product(ent: Span) -> bool:
     """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker, whether
-    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it."""
+    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it; 'the MacBook Air laptops',
+    'the Mac OS X operating system': a name qualifying a kind of product names the product."""
     doc = ent.doc
     last = ent[-1] if len(ent) > 1 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    return ent.label_ == "ORG" and any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt))
+    if ent.label_ != "ORG":
+        return False
+    if any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt)):
+        return True
+    head = ent.root
+    while head.dep_ in ("compound", "conj") and head.head.i >= ent.end and head.head.pos_ == "PROPN":
+        head = head.head  # "Mac OS X operating system": through the product's own name to its noun
+    if head.dep_ == "conj" and head.head.i < ent.start:
+        head = head.head  # "the Falcon and Territory models": the noun the first of them qualifies
+    noun = head.head
+    return head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS
 
 
 def _descriptor_start(name: Span) -> int:
