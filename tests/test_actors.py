@@ -450,3 +450,22 @@ def test_a_name_qualifying_a_kind_of_product_is_the_product_not_an_actor(analyse
     names = {a.name for a in an.actors}
     assert "Apple" in names and "Steve Jobs" in names
     assert not any(n.startswith("Mac") for n in names), names
+
+
+def test_a_short_form_takes_the_kind_of_the_organisation_it_opens(analyse_text):
+    # Wikinews, May 2006 (the last Boeing 717): the model calls the airline's short name a place.
+    text = (
+        "Boeing delivers final 717 to AirTran, ending Douglas era\nMay 29, 2006\n"
+        "Boeing Commercial Airplanes on Tuesday delivered the final 717 jet built to AirTran Airways in ceremonies "
+        "in Long Beach, California."
+    )
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds["AirTran"] == "organization" and kinds["AirTran Airways"] == "organization"
+    assert kinds["Long Beach"] == "place"
+    # A province the article calls one stays a place, whatever organisation is named after it.
+    text = (
+        "LM Ericsson AB said it won an order to expand the telecoms network in the Guangdong province of China. "
+        "The order is from the Guangdong Post and Telecommunications Administration."
+    )
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds["Guangdong"] == "place"

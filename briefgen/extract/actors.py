@@ -168,7 +168,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
-        if ent.label_ in ("ORG", "PERSON") and _described_as_place(name):
+        if ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and _described_as_place(name):
             placed.add(name.start_char)
         elif ent.label_ == "ORG":
             # "German airline Lufthansa": the descriptor belongs to the mention (as MEANTIME and ACE mark it), a
@@ -811,6 +811,11 @@ def _build(
     placed: set[int],
 ) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
+    # First words of the organisations' fuller names ("AirTran" of "AirTran Airways"): a short form takes the full
+    # name's kind.
+    org_heads = {
+        ms[0].text.split()[0] for ms in groups if len(ms[0].text.split()) > 1 and Counter(m.label for m in ms).most_common(1)[0][0] == "ORG"
+    }
     scored = []
     for ms in groups:
         ms = sorted(set(ms), key=lambda m: m.start)
@@ -853,6 +858,14 @@ def _build(
             elif name.isupper() or not any(_acts(doc, m) for m in ms):
                 kind = "other"
 
+        if (
+            kind in ("place", "person", "other")
+            and name in org_heads
+            and not is_place(name)
+            and not any(roles_of.get(m.name_start) or m.name_start in placed for m in ms)
+        ):
+            # The model's GPE or PERSON for a short form that neither GeoNames nor the article calls a place.
+            kind = "organization"
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:
