@@ -469,3 +469,17 @@ def test_a_short_form_takes_the_kind_of_the_organisation_it_opens(analyse_text):
     )
     kinds = {a.name: a.kind for a in analyse_text(text).actors}
     assert kinds["Guangdong"] == "place"
+
+
+def test_a_headline_s_short_form_joins_the_full_name_the_text_gives_after_it(analyse_text):
+    # Reuters, August 1996: the headline names the company by its short name, the text in full after it.
+    text = (
+        "Ericsson says wins 1.2 bln SKR China order\nSTOCKHOLM 1996-08-30\n"
+        "Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns. "
+        "Ericsson said in a statement the order was from the Guangdong Post."
+    )
+    ericsson = [a for a in analyse_text(text).actors if "Ericsson" in a.name]
+    assert len(ericsson) == 1 and ericsson[0].kind == "organization" and ericsson[0].mentions == 3
+    # Without a headline, a fuller name said only after the short one is still someone else.
+    an = analyse_text("President Biden said on Thursday he was confident. Hunter Biden said in a statement he was not.")
+    assert {a.name for a in an.actors if a.kind == "person"} >= {"Biden", "Hunter Biden"}

@@ -717,6 +717,8 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
+    first_line = text.find("\n", 0, len(text.rstrip()))
+    headline_end = first_line if first_line > 0 else 0  # the first line of several is the headline
     for m in mentions:
         k = ALIASES.get(name_key(m.text), name_key(m.text)).lower()
         groups.setdefault(k, []).append(m)
@@ -743,8 +745,9 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     for k in sorted(groups, key=lambda k: len(k.split())):
         if k not in groups or len(k.split()) > 1:
             continue
-        # (A headline in capitals names people by surname before the text names them in full.)
-        first_seen = min((m.start for m in groups[k] if not text[m.start : m.end].isupper()), default=len(text))
+        # (A headline names people and companies by a short form before the text names them in full: "Ericsson says
+        # wins order", then "LM Ericsson AB said"; so does a line in capitals.)
+        first_seen = min((m.start for m in groups[k] if m.start >= headline_end and not text[m.start : m.end].isupper()), default=len(text))
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
         fuller = [p for p in by_end_word.get(k, ()) if p in groups and p != k and min(m.start for m in groups[p]) < first_seen]
         if len(fuller) == 1:
