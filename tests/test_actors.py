@@ -428,3 +428,58 @@ def test_the_is_part_of_a_name_only_where_it_is_capitalised_mid_sentence(analyse
     spans = {a.name: [text[s:e] for s, e in a.spans] for a in analyse_text(text).actors}
     assert spans["Hague"][0] == "The Hague"
     assert spans["Federal Reserve"] == ["Federal Reserve"]
+
+
+def test_a_descriptor_before_an_organisation_is_its_role(analyse_text):
+    # Wikinews-style reports (2007): what the company is, said before its name, is what a reader learns of it.
+    an = analyse_text(
+        "Irish national airline Aer Lingus has bought twelve long-haul jets. The United States auto manufacturer "
+        "Chrysler, which has been struggling, asked for aid on Monday."
+    )
+    roles = {a.name: a.roles for a in an.actors}
+    assert roles["Aer Lingus"] == ("Irish national airline",)
+    assert roles["Chrysler"] == ("United States auto manufacturer",)
+
+
+def test_a_name_qualifying_a_kind_of_product_is_the_product_not_an_actor(analyse_text):
+    # Wikinews, October 2010 (Apple's "Back to the Mac" event), retold.
+    an = analyse_text(
+        "Apple unveiled new MacBook Air laptops on Wednesday in Cupertino. Steve Jobs also showed a preview of the "
+        "Mac OS X Lion operating system, which will go on sale next year."
+    )
+    names = {a.name for a in an.actors}
+    assert "Apple" in names and "Steve Jobs" in names
+    assert not any(n.startswith("Mac") for n in names), names
+
+
+def test_a_short_form_takes_the_kind_of_the_organisation_it_opens(analyse_text):
+    # Wikinews, May 2006 (the last Boeing 717): the model calls the airline's short name a place.
+    text = (
+        "Boeing delivers final 717 to AirTran, ending Douglas era\nMay 29, 2006\n"
+        "Boeing Commercial Airplanes on Tuesday delivered the final 717 jet built to AirTran Airways in ceremonies "
+        "in Long Beach, California."
+    )
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds["AirTran"] == "organization" and kinds["AirTran Airways"] == "organization"
+    assert kinds["Long Beach"] == "place"
+    # A province the article calls one stays a place, whatever organisation is named after it.
+    text = (
+        "LM Ericsson AB said it won an order to expand the telecoms network in the Guangdong province of China. "
+        "The order is from the Guangdong Post and Telecommunications Administration."
+    )
+    kinds = {a.name: a.kind for a in analyse_text(text).actors}
+    assert kinds["Guangdong"] == "place"
+
+
+def test_a_headline_s_short_form_joins_the_full_name_the_text_gives_after_it(analyse_text):
+    # Reuters, August 1996: the headline names the company by its short name, the text in full after it.
+    text = (
+        "Ericsson says wins 1.2 bln SKR China order\nSTOCKHOLM 1996-08-30\n"
+        "Swedish telecoms group LM Ericsson AB said on Friday it won an order worth 1.2 billion crowns. "
+        "Ericsson said in a statement the order was from the Guangdong Post."
+    )
+    ericsson = [a for a in analyse_text(text).actors if "Ericsson" in a.name]
+    assert len(ericsson) == 1 and ericsson[0].kind == "organization" and ericsson[0].mentions == 3
+    # Without a headline, a fuller name said only after the short one is still someone else.
+    an = analyse_text("President Biden said on Thursday he was confident. Hunter Biden said in a statement he was not.")
+    assert {a.name for a in an.actors if a.kind == "person"} >= {"Biden", "Hunter Biden"}

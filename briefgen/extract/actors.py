@@ -68,6 +68,12 @@ EVENT_NAME = re.compile(
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
 DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+# Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
+# product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
+# the organisation's own.
+PRODUCT_NOUNS = {"laptop", "computer", "notebook", "phone", "smartphone", "handset", "tablet", "device", "console",
+                 "software", "version", "model", "sedan", "drug", "browser", "app", "chip", "processor", "camera",
+                 "interface", "edition", "mock-up", "system", "operating", "suv", "minivan"}  # fmt: skip
 _CUT_ENDS = {"of", "between", "for", "and", "the", "on", "in", "to", "with", "&"}
 ORG_SUFFIX = re.compile(
     rf"\b(?:{_LEGAL_FORMS}|Corporation|Company|Group|Holdings|Airlines|Airways|Aircraft|"
@@ -162,13 +168,16 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             ent = name = Span(doc, name.start, name.end, label="GPE")
         # The mention is the whole noun phrase (MEANTIME and ACE mark "the GAO", "Mr. Lee"); the name is without.
         start = _mention_start(ent, name)
-        if ent.label_ in ("ORG", "PERSON") and _described_as_place(name):
+        if ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and _described_as_place(name):
             placed.add(name.start_char)
         elif ent.label_ == "ORG":
+            # "German airline Lufthansa": the descriptor belongs to the mention (as MEANTIME and ACE mark it), a
+            # place naming it too, and says what the organisation is: its role, as a title is a person's.
             described = _descriptor_start(name)
             if described < start:
+                roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
-                role_spans.append((described, name.start_char))  # a place naming the descriptor is part of it
+                role_spans.append((described, name.start_char))
         if ent.label_ == "PERSON" and _described_as_org(name):
             described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
@@ -518,11 +527,22 @@ def _alone(tok: Token) -> bool:
 
 def _names_a_product(ent: Span) -> bool:
     """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker, whether
-    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it."""
+    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it; 'the MacBook Air laptops',
+    'the Mac OS X operating system': a name qualifying a kind of product names the product."""
     doc = ent.doc
     last = ent[-1] if len(ent) > 1 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    return ent.label_ == "ORG" and any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt))
+    if ent.label_ != "ORG":
+        return False
+    if any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt)):
+        return True
+    head = ent.root
+    while head.dep_ in ("compound", "conj") and head.head.i >= ent.end and head.head.pos_ == "PROPN":
+        head = head.head  # "Mac OS X operating system": through the product's own name to its noun
+    if head.dep_ == "conj" and head.head.i < ent.start:
+        head = head.head  # "the Falcon and Territory models": the noun the first of them qualifies
+    noun = head.head
+    return head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS
 
 
 def _descriptor_start(name: Span) -> int:
@@ -697,6 +717,8 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
+    first_line = text.find("\n", 0, len(text.rstrip()))
+    headline_end = first_line if first_line > 0 else 0  # the first line of several is the headline
     for m in mentions:
         k = ALIASES.get(name_key(m.text), name_key(m.text)).lower()
         groups.setdefault(k, []).append(m)
@@ -723,8 +745,9 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     for k in sorted(groups, key=lambda k: len(k.split())):
         if k not in groups or len(k.split()) > 1:
             continue
-        # (A headline in capitals names people by surname before the text names them in full.)
-        first_seen = min((m.start for m in groups[k] if not text[m.start : m.end].isupper()), default=len(text))
+        # (A headline names people and companies by a short form before the text names them in full: "Ericsson says
+        # wins order", then "LM Ericsson AB said"; so does a line in capitals.)
+        first_seen = min((m.start for m in groups[k] if m.start >= headline_end and not text[m.start : m.end].isupper()), default=len(text))
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
         fuller = [p for p in by_end_word.get(k, ()) if p in groups and p != k and min(m.start for m in groups[p]) < first_seen]
         if len(fuller) == 1:
@@ -791,6 +814,11 @@ def _build(
     placed: set[int],
 ) -> ActorIndex:
     n_chars = max(len(doc.text), 1)
+    # First words of the organisations' fuller names ("AirTran" of "AirTran Airways"): a short form takes the full
+    # name's kind.
+    org_heads = {
+        ms[0].text.split()[0] for ms in groups if len(ms[0].text.split()) > 1 and Counter(m.label for m in ms).most_common(1)[0][0] == "ORG"
+    }
     scored = []
     for ms in groups:
         ms = sorted(set(ms), key=lambda m: m.start)
@@ -833,6 +861,14 @@ def _build(
             elif name.isupper() or not any(_acts(doc, m) for m in ms):
                 kind = "other"
 
+        if (
+            kind in ("place", "person", "other")
+            and name in org_heads
+            and not is_place(name)
+            and not any(roles_of.get(m.name_start) or m.name_start in placed for m in ms)
+        ):
+            # The model's GPE or PERSON for a short form that neither GeoNames nor the article calls a place.
+            kind = "organization"
         aliases = sorted({f for f in forms if f != name}, key=forms.index)
         roles: list[str] = []
         for m in ms:
