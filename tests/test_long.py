@@ -125,3 +125,22 @@ def test_a_1mb_article_goes_through_extract(tmp_path, validate, nlp, monkeypatch
     # A text of several pieces parses as one Doc over the text itself.
     doc = next(parse(nlp, [text[:250_000]]))
     assert doc.text == text[:250_000] and len(list(doc.sents)) > 1000
+
+
+def test_the_extractors_build_the_docs_text_once(nlp):
+    """spaCy's Doc.text joins every token again on each access (a dozen an article made it a quarter of the
+    extractors' time): the analysis builds it once and every stage reads that one string."""
+    import datetime as dt
+
+    from briefgen.extract.nlp import doc_text
+    from briefgen.model import Article
+    from briefgen.run.analyse import StageTimes, analyse_doc
+    from briefgen.settings import Options
+
+    from .conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    doc = nlp(text)
+    analyse_doc(Article("seed", "Seed", text, dt.date(1997, 2, 3)), doc, Options(), dt.date(1997, 2, 3), StageTimes())
+    kept = doc.user_data["briefgen.text"]
+    assert kept == text and doc_text(doc) is kept

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
 from .lexicon import HONORIFICS
+from .nlp import doc_text
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -126,7 +127,7 @@ class ActorIndex:
 
 def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     """Merge the article's entity mentions into actors, ranked by salience."""
-    text = doc.text  # spaCy joins the tokens on every access
+    text = doc_text(doc)
     role_spans: list[tuple[int, int]] = []
     appositions: list[tuple[int, int]] = []  # "Jake Sullivan, the national security adviser"
     roles_of: dict[int, list[str]] = defaultdict(list)  # mention start -> roles given there
@@ -350,7 +351,7 @@ def _titles_alone(mentions: list[Mention], roles_of: dict[int, list[str]]) -> li
 
 def _with_nicknamed(doc: Doc) -> list[Span]:
     """The model's entities, with Rochelle "Shelly" Sterling one person (the model splits such names every which way)."""
-    named = [sp for m in NICKNAMED.finditer(doc.text) if (sp := doc.char_span(m.start(), m.end(), label="PERSON")) is not None]
+    named = [sp for m in NICKNAMED.finditer(doc_text(doc)) if (sp := doc.char_span(m.start(), m.end(), label="PERSON")) is not None]
     ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in named)] + named, key=lambda e: e.start)
     # "Amir Sheikh" + "Tamim bin Hamad Al Thani": two person entities with only a space between are one name.
     joined: list[Span] = []
@@ -478,7 +479,7 @@ def _untagged_repeats(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     pattern = re.compile(r"(?<![\w.&'-])(?:%s)(?![\w&-]|'\w|\.\w)" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    for hit in pattern.finditer(doc.text):
+    for hit in pattern.finditer(doc_text(doc)):
         a, b = hit.span()
         if a in taken or b - 1 in taken:
             continue
@@ -501,7 +502,7 @@ def _shouted_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # Characters inside the full names the model found: those need no second look.
     named = {i for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1 for i in range(m.start, m.end)}
     found: list[Mention] = []
-    for line in re.finditer(r"[^\n]+", doc.text):
+    for line in re.finditer(r"[^\n]+", doc_text(doc)):
         letters = [c for c in line.group() if c.isalpha()]
         if len(line.group().split()) < 3 or sum(c.islower() for c in letters) > 0.1 * len(letters):
             continue
@@ -813,7 +814,7 @@ def _build(
     quoted_roles: set[tuple[int, str]],
     placed: set[int],
 ) -> ActorIndex:
-    n_chars = max(len(doc.text), 1)
+    n_chars = max(len(doc_text(doc)), 1)
     # First words of the organisations' fuller names ("AirTran" of "AirTran Airways"): a short form takes the full
     # name's kind.
     org_heads = {

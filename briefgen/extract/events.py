@@ -28,6 +28,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
+from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
 
@@ -76,7 +77,7 @@ def extract_events(
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in timexes]
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
     dated = {tok.i for span in spans if span is not None for tok in span}
-    text = doc.text  # spaCy joins the tokens on every access
+    text = doc_text(doc)
 
     def consider(t: Timex, span: Span | None) -> None:
         if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
@@ -209,7 +210,7 @@ def extract_undated_events(
     """Firm next steps the article gives no date for ("the Senate is to vote on the bill", "Clinton plans to campaign
     in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
     happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
-    text = doc.text
+    text = doc_text(doc)
     timed = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
     taken = {e.start for e in dated}
     out: list[Event] = []

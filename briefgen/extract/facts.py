@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .actors import ActorIndex
 from .lexicon import CLAIMING, FIRST_PERSON_ALL, QUANTITY_LABELS
+from .nlp import doc_text
 from .stories import near_duplicate
 from .transcripts import turn_finder
 
@@ -221,7 +222,7 @@ def extract_facts(
     """The most informative complete statements that the summary does not already give, best first, each with who
     states it. `talk` holds the indexes of sentences that are no substance (questions, greetings, housekeeping, a
     reporter's turn); a first-person sentence nobody is known to say is no fact."""
-    text = doc.text
+    text = doc_text(doc)
     in_summary = {(s.start, s.end) for s in summary}
     salience = {span: a.salience for a in actors.actors for span in a.spans}
     turn_at = turn_finder(transcript.turns) if transcript else None
@@ -275,7 +276,7 @@ def talk_sentences(
     first-person sentence nobody is known to say ("I will have a call with ..." in a news text); in a transcript
     also the preamble (venue, time), stage directions, and every turn but a principal's (a reporter's question,
     the moderator's ground rules)."""
-    text = doc.text  # once: spaCy joins every token on each access
+    text = doc_text(doc)
     turn_at = turn_finder(transcript.turns) if transcript else None
     in_quotes, spoken = quoted_offsets(text, quotes), SpokenQuotes(quotes)
     out = set(kinds)

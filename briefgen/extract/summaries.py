@@ -25,6 +25,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 from ..model import Sentence
 from ..settings import DEFAULT_SUMMARIZER
+from .nlp import doc_text
 
 
 class PaperTextRank(TextRankSummarizer):
@@ -133,7 +134,7 @@ def summarise(
     overrides the `news` method's weight of the position prior (a transcript is no inverted pyramid)."""
     if method not in SUMMARIZERS:
         raise ValueError(f"unknown summarizer {method!r} (choose from {', '.join(SUMMARIZERS)})")
-    text = doc.text
+    text = doc_text(doc)
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in sentences]
     texts = [text[a:b] for a, b in sentences]
     words = [_sumy_words(sp) if sp is not None else () for sp in spans]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..extract.actors import extract_actors
 from ..extract.events import extract_events, extract_undated_events, speaker_finder
 from ..extract.facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
-from ..extract.nlp import parse, sentence_spans
+from ..extract.nlp import doc_text, parse, sentence_spans
 from ..extract.quotes import extract_quotes, quotes_from_turns
 from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
@@ -97,13 +97,13 @@ def failure(article: Article, exc: BaseException) -> Problem:
 def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, times: StageTimes) -> Analysis:
     ref = article.published or as_of
     sentences = sentence_spans(doc)
-    lead_end = sentences[1][1] if len(sentences) > 1 else len(doc.text)
+    lead_end = sentences[1][1] if len(sentences) > 1 else len(doc_text(doc))
     with times.stage("actors"):
         actors = extract_actors(doc, title_end=lead_end)
     with times.stage("transcript"):
-        transcript = read_transcript(doc.text, article.title, actors)
+        transcript = read_transcript(doc_text(doc), article.title, actors)
         if transcript is not None:
-            sentences = without_labels(sentences, transcript, doc.text)  # "MR. SULLIVAN:" is who speaks, not what is said
+            sentences = without_labels(sentences, transcript, doc_text(doc))  # "MR. SULLIVAN:" is who speaks, not what is said
     with times.stage("timexes"):
         timexes = extract_timexes(doc, ref)
     with times.stage("quotes"):

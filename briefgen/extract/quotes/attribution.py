@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import CUES, INVERTING_CUES, SPEAKER_PRONOUNS, STRONG_CUES
-from ..nlp import relative_antecedent, sentence_chunks
+from ..nlp import doc_text, relative_antecedent, sentence_chunks
 from .marks import QuoteSpan
 
 NOT_SPEAKERS = {"DATE", "TIME"}  # "said Monday", "at 5:45 p.m. said"; "63 percent said" is a source
@@ -252,7 +252,9 @@ def _speaker_tokens(cue: Token, quote: QuoteSpan) -> Iterator[Token]:
     if cue.idx < quote.end:
         between = "x"
     else:
-        between = doc.text[quote.end : cue.idx] if gap is None else gap.text_with_ws[quote.end - gap.start_char : cue.idx - gap.start_char]
+        between = (
+            doc_text(doc)[quote.end : cue.idx] if gap is None else gap.text_with_ws[quote.end - gap.start_char : cue.idx - gap.start_char]
+        )
     if cue.lemma_ in INVERTING_CUES and not any(c.isalnum() for c in between):
         yield from (
             c for c in cue.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN", "PRON")

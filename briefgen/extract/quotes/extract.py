@@ -12,6 +12,7 @@ from ...model import Quote, Timex, Transcript, Turn
 from ..actors import NICKNAMED, ActorIndex
 from ..facts import Information, fragment
 from ..lexicon import SPEAKER_PRONOUNS, STRONG_CUES
+from ..nlp import doc_text
 from ..transcripts import turn_finder
 from .attribution import Attribution, _attribute
 from .marks import QuoteSpan, _runs_on, find_quote_spans
@@ -20,7 +21,7 @@ from .speakers import Candidate, _as_speaker, _candidates, _resolve
 
 def extract_quotes(doc: Doc, actors: ActorIndex, article_id: str) -> tuple[Quote, ...]:
     """One Quote per attributed statement: the parts of a quote split by its attribution are one quote."""
-    text = doc.text
+    text = doc_text(doc)
     nicknames = [(m.start(), m.end()) for m in NICKNAMED.finditer(text)]
     spans = [q for q in find_quote_spans(text) if not any(a < q.open_mark and q.close_mark < b for a, b in nicknames)]
     in_quote = [False] * (len(text) + 1)
@@ -129,7 +130,7 @@ def quotes_from_turns(
     the words they quote in quotation marks. Questions, greetings and housekeeping (`talk`) are never taken, nor is a
     reporter's turn; a marked quote in a principal's turn with no speaker of its own is the turn speaker's words,
     and one in a reporter's turn with no cue of its own is nobody's (the official did not say it)."""
-    text = doc.text
+    text = doc_text(doc)
     turn_at = turn_finder(transcript.turns)
     information = Information(doc, timexes, {span: a.salience for a in actors.actors for span in a.spans})
     scored: list[tuple[float, int, int, Turn]] = []

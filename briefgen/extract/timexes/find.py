@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ...model import DateRange, Timex
 from ..feasts import HOLIDAYS
 from ..lexicon import MONTH_PATTERN as _MON
+from ..nlp import doc_text
 from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
 from .tense import tense_direction
@@ -88,7 +89,7 @@ _AGE_OF = re.compile(r"(?:the )?age of|aged", re.IGNORECASE)
 
 def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
     """Every time expression in document order, resolved against `ref` (the article's date)."""
-    text = doc.text  # spaCy joins every token to make it: read it once, not once per expression
+    text = doc_text(doc)
     # Characters in a name, and already in an expression: a lookup costs the match's length, not the document's.
     named, taken = bytearray(len(text) + 1), bytearray(len(text) + 1)
     for e in doc.ents:
