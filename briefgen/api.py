@@ -37,7 +37,7 @@ def analyse(
     >>> result = briefgen.analyse("The Senate will vote on the bill on March 3. "
     ...                           "Senator Jane Roe said the bill would pass.", published=dt.date(2025, 2, 20))
     >>> [(e.what, e.when.range.start.isoformat()) for e in result.events if e.when]
-    [('Senate to vote on bill', '2025-03-03')]
+    [('Senate to vote on the bill', '2025-03-03')]
     >>> [(a.name, a.kind) for a in result.actors]
     [('Senate', 'organization'), ('Jane Roe', 'person')]
 
