@@ -401,3 +401,17 @@ def test_a_dateline_on_its_own_line_dates_no_headline(analyse_text):
     an = analyse_text(text, dt.date(2009, 6, 2))
     assert an.events == ()
     assert [e.what for e in an.undated_events] == ["carmaker to close its plant in Ohio"]
+
+
+def test_a_next_step_told_with_soon_or_the_coming_weeks_is_undated(analyse_text):
+    """ "soon" and "in the coming weeks" give no days: the step they tell of is an undated event, not none."""
+    text = (
+        "Governor Jane Roe plans to publish her tax returns soon. "
+        "The Clinton campaign plans to deploy Barack Obama in Ohio in the coming weeks."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.events == ()
+    assert [(e.what, e.certainty, e.when) for e in an.undated_events] == [
+        ("Jane Roe to publish her tax returns", "expected", None),
+        ("Clinton campaign to deploy Barack Obama", "expected", None),
+    ]

@@ -205,7 +205,14 @@ def extract_undated_events(
     in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
     happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
     text = doc.text
-    timed = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
+    # Only an expression that gives days takes a clause to the dated path; "soon", "in the coming weeks" give none,
+    # and a next step told with them is still undated (events-guidelines.md).
+    timed = {
+        tok.i
+        for t in timexes
+        if _gives_days(t) and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     taken = {e.start for e in dated}
     out: list[Event] = []
     for s_start, s_end in sentences:
@@ -245,6 +252,11 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             break
     return tuple(out)
+
+
+def _gives_days(t: Timex) -> bool:
+    """Whether an expression can date an event: it names days, or counts them from now ("in two weeks")."""
+    return t.range is not None or re.fullmatch(r"P\d+[DWMY]", t.value) is not None
 
 
 def speaker_finder(turns: Sequence[Turn], quotes: Sequence[Quote]) -> SpeakerAt:
