@@ -415,3 +415,26 @@ def test_a_next_step_told_with_soon_or_the_coming_weeks_is_undated(analyse_text)
         ("Jane Roe to publish her tax returns", "expected", None),
         ("Clinton campaign to deploy Barack Obama", "expected", None),
     ]
+
+
+def test_what_a_when_clause_after_a_date_tells(analyse_text):
+    """ "through Sunday, when the Panthers are set to host ...": the clause the date introduces is what happens then,
+    not the staying; "in January when the site is ready" (no comma) is a condition of the main clause."""
+    text = (
+        "Police officers will stay in the city through Sunday, when the Panthers are set to host the Vikings. "
+        "We will put the website out there in January when the information is ready."
+    )
+    got = [(e.when.text, e.when.range.start, e.certainty, e.what) for e in analyse_text(text, dt.date(2016, 9, 23)).events]
+    assert [g[:3] for g in got] == [("Sunday", dt.date(2016, 9, 25), "scheduled"), ("January", dt.date(2017, 1, 1), "expected")]
+    assert got[0][3] == "Panthers to host Vikings" and "put" in got[1][3]
+
+
+def test_a_weekday_s_happening_ahead_is_an_event_and_one_behind_is_none(analyse_text):
+    """ "Monday's debate" said on the Friday before, in a clause that looks ahead, is the debate on Monday; in a
+    present tense on the Friday after, it is the Monday before: no event."""
+    ahead = analyse_text("Voters expect Hillary Clinton to win Monday's debate at Hofstra University.", dt.date(2016, 9, 23))
+    assert [(e.when.range.start, e.certainty, e.what) for e in ahead.events] == [
+        (dt.date(2016, 9, 26), "scheduled", "Hillary Clinton to hold debate at Hofstra University")
+    ]
+    behind = analyse_text("Trump is raising questions about his microphone during Monday's debate.", dt.date(2016, 9, 30))
+    assert behind.events == ()

@@ -81,7 +81,7 @@ def extract_events(
             start, days = counted
         if days is None or days.end < ref:
             return
-        verb = _governor(span)
+        verb = governor = _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -109,7 +109,18 @@ def extract_events(
                     )
                 )
             return
-        read = _certainty(span, verb, text[s_start:s_end])
+        said = text[s_start:s_end]
+        read = _certainty(span, verb, said)
+        told = _when_clause(span)
+        if told is not None and (read_told := _certainty(span, told, said)) is not None:
+            # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
+            # then (if it tells of a happening: "1990, when the industry will see ..." does not)
+            verb, read = told, read_told
+        if read is None and _day_of(span, t) and days.start > ref and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor)):
+            # "Monday's debate", "Tuesday's vote" said before that day: the named day's happening is in the calendar,
+            # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
+            verb = span.root.head
+            read = None if said.strip().endswith("?") else ("scheduled", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -125,6 +136,13 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
+            # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
+            # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
+            clause = list(verb.head.subtree)  # the clause the happening stands in, not the rest of the sentence
+            own = list(verb.subtree)  # "debate at Hofstra University": the place is where, not who
+            people = _people_in(clause[0].idx, clause[-1].idx + len(clause[-1]), actors, (own[0].idx, own[-1].idx + len(own[-1])))
+            what = f"{' and '.join(people)} to hold {what}" if people else f"{what} on {span.text}"
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -485,6 +503,48 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _when_clause(span: Span) -> Token | None:
+    """The verb of a "when" clause after a date and a comma ("on Tuesday afternoon, when Jake Sullivan addresses the
+    forum", "through Sunday, when the Panthers are set to host the Vikings"), or None."""
+    doc = span.doc
+    i = span.end + 1  # after a comma: a clause that describes the day, not a condition ("in January when it is ready")
+    if i >= len(doc) or doc[span.end].text != "," or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    head = doc[i].head
+    return head if head.pos_ == "VERB" and head.i > i else None
+
+
+def _day_of(span: Span, t: Timex) -> bool:
+    """A day named as the possessor of a happening ("Monday's debate") that the tense places ahead of the article."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and t.direction > 0 and t.type in ("DATE", "TIME")
+
+
+def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int], most: int = 2) -> list[str]:
+    """The names of the first people or organisations a stretch of text mentions outside `besides` (at most `most`),
+    in that order."""
+
+    def named(a: int) -> bool:
+        return start <= a < end and not besides[0] <= a < besides[1]
+
+    firsts = sorted(
+        (min(a for a, _ in p.spans if named(a)), p.name)
+        for p in actors.actors
+        if p.kind in ("person", "organization") and any(named(a) for a, _ in p.spans)
+    )
+    return [name for _, name in firsts[:most]]
+
+
+def _looks_ahead(tok: Token) -> bool:
+    """Whether a clause around a token says outright that it looks ahead: a "will" or a verb of planning or expecting
+    ("Monday's debate will be ...", "voters expect Clinton to win Monday's debate"); a present tense alone does not
+    ("is raising questions about Monday's debate", of the Monday before, in a Friday article)."""
+    return any(
+        v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in v.children)
+        for v in (tok, *tok.ancestors)
+    )
 
 
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
