@@ -220,6 +220,8 @@ NOT_UPCOMING = [
     ("The mayor spoke about what she intends to discuss with the governor on Monday.", "a free relative"),
     ("The new rules will help the city meet the challenges of today and tomorrow.", "an age, not a day"),
     ("I think the senator will end up winning the vote on Monday.", "the speaker's opinion"),
+    ("The next governor, even before Inauguration Day, will have to choose a cabinet.", "some time before a day"),
+    ("The campaign now has to convince voters to support her in November.", "an obligation"),
 ]
 
 
@@ -438,3 +440,9 @@ def test_a_weekday_s_happening_ahead_is_an_event_and_one_behind_is_none(analyse_
     ]
     behind = analyse_text("Trump is raising questions about his microphone during Monday's debate.", dt.date(2016, 9, 30))
     assert behind.events == ()
+
+
+def test_having_something_to_do_by_a_date_is_no_obligation(analyse_text):
+    """ "has options on six more jets to exercise by 2018" is possession, not "has to": still an event."""
+    an = analyse_text("The airline also has options on six more jets to exercise by 2018.", dt.date(2016, 9, 30))
+    assert [e.when.text for e in an.events] == ["2018"]

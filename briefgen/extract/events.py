@@ -376,6 +376,10 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
             return None
+        prep = span.root.head
+        if prep.lower_ == "before" and span.root.dep_ == "pobj" and not (prep.i > 0 and span.doc[prep.i - 1].lower_ == "or"):
+            return None  # "even before Inauguration Day, will have a strategy": some time before the day, not on it
+            # (a deadline "on or before June 30" is due on it)
         if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
             return None  # "hoping for a brighter tomorrow"
         head = span.root.head
@@ -421,6 +425,11 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         return None  # "I think the winner tonight will end up being Pence": the speaker's opinion, no arrangement
     if any(v.lemma_ in _WISHES for v in chain[1:]):
         return None  # "I want to lay out its terms today": a wish, not an arrangement
+    if any(
+        v.lemma_ == "have" and u.dep_ == "xcomp" and u.head == v and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to"
+        for u, v in zip(chain, chain[1:])
+    ):
+        return None  # "has to convince them to support her in November": an obligation, like "must" (not "have options to")
     if any(c.tag_ == "WP" and c.dep_ in ("dobj", "pobj", "nsubj", "attr") for v in (_action(verb), *chain) for c in v.children):
         return None  # "what the leaders will commit to today is ...", "about what he intends to talk about": a free
         # relative names a thing, it states nothing
