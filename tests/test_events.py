@@ -446,3 +446,15 @@ def test_having_something_to_do_by_a_date_is_no_obligation(analyse_text):
     """ "has options on six more jets to exercise by 2018" is possession, not "has to": still an event."""
     an = analyse_text("The airline also has options on six more jets to exercise by 2018.", dt.date(2016, 9, 30))
     assert [e.when.text for e in an.events] == ["2018"]
+
+
+def test_a_happening_a_copula_sets_on_a_day(analyse_text):
+    """ "Tomorrow will be the first meeting of the council" sets a meeting on that day; a day that "is" a unit of
+    time or an anniversary has nothing happening on it."""
+    an = analyse_text(
+        "Tomorrow will be the very first meeting of the new trade council. Monday will be a big day for the campaign. "
+        "Tomorrow is the 300th day since the invasion began.",
+        dt.date(2023, 7, 11),
+    )
+    assert [(e.when.text, e.when.range.start, e.certainty) for e in an.events] == [("Tomorrow", dt.date(2023, 7, 12), "scheduled")]
+    assert "meeting" in an.events[0].what

@@ -121,6 +121,9 @@ def extract_events(
             # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
             verb = span.root.head
             read = None if said.strip().endswith("?") else ("scheduled", True)
+        named = _named_by_copula(span, verb, dated) if read is None and days.start > ref else None
+        if named is not None and not said.strip().endswith("?"):
+            verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -544,6 +547,43 @@ def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int
         if p.kind in ("person", "organization") and any(named(a) for a, _ in p.spans)
     )
     return [name for _, name in firsts[:most]]
+
+
+def _named_by_copula(span: Span, verb: Token, dated: set[int]) -> Token | None:
+    """The happening a copula sets on a date: "Tomorrow will be the first meeting of the Council", "the likely X-date
+    is June 1st"; not a day or other time ("tomorrow will be a big day"), a pronoun ("that's tomorrow") or a negated
+    or questioned clause; else None."""
+    if verb.lemma_ != "be" or span.root.head != verb or span.root.dep_ not in (*_SUBJECTS, "attr"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    other = next(
+        (c for c in verb.children if c.dep_ in ((*_SUBJECTS,) if span.root.dep_ == "attr" else ("attr",)) and c.i != span.root.i), None
+    )
+    if other is None or other.pos_ not in ("NOUN", "PROPN") or other.i in dated or other.ent_type_ in ("DATE", "TIME"):
+        return None
+    return None if other.lemma_.lower() in _TIMES else other
+
+
+# Units of time, and the anniversary of a past happening: what a day "is" without anything happening on it
+# ("tomorrow is the 300th day since the invasion", "Monday is the tenth anniversary of the attack").
+_TIMES = {
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "century",
+    "period",
+    "season",
+    "time",
+    "moment",
+    "date",
+    "anniversary",
+}
 
 
 def _looks_ahead(tok: Token) -> bool:
