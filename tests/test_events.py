@@ -458,3 +458,13 @@ def test_a_happening_a_copula_sets_on_a_day(analyse_text):
     )
     assert [(e.when.text, e.when.range.start, e.certainty) for e in an.events] == [("Tomorrow", dt.date(2023, 7, 12), "scheduled")]
     assert "meeting" in an.events[0].what
+
+
+def test_the_next_step_of_a_sequence_is_on_the_day_before_it(analyse_text):
+    """ "They will then hold a joint press conference" after a step on Monday is on Monday; "since then" is no step."""
+    text = (
+        "On Monday, President Biden will welcome Chancellor Scholz to the White House. "
+        "They will then hold a joint press conference. Since then, the two leaders have spoken twice."
+    )
+    got = [(e.when.text, e.when.range.start) for e in analyse_text(text, dt.date(2022, 2, 4)).events]
+    assert got == [("Monday", dt.date(2022, 2, 7)), ("then", dt.date(2022, 2, 7))]

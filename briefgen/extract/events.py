@@ -159,6 +159,8 @@ def extract_events(
     taken = [(t.start, t.end) for t in timexes if t.range is not None]
     starts = [a for a, _ in sentences]
     for m in _THAT_DAY.finditer(text):
+        if m.group("then") and text[max(0, m.start() - 12) : m.start()].split()[-1:] in [[w] for w in _NOT_NEXT]:
+            continue
         if not any(a < m.end() and m.start() < b for a, b in taken):
             anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
@@ -621,12 +623,17 @@ def _progressive(verb: Token) -> bool:
 
 
 # A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
-# "the next day"; the day is the one of the event the same or one of the three sentences before dates.
+# "the next day", and the next step of a sequence ("They will then hold a press conference", "After that, ...");
+# the day is the one of the event the same or one of the three sentences before dates.
 _THAT_DAY = re.compile(
     r"\b(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night)\b|"
-    r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b",
+    r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b|"
+    r"\b(?P<then>then|after that|afterwards?)\b",
     re.IGNORECASE,
 )
+# "since then", "by then", "back then", "the then president": no next step in a sequence; nor, in a run of steps told
+# with "and then" ("go to your place and vote and then go ..."), one the previous date tells the day of.
+_NOT_NEXT = {"since", "by", "until", "till", "from", "back", "before", "just", "even", "only", "right", "the", "and", "but"}
 _ANAPHORA_SENTENCES = 3
 
 
