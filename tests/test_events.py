@@ -468,3 +468,16 @@ def test_the_next_step_of_a_sequence_is_on_the_day_before_it(analyse_text):
     )
     got = [(e.when.text, e.when.range.start) for e in analyse_text(text, dt.date(2022, 2, 4)).events]
     assert got == [("Monday", dt.date(2022, 2, 7)), ("then", dt.date(2022, 2, 7))]
+
+
+def test_a_happening_counted_to_from_the_article_s_date(analyse_text):
+    """ "two months until the election" dates the election that day; "the elections are two months away" that month."""
+    an = analyse_text(
+        "Today is two months until the presidential election. Elsewhere, the local elections are two months away.", dt.date(2016, 9, 8)
+    )
+    got = [(e.when.text, e.when.range.start, e.when.range.end, e.certainty, e.what) for e in an.events]
+    assert got == [
+        ("two months", dt.date(2016, 11, 1), dt.date(2016, 11, 30), "scheduled", "local elections to be held"),
+        ("two months", dt.date(2016, 11, 8), dt.date(2016, 11, 8), "scheduled", "presidential election to be held"),
+    ]
+    assert analyse_text("The board waited two weeks until the meeting.", dt.date(2016, 9, 8)).events == ()

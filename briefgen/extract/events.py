@@ -79,6 +79,20 @@ def extract_events(
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
             start, days = counted
+        elif t.type == "DURATION" and (ahead_of := _counted_to(t, span, ref)) is not None:
+            # "with 50 days until the election", "elections are two months away": the happening counted to
+            noun, days = ahead_of
+            s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+            key = (s_start, days)
+            if key not in seen and not text[s_start:s_end].strip().endswith("?"):
+                seen.add(key)
+                what = f"{_phrase(noun, exclude=dated)} to be held"
+                when = When(span.text, t.start, t.end, days)
+                taking_part = tuple(_actors_in(s_start, s_end, actors))
+                events.append(
+                    (Event(text[s_start:s_end], s_start, s_end, what, taking_part, when, article_id, certainty="scheduled"), noun.i)
+                )
+            return
         if days is None or days.end < ref:
             return
         verb = governor = _governor(span)
@@ -710,6 +724,37 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
     if unit == "Y":
         return before.idx, year_range(end.year)
     return before.idx, day_range(end, end)
+
+
+def _counted_to(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] | None:
+    """The happening a count of time from the article's date leads to, and its days: "50 days until the election"
+    (that day), "the elections are two months away" (that month, as "in two months" is)."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", t.value)
+    doc = span.doc
+    if m is None or span.end >= len(doc):
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    after = doc[span.end]
+    noun: Token | None = None
+    exact = True
+    if span.root.head.tag_ == "VBD":
+        return None  # "waited two weeks until the meeting": counted in the past, not from the article's date
+    if after.lower_ in ("until", "till") and after.head.i in range(span.start, span.end):
+        noun = next((c for c in after.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+    elif after.lower_ == "away" and after.head.lemma_ == "be":
+        noun = next((c for c in after.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"), None)
+        exact = False
+    if noun is None:
+        return None
+    try:
+        end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
+    except (ValueError, OverflowError):
+        return None
+    if not exact and unit == "M":
+        return noun, month_range(end.year, end.month)
+    if not exact and unit == "Y":
+        return noun, year_range(end.year)
+    return noun, day_range(end, end)
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
