@@ -220,6 +220,8 @@ NOT_UPCOMING = [
     ("The mayor spoke about what she intends to discuss with the governor on Monday.", "a free relative"),
     ("The new rules will help the city meet the challenges of today and tomorrow.", "an age, not a day"),
     ("I think the senator will end up winning the vote on Monday.", "the speaker's opinion"),
+    ("The next governor, even before Inauguration Day, will have to choose a cabinet.", "some time before a day"),
+    ("The campaign now has to convince voters to support her in November.", "an obligation"),
 ]
 
 
@@ -401,3 +403,81 @@ def test_a_dateline_on_its_own_line_dates_no_headline(analyse_text):
     an = analyse_text(text, dt.date(2009, 6, 2))
     assert an.events == ()
     assert [e.what for e in an.undated_events] == ["carmaker to close its plant in Ohio"]
+
+
+def test_a_next_step_told_with_soon_or_the_coming_weeks_is_undated(analyse_text):
+    """ "soon" and "in the coming weeks" give no days: the step they tell of is an undated event, not none."""
+    text = (
+        "Governor Jane Roe plans to publish her tax returns soon. "
+        "The Clinton campaign plans to deploy Barack Obama in Ohio in the coming weeks."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.events == ()
+    assert [(e.what, e.certainty, e.when) for e in an.undated_events] == [
+        ("Jane Roe to publish her tax returns", "expected", None),
+        ("Clinton campaign to deploy Barack Obama", "expected", None),
+    ]
+
+
+def test_what_a_when_clause_after_a_date_tells(analyse_text):
+    """ "through Sunday, when the Panthers are set to host ...": the clause the date introduces is what happens then,
+    not the staying; "in January when the site is ready" (no comma) is a condition of the main clause."""
+    text = (
+        "Police officers will stay in the city through Sunday, when the Panthers are set to host the Vikings. "
+        "We will put the website out there in January when the information is ready."
+    )
+    got = [(e.when.text, e.when.range.start, e.certainty, e.what) for e in analyse_text(text, dt.date(2016, 9, 23)).events]
+    assert [g[:3] for g in got] == [("Sunday", dt.date(2016, 9, 25), "scheduled"), ("January", dt.date(2017, 1, 1), "expected")]
+    assert got[0][3] == "Panthers to host Vikings" and "put" in got[1][3]
+
+
+def test_a_weekday_s_happening_ahead_is_an_event_and_one_behind_is_none(analyse_text):
+    """ "Monday's debate" said on the Friday before, in a clause that looks ahead, is the debate on Monday; in a
+    present tense on the Friday after, it is the Monday before: no event."""
+    ahead = analyse_text("Voters expect Hillary Clinton to win Monday's debate at Hofstra University.", dt.date(2016, 9, 23))
+    assert [(e.when.range.start, e.certainty, e.what) for e in ahead.events] == [
+        (dt.date(2016, 9, 26), "scheduled", "Hillary Clinton to hold debate at Hofstra University")
+    ]
+    behind = analyse_text("Trump is raising questions about his microphone during Monday's debate.", dt.date(2016, 9, 30))
+    assert behind.events == ()
+
+
+def test_having_something_to_do_by_a_date_is_no_obligation(analyse_text):
+    """ "has options on six more jets to exercise by 2018" is possession, not "has to": still an event."""
+    an = analyse_text("The airline also has options on six more jets to exercise by 2018.", dt.date(2016, 9, 30))
+    assert [e.when.text for e in an.events] == ["2018"]
+
+
+def test_a_happening_a_copula_sets_on_a_day(analyse_text):
+    """ "Tomorrow will be the first meeting of the council" sets a meeting on that day; a day that "is" a unit of
+    time or an anniversary has nothing happening on it."""
+    an = analyse_text(
+        "Tomorrow will be the very first meeting of the new trade council. Monday will be a big day for the campaign. "
+        "Tomorrow is the 300th day since the invasion began.",
+        dt.date(2023, 7, 11),
+    )
+    assert [(e.when.text, e.when.range.start, e.certainty) for e in an.events] == [("Tomorrow", dt.date(2023, 7, 12), "scheduled")]
+    assert "meeting" in an.events[0].what
+
+
+def test_the_next_step_of_a_sequence_is_on_the_day_before_it(analyse_text):
+    """ "They will then hold a joint press conference" after a step on Monday is on Monday; "since then" is no step."""
+    text = (
+        "On Monday, President Biden will welcome Chancellor Scholz to the White House. "
+        "They will then hold a joint press conference. Since then, the two leaders have spoken twice."
+    )
+    got = [(e.when.text, e.when.range.start) for e in analyse_text(text, dt.date(2022, 2, 4)).events]
+    assert got == [("Monday", dt.date(2022, 2, 7)), ("then", dt.date(2022, 2, 7))]
+
+
+def test_a_happening_counted_to_from_the_article_s_date(analyse_text):
+    """ "two months until the election" dates the election that day; "the elections are two months away" that month."""
+    an = analyse_text(
+        "Today is two months until the presidential election. Elsewhere, the local elections are two months away.", dt.date(2016, 9, 8)
+    )
+    got = [(e.when.text, e.when.range.start, e.when.range.end, e.certainty, e.what) for e in an.events]
+    assert got == [
+        ("two months", dt.date(2016, 11, 1), dt.date(2016, 11, 30), "scheduled", "local elections to be held"),
+        ("two months", dt.date(2016, 11, 8), dt.date(2016, 11, 8), "scheduled", "presidential election to be held"),
+    ]
+    assert analyse_text("The board waited two weeks until the meeting.", dt.date(2016, 9, 8)).events == ()

@@ -42,12 +42,12 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     """A short description: "Albright to visit China", or the noun phrase of the happening (`verb` governs the date)."""
     verb = _happening_word(verb, dated)
     if verb.pos_ not in ("VERB", "AUX"):
-        return _phrase(verb, exclude=dated), []
+        return noun_phrase(verb, exclude=dated), []
     if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
         # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
         named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
         if named is not None:
-            return _phrase(named, exclude=dated), []
+            return noun_phrase(named, exclude=dated), []
     subject, subject_tok = None, None
     node = verb
     for _ in range(4):
@@ -94,7 +94,7 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             subject = actor.name
             ids.append(actor.id)
         elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in DEICTIC:
-            subject = _phrase(subject_tok, exclude=dated)
+            subject = noun_phrase(subject_tok, exclude=dated)
         else:
             subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
     action = _seen_through(verb)
@@ -108,7 +108,7 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
         # "tomorrow we will be joined in the briefing room by FEMA Administrator Deanne Criswell": with no one named
         # to undergo it, the one who does it is the actor (Deanne Criswell to join in the briefing room).
         actor = actors.actor_at(agent.idx, agent.idx + len(agent))
-        subject = actor.name if actor is not None else _phrase(agent, exclude=dated)
+        subject = actor.name if actor is not None else noun_phrase(agent, exclude=dated)
         ids += [actor.id] if actor is not None else []
         passive = False
     # "take place in Christchurch": where it happens says more than the idiom's noun
@@ -185,7 +185,7 @@ def _complements(verb: Token, dated: set[int], skip: Token | None = None, depth:
             if has_object:
                 continue  # "visit China in late February and Vice President Al Gore is to come": a misread second object
             has_object = True
-            words = _phrase(c, exclude=dated)
+            words = noun_phrase(c, exclude=dated)
             aim = next((a for a in c.children if a.dep_ == "acl" and _infinitive(a) and a.i not in dated), None)
             parts.append(f"{words} {_verb_phrase(aim, dated, depth)}".strip() if aim is not None and depth < 2 else words)
         elif c.dep_ == "advmod" and verb.lemma_ == "be":
@@ -193,7 +193,7 @@ def _complements(verb: Token, dated: set[int], skip: Token | None = None, depth:
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCTS:
             inner = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if inner is not None and inner.ent_type_ not in ("DATE", "TIME") and not all(x.i in dated for x in inner.subtree):
-                parts.append(f"{c.text} {_phrase(inner, exclude=dated, keep_det=True)}")  # not "for [tomorrow] evening"
+                parts.append(f"{c.text} {noun_phrase(inner, exclude=dated, keep_det=True)}")  # not "for [tomorrow] evening"
         elif depth < 2 and (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") or c.dep_ == "advcl" and _infinitive(c)):
             parts.append(_verb_phrase(c, dated, depth))
         elif (
@@ -210,7 +210,7 @@ def _complements(verb: Token, dated: set[int], skip: Token | None = None, depth:
     if depth == 0:
         # "In the meeting tomorrow, President Biden will have ...", "During Tuesday's arguments, the opponents will face
         # off ...": the frame that holds the date names the happening the clause is part of.
-        parts += [f"{c.lower_} {_phrase(noun, exclude=dated, keep_det=True)}" for c, noun in _dated_frames(verb, dated)]
+        parts += [f"{c.lower_} {noun_phrase(noun, exclude=dated, keep_det=True)}" for c, noun in _dated_frames(verb, dated)]
     return [p for p in parts if p]
 
 
@@ -355,12 +355,12 @@ def _left_noun(verb: Token) -> Token | None:
     return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") else None
 
 
-def _phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
+def noun_phrase(tok: Token, exclude: set[int], keep_det: bool = False) -> str:
     """The words a token heads, without clauses, appositions, time expressions (`exclude`) or punctuation; a common
     noun with a name in apposition is that name ("the Republican nominee, Donald Trump": Donald Trump)."""
     name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if tok.pos_ == "NOUN" else None
     if name is not None:
-        return _phrase(name, exclude)
+        return noun_phrase(name, exclude)
     dropped: set[int] = set()
     for t in tok.subtree:
         if _inside_a_name(t) or _joins_words(t):

@@ -22,6 +22,7 @@ from .event_wording import actors_in as _actors_in
 from .event_wording import clause as _clause
 from .event_wording import governor as _governor
 from .event_wording import names_a_kind as _names_a_kind
+from .event_wording import noun_phrase as _phrase
 from .event_wording import what as _what
 from .feasts import holiday_rule
 from .lexicon import PERSONAL as _PERSONAL
@@ -85,9 +86,23 @@ def extract_events(
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
             start, days = counted
+        elif t.type == "DURATION" and (ahead_of := _counted_to(t, span, ref)) is not None:
+            # "with 50 days until the election", "elections are two months away": the happening counted to
+            noun, days = ahead_of
+            s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+            key = (s_start, days)
+            if key not in seen and not text[s_start:s_end].strip().endswith("?"):
+                seen.add(key)
+                what = f"{_phrase(noun, exclude=dated)} to be held"
+                when = When(span.text, t.start, t.end, days)
+                taking_part = tuple(_actors_in(s_start, s_end, actors))
+                events.append(
+                    (Event(text[s_start:s_end], s_start, s_end, what, taking_part, when, article_id, certainty="scheduled"), noun.i)
+                )
+            return
         if days is None or days.end < ref:
             return
-        verb = _governor(span)
+        verb = governor = _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -115,7 +130,21 @@ def extract_events(
                     )
                 )
             return
-        read = _certainty(span, verb, text[s_start:s_end])
+        said = text[s_start:s_end]
+        read = _certainty(span, verb, said)
+        told = _when_clause(span)
+        if told is not None and (read_told := _certainty(span, told, said)) is not None:
+            # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
+            # then (if it tells of a happening: "1990, when the industry will see ..." does not)
+            verb, read = told, read_told
+        if read is None and _day_of(span, t) and days.start > ref and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor)):
+            # "Monday's debate", "Tuesday's vote" said before that day: the named day's happening is in the calendar,
+            # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
+            verb = span.root.head
+            read = None if said.strip().endswith("?") else ("scheduled", True)
+        named = _named_by_copula(span, verb, dated) if read is None and days.start > ref else None
+        if named is not None and not said.strip().endswith("?"):
+            verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -131,6 +160,13 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
+            # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
+            # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
+            clause = list(verb.head.subtree)  # the clause the happening stands in, not the rest of the sentence
+            own = list(verb.subtree)  # "debate at Hofstra University": the place is where, not who
+            people = _people_in(clause[0].idx, clause[-1].idx + len(clause[-1]), actors, (own[0].idx, own[-1].idx + len(own[-1])))
+            what = f"{' and '.join(people)} to hold {what}" if people else f"{what} on {span.text}"
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -144,6 +180,8 @@ def extract_events(
     taken = [(t.start, t.end) for t in timexes if t.range is not None]
     starts = [a for a, _ in sentences]
     for m in _THAT_DAY.finditer(text):
+        if m.group("then") and text[max(0, m.start() - 12) : m.start()].split()[-1:] in [[w] for w in _NOT_NEXT]:
+            continue
         if not any(a < m.end() and m.start() < b for a, b in taken):
             anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
@@ -211,7 +249,14 @@ def extract_undated_events(
     in Florida"): a verb whose clause says it is ahead, done by someone named (not "I", "we" or "it"), that is a
     happening (not an opinion, a state or a light verb), in a sentence with no dated event; one per sentence."""
     text = doc_text(doc)
-    timed = {tok.i for t in timexes if (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None for tok in sp}
+    # Only an expression that gives days takes a clause to the dated path; "soon", "in the coming weeks" give none,
+    # and a next step told with them is still undated (events-guidelines.md).
+    timed = {
+        tok.i
+        for t in timexes
+        if _gives_days(t) and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     taken = {e.start for e in dated}
     out: list[Event] = []
     for s_start, s_end in sentences:
@@ -251,6 +296,11 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             break
     return tuple(out)
+
+
+def _gives_days(t: Timex) -> bool:
+    """Whether an expression can date an event: it names days, or counts them from now ("in two weeks")."""
+    return t.range is not None or re.fullmatch(r"P\d+[DWMY]", t.value) is not None
 
 
 def speaker_finder(turns: Sequence[Turn], quotes: Sequence[Quote]) -> SpeakerAt:
@@ -352,6 +402,10 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in ("since", "ago", "last", "past") or span.root.head.lower_ == "since":
             return None
+        prep = span.root.head
+        if prep.lower_ == "before" and span.root.dep_ == "pobj" and not (prep.i > 0 and span.doc[prep.i - 1].lower_ == "or"):
+            return None  # "even before Inauguration Day, will have a strategy": some time before the day, not on it
+            # (a deadline "on or before June 30" is due on it)
         if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
             return None  # "hoping for a brighter tomorrow"
         head = span.root.head
@@ -397,6 +451,11 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         return None  # "I think the winner tonight will end up being Pence": the speaker's opinion, no arrangement
     if any(v.lemma_ in _WISHES for v in chain[1:]):
         return None  # "I want to lay out its terms today": a wish, not an arrangement
+    if any(
+        v.lemma_ == "have" and u.dep_ == "xcomp" and u.head == v and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to"
+        for u, v in zip(chain, chain[1:])
+    ):
+        return None  # "has to convince them to support her in November": an obligation, like "must" (not "have options to")
     if any(c.tag_ == "WP" and c.dep_ in ("dobj", "pobj", "nsubj", "attr") for v in (_action(verb), *chain) for c in v.children):
         return None  # "what the leaders will commit to today is ...", "about what he intends to talk about": a free
         # relative names a thing, it states nothing
@@ -481,6 +540,85 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     return "expected", ahead
 
 
+def _when_clause(span: Span) -> Token | None:
+    """The verb of a "when" clause after a date and a comma ("on Tuesday afternoon, when Jake Sullivan addresses the
+    forum", "through Sunday, when the Panthers are set to host the Vikings"), or None."""
+    doc = span.doc
+    i = span.end + 1  # after a comma: a clause that describes the day, not a condition ("in January when it is ready")
+    if i >= len(doc) or doc[span.end].text != "," or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    head = doc[i].head
+    return head if head.pos_ == "VERB" and head.i > i else None
+
+
+def _day_of(span: Span, t: Timex) -> bool:
+    """A day named as the possessor of a happening ("Monday's debate") that the tense places ahead of the article."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and t.direction > 0 and t.type in ("DATE", "TIME")
+
+
+def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int], most: int = 2) -> list[str]:
+    """The names of the first people or organisations a stretch of text mentions outside `besides` (at most `most`),
+    in that order."""
+
+    def named(a: int) -> bool:
+        return start <= a < end and not besides[0] <= a < besides[1]
+
+    firsts = sorted(
+        (min(a for a, _ in p.spans if named(a)), p.name)
+        for p in actors.actors
+        if p.kind in ("person", "organization") and any(named(a) for a, _ in p.spans)
+    )
+    return [name for _, name in firsts[:most]]
+
+
+def _named_by_copula(span: Span, verb: Token, dated: set[int]) -> Token | None:
+    """The happening a copula sets on a date: "Tomorrow will be the first meeting of the Council", "the likely X-date
+    is June 1st"; not a day or other time ("tomorrow will be a big day"), a pronoun ("that's tomorrow") or a negated
+    or questioned clause; else None."""
+    if verb.lemma_ != "be" or span.root.head != verb or span.root.dep_ not in (*_SUBJECTS, "attr"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    other = next(
+        (c for c in verb.children if c.dep_ in ((*_SUBJECTS,) if span.root.dep_ == "attr" else ("attr",)) and c.i != span.root.i), None
+    )
+    if other is None or other.pos_ not in ("NOUN", "PROPN") or other.i in dated or other.ent_type_ in ("DATE", "TIME"):
+        return None
+    return None if other.lemma_.lower() in _TIMES else other
+
+
+# Units of time, and the anniversary of a past happening: what a day "is" without anything happening on it
+# ("tomorrow is the 300th day since the invasion", "Monday is the tenth anniversary of the attack").
+_TIMES = {
+    "day",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "century",
+    "period",
+    "season",
+    "time",
+    "moment",
+    "date",
+    "anniversary",
+}
+
+
+def _looks_ahead(tok: Token) -> bool:
+    """Whether a clause around a token says outright that it looks ahead: a "will" or a verb of planning or expecting
+    ("Monday's debate will be ...", "voters expect Clinton to win Monday's debate"); a present tense alone does not
+    ("is raising questions about Monday's debate", of the Monday before, in a Friday article)."""
+    return any(
+        v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in v.children)
+        for v in (tok, *tok.ancestors)
+    )
+
+
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
     """Whether the text between two offsets holds a verb (a heading or a time stamp on its own line holds none)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -506,12 +644,17 @@ def _progressive(verb: Token) -> bool:
 
 
 # A day told by the event before it: "And that evening, Secretary Blinken will host a dinner", "later that day",
-# "the next day"; the day is the one of the event the same or one of the three sentences before dates.
+# "the next day", and the next step of a sequence ("They will then hold a press conference", "After that, ...");
+# the day is the one of the event the same or one of the three sentences before dates.
 _THAT_DAY = re.compile(
     r"\b(?:(?:later|earlier) )?that (?:day|morning|afternoon|evening|night)\b|"
-    r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b",
+    r"\bthe (?P<next>next|following) (?:day|morning|afternoon|evening)\b|"
+    r"\b(?P<then>then|after that|afterwards?)\b",
     re.IGNORECASE,
 )
+# "since then", "by then", "back then", "the then president": no next step in a sequence; nor, in a run of steps told
+# with "and then" ("go to your place and vote and then go ..."), one the previous date tells the day of.
+_NOT_NEXT = {"since", "by", "until", "till", "from", "back", "before", "just", "even", "only", "right", "the", "and", "but"}
 _ANAPHORA_SENTENCES = 3
 
 
@@ -588,6 +731,37 @@ def _from_now(t: Timex, span: Span, ref: dt.date) -> tuple[int, DateRange] | Non
     if unit == "Y":
         return before.idx, year_range(end.year)
     return before.idx, day_range(end, end)
+
+
+def _counted_to(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] | None:
+    """The happening a count of time from the article's date leads to, and its days: "50 days until the election"
+    (that day), "the elections are two months away" (that month, as "in two months" is)."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", t.value)
+    doc = span.doc
+    if m is None or span.end >= len(doc):
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    after = doc[span.end]
+    noun: Token | None = None
+    exact = True
+    if span.root.head.tag_ == "VBD":
+        return None  # "waited two weeks until the meeting": counted in the past, not from the article's date
+    if after.lower_ in ("until", "till") and after.head.i in range(span.start, span.end):
+        noun = next((c for c in after.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+    elif after.lower_ == "away" and after.head.lemma_ == "be":
+        noun = next((c for c in after.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"), None)
+        exact = False
+    if noun is None:
+        return None
+    try:
+        end = ref + relativedelta(**{{"D": "days", "W": "weeks", "M": "months", "Y": "years"}[unit]: n})
+    except (ValueError, OverflowError):
+        return None
+    if not exact and unit == "M":
+        return noun, month_range(end.year, end.month)
+    if not exact and unit == "Y":
+        return noun, year_range(end.year)
+    return noun, day_range(end, end)
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:
