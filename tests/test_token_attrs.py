@@ -48,3 +48,16 @@ def test_left_alone_when_a_rule_is_beyond_it() -> None:
     model.get_pipe("attribute_ruler").add([[{"LOWER": "news", "LENGTH": 4}]], {"LEMMA": "tidings"})  # a test it does not read
     assert fast_token_attrs(model).pipe_names == spacy.load(DEFAULT_MODEL).pipe_names
     assert model("The news came.")[1].lemma_ == "tidings"
+
+
+def test_same_attributes_when_its_caches_fill_and_empty(monkeypatch) -> None:
+    import briefgen.extract.token_attrs as token_attrs
+
+    monkeypatch.setattr(token_attrs, "_MAX_KNOWN", 50)  # emptied many times within one text
+    ours = fast_token_attrs(spacy.load(DEFAULT_MODEL))
+    own = spacy.load(DEFAULT_MODEL)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))[:3]] + SPOKEN
+    component = ours.get_pipe(NAME)
+    for mine, theirs in zip(ours.pipe(texts), own.pipe(texts), strict=True):
+        assert mine.to_array(COLUMNS).tolist() == theirs.to_array(COLUMNS).tolist(), mine.text[:80]
+    assert len(component.ruled) <= 50 and len(component.lemmas) <= 50

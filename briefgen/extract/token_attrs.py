@@ -23,6 +23,9 @@ _ROW = [ORTH, TAG, DEP, POS, MORPH, LEMMA, LOWER, IS_SPACE]
 _FILED = (_READS["ORTH"], _READS["LOWER"], _READS["TAG"], _READS["DEP"])  # the columns _required files patterns by
 
 Row = tuple[int, ...]  # one token's _ROW values
+# Distinct rows (and lemma keys) worked out and kept: each costs a few hundred bytes; the cache only saves time, so
+# emptying it when full changes no result (the Zipfian head is met again at once).
+_MAX_KNOWN = 500_000
 
 
 class TokenAttrs:
@@ -80,6 +83,8 @@ class TokenAttrs:
                 key = (rows[i][0], v[2], v[3])
                 lemma = self.lemmas.get(key)
                 if lemma is None:
+                    if len(self.lemmas) >= _MAX_KNOWN:
+                        self.lemmas.clear()
                     lemma = self.lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 lemmas[i] = lemma
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))  # type: ignore[arg-type]
@@ -90,6 +95,8 @@ class TokenAttrs:
         self.longer); worked out once per distinct row."""
         done = self.ruled.get(row)
         if done is None:
+            if len(self.ruled) >= _MAX_KNOWN:  # a worker parsing for days meets ever more rare rows: stay bounded
+                self.ruled.clear()
             opens = tuple(k for k, (_, _, pattern) in enumerate(self.longer) if pattern[0](row))
             done = self.ruled[row] = (self._apply(row, self._single(row)), opens)
         return done
