@@ -415,7 +415,7 @@ def test_a_next_step_told_with_soon_or_the_coming_weeks_is_undated(analyse_text)
     assert an.events == ()
     assert [(e.what, e.certainty, e.when) for e in an.undated_events] == [
         ("Jane Roe to publish her tax returns", "expected", None),
-        ("Clinton campaign to deploy Barack Obama", "expected", None),
+        ("Clinton campaign to deploy Barack Obama in Ohio", "expected", None),
     ]
 
 
