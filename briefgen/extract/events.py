@@ -166,7 +166,8 @@ def extract_events(
             clause = list(verb.head.subtree)  # the clause the happening stands in, not the rest of the sentence
             own = list(verb.subtree)  # "debate at Hofstra University": the place is where, not who
             people = _people_in(clause[0].idx, clause[-1].idx + len(clause[-1]), actors, (own[0].idx, own[-1].idx + len(own[-1])))
-            what = f"{' and '.join(people)} to hold {what}" if people else f"{what} on {span.text}"
+            happening = _phrase(verb, exclude=undated)  # the debate itself: the wording reads through to "win" it
+            what = f"{' and '.join(people)} to hold {happening}" if people else f"{happening} on {span.text}"
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
