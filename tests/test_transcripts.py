@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.extract.facts import disfluent, elliptical, own_stance
 from briefgen.extract.transcripts import turn_finder
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
@@ -258,3 +259,42 @@ def test_the_note_shows_who_states_a_fact(corpus_analyses):
     assert '<span class="said-by">(' in executive[executive.index('id="key-points"') :]
     issue = executive[executive.index('id="issue"') :]
     assert not QUESTION.search(re.sub(r"<[^>]+>", "", issue[: issue.index("</section>")]).strip())
+
+
+# Speech as spoken, by the check's own simpler detectors: a word said again across a dash, a word cut off before a
+# dash, a filler set off by commas, a gap the transcriber could not hear; a speaker's own view ("I think ...").
+STAMMER = re.compile(
+    r"\b(\w+) [\u2014\u2013] \1\b|\b[A-Za-z]+- [\u2014\u2013]|(?:^|, )you know,|\((?:inaudible|crosstalk)\)", re.IGNORECASE
+)
+OWN_VIEW = re.compile(r"^(?:(?:And|So|But|Well|No|Yes),? )*(?:I|We) (?:just )?(?:think|believe|mean|guess|mentioned)\b")
+
+
+def test_key_facts_are_statements_not_stammers_or_views(corpus_analyses):
+    """A key fact is forwarded as it stands: none of the transcripts' facts stammers, fills, has an unheard gap or
+    is the speaker's own view or pointer back; the transcripts still give facts."""
+    facts = [f for name, an in corpus_analyses.items() if an.transcript is not None for f in an.facts]
+    assert len(facts) >= 60
+    bad = [f.text for f in facts if STAMMER.search(f.text) or OWN_VIEW.search(f.text)]
+    assert not bad, bad[:5]
+
+
+def test_a_turns_sentence_without_a_subject_is_neither_summary_nor_fact(corpus_analyses):
+    an = _of(corpus_analyses, "press-briefing-jean-pierre-macron-state-visit")
+    said = [s.text for s in an.summary] + [f.text for f in an.facts]
+    assert not any(s.startswith("Again, voted against") for s in said), said
+    assert "Again, voted against the American Rescue Plan" in an.article.text
+
+
+def test_speech_filters_on_sentences(nlp):
+    cases = {
+        "What I can say is the only option right now is for the \u2014 for Congress to do their jobs.": (True, True, False),
+        "I made that deal, and now they \u2014 supposedly, they\u2019re losing a lot of money.": (False, True, False),
+        "The mid-career officers \u2014 40 of them \u2014 will stay in Kabul until March.": (False, False, False),
+        "The talks collapsed \u2014 again \u2014 on Monday in Doha.": (False, False, False),
+        "Again, voted against the American Rescue Plan, voted against the Inflation Reduction Act.": (False, False, True),
+        "I could buy one from another country, perhaps.": (True, False, False),
+        "The ministers signed the accord in Brussels on Friday.": (False, False, False),
+    }
+    for text, expected in cases.items():
+        span = nlp(text)[:]
+        assert (own_stance(span), disfluent(span), elliptical(span)) == expected, text

@@ -52,7 +52,7 @@ _HOUSEKEEPING = re.compile(
     r"embargoed|under (?:an? |the )?embargo until|(?:lift|lifting) the embargo(?! on| against| imposed)|ground rules|"
     r"(?:this|the) (?:call|briefing|conversation) is (?:on background|off the record|on the record)|"
     r"attribut(?:ed|able) to \W?senior administration officials?|for your awareness|not for (?:your )?reporting|"
-    r"(?:anything|things|couple (?:of )?things|two things|one thing|a few things)(?: for you)? at the top|"
+    r"(?:do|take) (?:just )?one more(?: here| then)?[.!]?$|(?:anything|things|couple (?:of )?things|two things|one thing|a few things)(?: for you)? at the top|"
     r"moderate the (?:Q&A|questions|call)|(?:with|on) that,? I(?:'ll| will)|I'?ll let you (?:know|go)|"
     r"(?:you|y'all) (?:have|got) (?:a|the) (?:question|floor)|can you hear me|housekeeping|"
     r"(?:for|in) (?:planning|scheduling) purposes|RSVP)",
@@ -155,6 +155,70 @@ def _who(subject: Span, actors: ActorIndex) -> Attribution | None:
     return Attribution(subject.text.strip(), actor.id if actor else None)
 
 
+# What a speaker says of their own mind or words ("I think ...", "I just mentioned ...", "I mean ..."): a view or a
+# pointer back, which a note cannot forward as a fact.
+STANCE_VERBS = frozenset({"think", "believe", "mean", "guess", "suppose", "feel", "hope", "mention", "say", "know", "wonder", "want"})
+_DASHES = {"\u2014", "\u2013", "-", "--"}
+
+
+def own_stance(span: Span) -> bool:
+    """The sentence's main verb, or a clause set beside it, is the speaker's own thinking or saying: "I think they're
+    in for $100 billion", "I just mentioned how ...", "I mean, if ...", "What I can say is ..." (a clause subject
+    holding "I" and "say"); "I could buy one" (a first person's "could" or "might") is a possibility, not a fact."""
+    root = span.root
+    for verb in (root, *(c for c in root.children if c.dep_ == "parataxis")):
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")):
+            if subj.dep_ == "csubj":
+                words = list(subj.subtree)
+                if any(t.lower_ in FIRST_PERSON_ALL for t in words) and any(t.lemma_ in STANCE_VERBS for t in words):
+                    return True
+            elif subj.lower_ in FIRST_PERSON_ALL and (
+                verb.lemma_ in STANCE_VERBS
+                or verb is root
+                and any(c.dep_ == "aux" and c.lower_ in ("could", "might") for c in verb.children)
+            ):
+                return True
+    return False
+
+
+# Fillers of speech: "you know", "I mean" set off by commas or opening the sentence.
+_FILLER = re.compile(r"(?:^|[,\u2014\u2013]\s*)(?:you know|I mean|you see)\s*,", re.IGNORECASE)
+# A dash right after such a word (by its tag: a determiner, preposition, conjunction, "to", a possessive) is a restart.
+_RESTART_BEFORE = {"DT", "IN", "CC", "TO", "PRP$", "WDT"}
+_SUBJECT_PRONOUNS = {"i", "we", "they", "he", "she", "you"}  # "they \u2014 supposedly": a subject left hanging
+_UNHEARD = re.compile(r"[(\[](?:inaudible|unintelligible|crosstalk|indiscernible)[)\]]", re.IGNORECASE)
+
+
+def disfluent(span: Span) -> bool:
+    """Speech as spoken, which a note cannot forward verbatim: a word said again across a dash ("that \u2014 that
+    protects"), a word cut off ("which ma- \u2014 which", "Accountable Polic-"), a restart after a function word or
+    a pronoun ("for the \u2014 for Congress", "they \u2014 supposedly"), fillers ("you know,"), or "(inaudible)"."""
+    if _FILLER.search(_plain(span.text)) or _UNHEARD.search(span.text):
+        return True  # fillers, or a gap the transcriber could not hear
+    toks = list(span)
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if len(t.text) > 1 and t.text.endswith("-") and t.text[:-1].isalpha() and (nxt is None or not nxt.is_alpha):
+            return True  # a word broken off: before a dash or a sentence's end, never "mid-" in "mid-career"
+        if t.text in _DASHES and k and nxt is not None:
+            before = toks[k - 1]
+            if before.lower_ == nxt.lower_ and before.is_alpha or before.tag_ in _RESTART_BEFORE or before.lower_ in _SUBJECT_PRONOUNS:
+                return True
+    return False
+
+
+def elliptical(span: Span) -> bool:
+    """A spoken sentence with no subject ("Again, voted against the American Rescue Plan, ..."): it leans on the one
+    before and says nothing alone. An imperative (its verb in the base form) is another matter: talk decides it."""
+    root = span.root
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and root.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in root.children)
+        and not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "conj" for t in span)
+    )
+
+
 def first_person(span: Span, in_quotes: Callable[[int], bool]) -> bool:
     """The sentence speaks as "I" or "we" outside any quotation marks (inside them, a quote's speaker says it)."""
     return any(t.lower_ in FIRST_PERSON_ALL and t.pos_ == "PRON" and not in_quotes(t.idx) for t in span)
@@ -233,8 +297,8 @@ def extract_facts(
         if (a, b) in in_summary or i in talk:
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or sum(t.is_alpha for t in span) < 6 or fragment(span):
-            continue  # headlines, datelines, fragments
+        if span is None or sum(t.is_alpha for t in span) < 6 or fragment(span) or own_stance(span) or disfluent(span):
+            continue  # headlines, datelines, fragments; a speaker's own views and stammers
         turn = turn_at(a) if turn_at else None
         who = attribution(span, actors, spoken, turn, author)
         if (who is None or who.speaker is None) and first_person(span, in_quotes):
@@ -275,7 +339,7 @@ def talk_sentences(
     """The indexes of sentences that are no substance: talk (`kinds`: questions, greetings, housekeeping), and a
     first-person sentence nobody is known to say ("I will have a call with ..." in a news text); in a transcript
     also the preamble (venue, time), stage directions, and every turn but a principal's (a reporter's question,
-    the moderator's ground rules)."""
+    the moderator's ground rules), and a turn's sentence with no subject (see `elliptical`)."""
     text = doc_text(doc)
     turn_at = turn_finder(transcript.turns) if transcript else None
     in_quotes, spoken = quoted_offsets(text, quotes), SpokenQuotes(quotes)
@@ -287,6 +351,10 @@ def talk_sentences(
             turn = turn_at(a)
             if turn is None or turn.role != "principal" or any(x <= a and b <= y for x, y in transcript.directions):
                 out.add(i)
+            else:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None and elliptical(span):
+                    out.add(i)  # spoken, it leans on the sentence before: neither summary nor fact alone
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and first_person(span, in_quotes) and not _quoting_paragraph(text, a, b):

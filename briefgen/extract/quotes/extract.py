@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ...model import Quote, Timex, Transcript, Turn
 from ..actors import NICKNAMED, ActorIndex
-from ..facts import Information, fragment
+from ..facts import Information, disfluent, fragment
 from ..lexicon import SPEAKER_PRONOUNS, STRONG_CUES
 from ..nlp import doc_text
 from ..transcripts import turn_finder
@@ -128,7 +128,7 @@ def quotes_from_turns(
 ) -> tuple[Quote, ...]:
     """A transcript is verbatim: the principals' strongest statements are quotes with their turn's speaker, ahead of
     the words they quote in quotation marks. Questions, greetings and housekeeping (`talk`) are never taken, nor is a
-    reporter's turn; a marked quote in a principal's turn with no speaker of its own is the turn speaker's words,
+    reporter's turn, nor a sentence that stammers (`facts.disfluent`); a marked quote in a principal's turn with no speaker of its own is the turn speaker's words,
     and one in a reporter's turn with no cue of its own is nobody's (the official did not say it)."""
     text = doc_text(doc)
     turn_at = turn_finder(transcript.turns)
@@ -139,8 +139,8 @@ def quotes_from_turns(
         if i in talk or turn is None or turn.role != "principal":
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or sum(t.is_alpha for t in span) < TURN_QUOTE_MIN_WORDS or fragment(span):
-            continue
+        if span is None or sum(t.is_alpha for t in span) < TURN_QUOTE_MIN_WORDS or fragment(span) or disfluent(span):
+            continue  # a quote chosen from a turn is one a note can show as it stands: no stammer or filler
         # Position counts a little: the prepared opening statement carries the news more often than the answers.
         score = information(span) + 0.5 * math.exp(-len(scored) / 20)
         scored.append((score, a, b, turn))
