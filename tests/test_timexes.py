@@ -540,3 +540,34 @@ def test_the_day_is_the_day_last_named(analyse_text):
     text = "The Dow Jones Industrial Average fell by 3.41% on Monday, to end the day at 7,114.3."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 2, 24)).timexes}
     assert got["Monday"] == "2009-02-23" and got["the day"] == "2009-02-23"
+
+
+def test_decades_and_halves_in_words_and_the_near_future(analyse_text):
+    text = (
+        "Hate group numbers were dropping through the nineties. Anheuser said the strategy will mean lower earnings for "
+        "the last half of 1989. Ocean Drilling said it will offer shares in the near future."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["the nineties"] == ("DATE", "199")  # a decade, as "the '90s"
+    assert got["the last half of 1989"] == ("DATE", "1989-H2")  # the second half; was left out, unresolved
+    assert got["the near future"] == ("DATE", "FUTURE_REF")
+
+
+def test_a_report_says_this_quarter_and_the_corresponding_period_of_the_quarter_reported(analyse_text):
+    text = (
+        "Acme reported a loss for the third quarter ended Sept. 30. This quarter's loss includes pretax charges of "
+        "$4.9 million. These results compare with net income of $1.8 million, or 44 cents a share, for the "
+        "corresponding period last year."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["This quarter"] == "1989-Q3"  # the quarter reported on, not the calendar's fourth
+    assert got["the corresponding period last year"] == "1988-Q3"  # one expression, the reported quarter a year before
+
+
+def test_the_previous_weekday_and_the_year_previous_are_told_from_the_last_date_named(analyse_text):
+    text = "London shares fell on Friday. The index shed 47.3 points, down 4.5% from the previous Friday."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["Friday"] == "1989-10-27" and got["the previous Friday"] == "1989-10-20"
+    text = "The company had cut its costs to $118.3 billion last year, $19.8 billion than the year previous."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 1, 28)).timexes}
+    assert got["the year previous"] == "2008"

@@ -44,7 +44,8 @@ _EXTRA = re.compile(
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
-    r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"recent|current|the past|the (?:near )?future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
@@ -182,6 +183,10 @@ _YEAR_BEFORE = re.compile(
 # A period told from the time the text last named, not from the article's date: TIMEX3 anchors these on the temporal
 # focus ("In 1995 he was promoted, and the following year ...", "that year", "the same day").
 _ANAPHORIC = re.compile(r"(?:the )?(?P<rel>following|previous|preceding|prior|same|that) (?P<unit>day|month|year)", re.IGNORECASE)
+_ANAPHORIC_AFTER = re.compile(r"(?:the )?(?P<unit>day|month|year) (?P<rel>previous|prior)", re.IGNORECASE)  # "the year previous"
+_ANAPHORIC_WEEKDAY = re.compile(
+    r"(?:the )?(?P<rel>following|previous|preceding|prior) (?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.I
+)
 _FINER = {"day": {"day"}, "month": {"day", "week", "month"}, "year": {"day", "week", "month", "quarter", "year"}}
 
 
@@ -195,7 +200,9 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None) -> list[Timex]:
     focus_value = ""
     res = []
     for t in out:
-        if ref is not None and (m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value)):
+        if quarter and t.direction <= 0 and re.fullmatch(r"this quarter", t.text, re.IGNORECASE):
+            t = _as_quarter(t, *quarter)  # "This quarter's loss includes ...": the quarter reported on, not the calendar's
+        elif ref is not None and (m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value)):
             quarter = (int(m.group(1)), int(m.group(2)))
         elif quarter and _YEAR_BEFORE.fullmatch(t.text):
             t = _as_quarter(t, quarter[0] - 1, quarter[1])
@@ -203,8 +210,13 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             t = _as_quarter(t, int(m.group(1)), quarter[1])  # "the 1988 period": the quarter reported on, in that year
         elif quarter and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
             t = _as_quarter(t, *quarter)
-        m = _ANAPHORIC.fullmatch(t.text)
-        if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
+        m = _ANAPHORIC.fullmatch(t.text) or _ANAPHORIC_AFTER.fullmatch(t.text)
+        wd = _ANAPHORIC_WEEKDAY.fullmatch(t.text)
+        if wd and focus is not None and focus.granularity == "day" and (day := weekday_index(wd.group("wd").lower())) is not None:
+            # "down 4.5% from the previous Friday", said of Friday Oct. 27: Oct. 20
+            step = _STEPS[wd.group("rel").lower()]
+            t = _counted_from(t, focus.start, "day", step * ((step * (day - focus.start.weekday()) - 1) % 7 + 1))
+        elif m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
             t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
@@ -417,6 +429,19 @@ def _trim(span: Span) -> Span | None:
     ):
         end += 1  # "the 1988 period", "the year-ago period": the period a report compares, one expression
         start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and doc[start].lower_ != "the" else 0
+    if (
+        start >= 3
+        and re.fullmatch(r"last year|a year (?:ago|earlier)", doc[start:end].text, re.I)
+        and re.fullmatch(r"the (?:corresponding|comparable|same) (?:period|quarter) ", doc[start - 3 : start].text_with_ws, re.I)
+    ):
+        start -= 3  # "the corresponding period last year": one expression, the period a year before the one reported
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("previous", "prior")
+        and doc[end - 1].lower_ in ("day", "month", "year")
+        and not (end + 1 < len(doc) and doc[end + 1].lower_ == "to")
+    ):
+        end += 1  # "than the year previous": the period before the one named, as "the previous year" ("the day prior to" is not)
     if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
         end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):

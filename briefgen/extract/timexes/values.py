@@ -54,7 +54,7 @@ PAST = {"recently", "more recently", "lately", "the past", "in the past", "previ
         "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
           "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
-          "the near future", "the coming weeks", "coming weeks", "the coming days", "coming days", "very soon",
+          "the near future", "near future", "the coming weeks", "coming weeks", "the coming days", "coming days", "very soon",
           "long term", "near term", "short term", "short-term", "long-term", "the long run", "long run"}  # fmt: skip
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -122,6 +122,8 @@ def _digits(spoken: re.Match[str]) -> str:
     return f"{NUMBERS[century]}{int(n or 0):02d}"
 
 
+# Decades said in words: "the nineties", "the eighties" (the last century's, as "the '90s")
+DECADE_WORDS = {w: 10 * (i + 2) for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split())}
 # The hours said as words ("at eleven"), a year in digits or words ("2018", "two thousand ten"), and a small count
 # ("three years ago"): shared with find.py's patterns for the phrases the model misses.
 CLOCK_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
@@ -171,7 +173,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         # the quarter whose results are out: the last one ended before the article
         y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 - 1, 4)
         return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=quarter_range(y, q + 1))
-    same = re.fullmatch(r"(?:the )?same (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
+    same = re.fullmatch(r"(?:the )?(?:same|corresponding|comparable) (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
     if same and ref is not None:  # "the same period a year earlier": the article's month, a year before
         d = ref - relativedelta(years=1)
         return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
@@ -186,7 +188,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
                 return Resolved("DATE", whole.value, MODS[m.group(1)], DateRange(a, b, whole.range.granularity))
             return Resolved("DATE", whole.value, MODS[m.group(1)])  # "earlier this month" on its first day: no days left
     m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
-    if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
+    if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same |corresponding |comparable )?(?:period|time|month|week)", m.group(1)):
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
@@ -501,6 +503,9 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         yy = int(m.group(1))
         y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy  # "since '82": a past year
         return Resolved("DATE", f"{y:04d}", range=year_range(y))
+    if m := re.fullmatch(r"(?:the )?(" + "|".join(DECADE_WORDS) + r")", s):
+        y = 1900 + DECADE_WORDS[m.group(1)]  # "the nineties": a decade of the last century, as "the '90s"
+        return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(r"(?:the )?'?([1-9]0)'?s", s):
         y = 1900 + int(m.group(1))
         return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
@@ -517,7 +522,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(r"fy ?'?(\d{2})", s):
         y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
         return Resolved("DATE", f"FY{y}", range=year_range(y))
-    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(
+    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|last|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(
         r"h(?P<h>[12])(?: " + _YEAR + ")?", s
     ):
         h = 1 if m.group("h") in ("1", "first", "1st") else 2
@@ -567,7 +572,7 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
     """ "the first week of March", "the last week of April", "the week of March 18", "the second half of May"."""
     year = r"(?:,? (?:of )?" + _YEAR + r")?"
     nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
-    half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
+    half = re.fullmatch(r"(?:the )?(?P<h>first|second|last|1st|2nd) half of " + _MONTH + year, s)
     days = r"(?:" + _DAYS + r"|" + _DAY + r")"  # "the weekend of March 9-10" is the weekend of the 9th
     week_of = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s) or re.fullmatch(
         r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s
