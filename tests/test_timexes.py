@@ -571,3 +571,23 @@ def test_the_previous_weekday_and_the_year_previous_are_told_from_the_last_date_
     text = "The company had cut its costs to $118.3 billion last year, $19.8 billion than the year previous."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 1, 28)).timexes}
     assert got["the year previous"] == "2008"
+
+
+def test_a_range_of_counts_is_two_durations_and_a_year_or_two_one_expression(analyse_text):
+    text = (
+        "Henderson said the bankruptcy process would take between 60 and 90 days. Recovery takes between two to six "
+        "days. You may, in a year or two, save a few more lives."
+    )
+    got = [(t.text, t.type, t.value) for t in analyse_text(text, dt.date(2009, 6, 4)).timexes]
+    assert ("60", "DURATION", "P60D") in got and ("90 days", "DURATION", "P90D") in got  # the first takes the unit
+    assert ("two", "DURATION", "P2D") in got and ("six days", "DURATION", "P6D") in got
+    assert any(text == "a year or two" for text, _, _ in got)  # the model stops at "or"
+
+
+def test_the_month_after_the_articles_in_a_past_tense_sentence_is_the_one_ahead(analyse_text):
+    text = "Saudi Arabia told oil companies of a 15-20 percent cutback in its oil supply in September."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1990, 8, 16)).timexes}
+    assert got["September"] == "1990-09"  # what was set for it, as a day weeks ahead; not eleven months back
+    text = "Sales fell in July."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1990, 8, 16)).timexes}
+    assert got["July"] == "1990-07"

@@ -435,6 +435,8 @@ def _trim(span: Span) -> Span | None:
         and re.fullmatch(r"the (?:corresponding|comparable|same) (?:period|quarter) ", doc[start - 3 : start].text_with_ws, re.I)
     ):
         start -= 3  # "the corresponding period last year": one expression, the period a year before the one reported
+    if end < len(doc) and doc[end - 1].lower_ == "or" and doc[end].like_num:
+        end += 1  # "in a year or two": the model stops at "or"
     if (
         end < len(doc)
         and doc[end].lower_ in ("previous", "prior")

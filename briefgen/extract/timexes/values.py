@@ -882,6 +882,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict
     if direction < 0:
         if day is not None and not strict and 0 < (dt.date(ref.year, month, min(day, 28)) - ref).days <= 45:
             return ref.year  # a day weeks ahead in a past-tense sentence is what was set for it ("said it will pay Dec. 1")
+        if day is None and not strict and (month - ref.month) % 12 == 1:
+            return ref.year + (month < ref.month)  # so is the month after the article's ("told of a cutback in September")
         return ref.year if (key < key_ref if strict else key <= key_ref) else ref.year - 1
     # No tense to go by: the nearest such month.
     candidates = [ref.year - 1, ref.year, ref.year + 1]
