@@ -591,3 +591,14 @@ def test_the_month_after_the_articles_in_a_past_tense_sentence_is_the_one_ahead(
     text = "Sales fell in July."
     got = {t.text: t.value for t in analyse_text(text, dt.date(1990, 8, 16)).timexes}
     assert got["July"] == "1990-07"
+
+
+def test_a_part_of_the_day_without_its_day_is_the_day_last_named(analyse_text):
+    text = "Ford's sales rose on Tuesday. Its stock rose to a five-year high in morning trading."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["Tuesday"] == "2010-03-02" and got["morning"] == "2010-03-02TMO"  # Tuesday's morning, not the article's
+    got = {t.text: t.value for t in analyse_text("Dealers placed orders in the morning.", dt.date(2010, 3, 3)).timexes}
+    assert got["the morning"] == "2010-03-03TMO"  # with no day named before it: the article's
+    text = "The debate was on Monday. The nominee complained about his mic the morning after the debate."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2016, 9, 30)).timexes}
+    assert got["the morning"] != "2016-09-26TMO"  # told by the debate after it, not the Monday named before

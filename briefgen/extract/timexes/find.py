@@ -164,7 +164,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
                     out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
                     continue
         out.append(timex)
-    return tuple(_from_the_focus(on_their_day(_joined(out, text, ref), text), ref))
+    return tuple(_from_the_focus(on_their_day(_joined(out, text, ref), text), ref, text))
 
 
 # A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest period",
@@ -190,7 +190,7 @@ _ANAPHORIC_WEEKDAY = re.compile(
 _FINER = {"day": {"day"}, "month": {"day", "week", "month"}, "year": {"day", "week", "month", "quarter", "year"}}
 
 
-def _from_the_focus(out: list[Timex], ref: dt.date | None) -> list[Timex]:
+def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Timex]:
     """Resolve what is told from the temporal focus against the dates named before it, in one pass: "the quarter", "a
     year earlier" and "the 1988 period" against the quarter the article last named; "the following year", "the
     previous month", "that year", "the day" and "the same period last year" against the last date named. With no
@@ -220,6 +220,16 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None) -> list[Timex]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
             t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
+        elif (
+            _OF_THE_DAY.fullmatch(t.text)
+            and focus is not None
+            and focus.granularity == "day"
+            and ref
+            and t.value.startswith(ref.isoformat())
+            and not _TOLD_BY_WHAT_FOLLOWS.match(text, t.end)  # "the morning after the debate" is told by the debate
+        ):
+            # "Stocks rose on Tuesday in morning trading", "a large fall at the start of the day": that day's part
+            t = replace(t, value=focus.start.isoformat() + t.value[10:], range=day_range(focus.start, focus.start))
         elif _SAME_A_YEAR_BEFORE.fullmatch(t.text) and focus is not None:
             # "sales rose in February compared to the same period last year": that February, a year before
             if q := re.fullmatch(r"(\d{4})-Q([1-4])", focus_value):
@@ -232,6 +242,12 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None) -> list[Timex]:
     return res
 
 
+# A part of a day named without its day: the day last named ("the day" itself is above).
+_OF_THE_DAY = re.compile(
+    r"(?:(?:the )?(?:start|beginning|middle|end) of the day|(?:early|late|later|earlier) in the day|(?:the )?(?:morning|afternoon|evening))",
+    re.IGNORECASE,
+)
+_TOLD_BY_WHAT_FOLLOWS = re.compile(r" (?:after|before|of|following)\b", re.IGNORECASE)
 _SAME_A_YEAR_BEFORE = re.compile(
     r"(?:the )?same (?:period|month|time|day) (?:a year (?:ago|earlier|before)|(?:of )?(?:the )?last year)", re.IGNORECASE
 )
