@@ -602,3 +602,8 @@ def test_a_part_of_the_day_without_its_day_is_the_day_last_named(analyse_text):
     text = "The debate was on Monday. The nominee complained about his mic the morning after the debate."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2016, 9, 30)).timexes}
     assert got["the morning"] != "2016-09-26TMO"  # told by the debate after it, not the Monday named before
+
+
+def test_a_century_as_a_modifier_keeps_its_value_without_the_article(analyse_text):
+    got = {t.text: t.value for t in analyse_text("She is a 20th century democrat.", dt.date(1998, 2, 13)).timexes}
+    assert got == {"20th century": "19"}

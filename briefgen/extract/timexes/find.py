@@ -242,9 +242,10 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
     return res
 
 
-# A part of a day named without its day: the day last named ("the day" itself is above).
+# A part of a day named without its day: the day last named ("the day" itself is above); not "at the end of the day",
+# as often the idiom ("ultimately") as a time.
 _OF_THE_DAY = re.compile(
-    r"(?:(?:the )?(?:start|beginning|middle|end) of the day|(?:early|late|later|earlier) in the day|(?:the )?(?:morning|afternoon|evening))",
+    r"(?:(?:the )?(?:start|beginning|middle) of the day|(?:early|late|later|earlier) in the day|(?:the )?(?:morning|afternoon|evening))",
     re.IGNORECASE,
 )
 _TOLD_BY_WHAT_FOLLOWS = re.compile(r" (?:after|before|of|following)\b", re.IGNORECASE)
@@ -475,6 +476,8 @@ def _trim(span: Span) -> Span | None:
         start += 1  # "just two weeks", "only six months": the focus word is not part of the time
     if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):
         start += 1  # "the 30-day period", "a fourth-quarter loss": the determiner is the noun's, not the modifier's
+    if end - start == 3 and doc[start].lower_ in ("a", "an") and doc[start + 2].lower_ == "century":
+        start += 1  # "a 20th century democrat": the article is the noun's
     return span.doc[start:end] if end > start else None
 
 

@@ -563,7 +563,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
             step = -1 if s.startswith("last") else 1 if s.startswith("next") else 0
             y = _season_year(code, ref, step or direction, explicit=bool(step))
         return Resolved("DATE", f"{y:04d}-{code}", _mod(m.group("mod")), _season_range(y, code))
-    if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
+    if m := re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
         return Resolved("DATE", f"{int(m.group('n')) - 1:02d}")
     return None
 
