@@ -540,3 +540,70 @@ def test_the_day_is_the_day_last_named(analyse_text):
     text = "The Dow Jones Industrial Average fell by 3.41% on Monday, to end the day at 7,114.3."
     got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 2, 24)).timexes}
     assert got["Monday"] == "2009-02-23" and got["the day"] == "2009-02-23"
+
+
+def test_decades_and_halves_in_words_and_the_near_future(analyse_text):
+    text = (
+        "Hate group numbers were dropping through the nineties. Anheuser said the strategy will mean lower earnings for "
+        "the last half of 1989. Ocean Drilling said it will offer shares in the near future."
+    )
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["the nineties"] == ("DATE", "199")  # a decade, as "the '90s"
+    assert got["the last half of 1989"] == ("DATE", "1989-H2")  # the second half; was left out, unresolved
+    assert got["the near future"] == ("DATE", "FUTURE_REF")
+
+
+def test_a_report_says_this_quarter_and_the_corresponding_period_of_the_quarter_reported(analyse_text):
+    text = (
+        "Acme reported a loss for the third quarter ended Sept. 30. This quarter's loss includes pretax charges of "
+        "$4.9 million. These results compare with net income of $1.8 million, or 44 cents a share, for the "
+        "corresponding period last year."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["This quarter"] == "1989-Q3"  # the quarter reported on, not the calendar's fourth
+    assert got["the corresponding period last year"] == "1988-Q3"  # one expression, the reported quarter a year before
+
+
+def test_the_previous_weekday_and_the_year_previous_are_told_from_the_last_date_named(analyse_text):
+    text = "London shares fell on Friday. The index shed 47.3 points, down 4.5% from the previous Friday."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["Friday"] == "1989-10-27" and got["the previous Friday"] == "1989-10-20"
+    text = "The company had cut its costs to $118.3 billion last year, $19.8 billion than the year previous."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 1, 28)).timexes}
+    assert got["the year previous"] == "2008"
+
+
+def test_a_range_of_counts_is_two_durations_and_a_year_or_two_one_expression(analyse_text):
+    text = (
+        "Henderson said the bankruptcy process would take between 60 and 90 days. Recovery takes between two to six "
+        "days. You may, in a year or two, save a few more lives."
+    )
+    got = [(t.text, t.type, t.value) for t in analyse_text(text, dt.date(2009, 6, 4)).timexes]
+    assert ("60", "DURATION", "P60D") in got and ("90 days", "DURATION", "P90D") in got  # the first takes the unit
+    assert ("two", "DURATION", "P2D") in got and ("six days", "DURATION", "P6D") in got
+    assert any(text == "a year or two" for text, _, _ in got)  # the model stops at "or"
+
+
+def test_the_month_after_the_articles_in_a_past_tense_sentence_is_the_one_ahead(analyse_text):
+    text = "Saudi Arabia told oil companies of a 15-20 percent cutback in its oil supply in September."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1990, 8, 16)).timexes}
+    assert got["September"] == "1990-09"  # what was set for it, as a day weeks ahead; not eleven months back
+    text = "Sales fell in July."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1990, 8, 16)).timexes}
+    assert got["July"] == "1990-07"
+
+
+def test_a_part_of_the_day_without_its_day_is_the_day_last_named(analyse_text):
+    text = "Ford's sales rose on Tuesday. Its stock rose to a five-year high in morning trading."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2010, 3, 3)).timexes}
+    assert got["Tuesday"] == "2010-03-02" and got["morning"] == "2010-03-02TMO"  # Tuesday's morning, not the article's
+    got = {t.text: t.value for t in analyse_text("Dealers placed orders in the morning.", dt.date(2010, 3, 3)).timexes}
+    assert got["the morning"] == "2010-03-03TMO"  # with no day named before it: the article's
+    text = "The debate was on Monday. The nominee complained about his mic the morning after the debate."
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2016, 9, 30)).timexes}
+    assert got["the morning"] != "2016-09-26TMO"  # told by the debate after it, not the Monday named before
+
+
+def test_a_century_as_a_modifier_keeps_its_value_without_the_article(analyse_text):
+    got = {t.text: t.value for t in analyse_text("She is a 20th century democrat.", dt.date(1998, 2, 13)).timexes}
+    assert got == {"20th century": "19"}

@@ -19,19 +19,19 @@ from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
 from .tense import tense_direction
 from .values import (
-    _COUNT,
-    _HOURS,
-    _ORD,
-    _YEAR_WORDS,
+    CLOCK_HOURS,
+    COUNT_PATTERN,
+    ORDINAL_PATTERN,
     PARTS_OF_DAY,
     SPOKEN_YEAR,
     WEEKDAYS,
+    YEAR_WORDS_PATTERN,
     Resolved,
-    _quarter_range,
-    _weekday_index,
     day_range,
     month_range,
+    quarter_range,
     resolve,
+    weekday_index,
     year_range,
 )
 
@@ -44,7 +44,8 @@ _EXTRA = re.compile(
     r"(?:the )?(?:past|next|last) (?:few |several )?(?:days|weeks|months|years|decades)|"
     r"\d{1,2}:\d{2}(?: ?(?:UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}|"
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
-    r"recent|current|the past|the future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"recent|current|the past|the (?:near )?future|later|soon|very soon|the (?:long|near|short) term|short-term|"
+    r"the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
     r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
     re.IGNORECASE,
 )
@@ -61,7 +62,15 @@ _WRITTEN = re.compile(
     + r" \d{1,2}(?:st|nd|rd|th)?, (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
     r"(?:(?:the )?(?:this|next|last|first|second|third|fourth|[1-4](?:st|nd|rd|th)) (?:qtr|yr)(?: (?:of )?\d{4})?)|"
     r"\d{2}(?:\d{2})?q[1-4]|"
-    r"(?:the )?" + _ORD + r" of " + _MON + r"|" + _MON.replace("|may|", "|") + r" (?:the )?" + _ORD + r"(?:,? \d{4})?|"
+    r"(?:the )?"
+    + ORDINAL_PATTERN
+    + r" of "
+    + _MON
+    + r"|"
+    + _MON.replace("|may|", "|")
+    + r" (?:the )?"
+    + ORDINAL_PATTERN
+    + r"(?:,? \d{4})?|"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days?|weeks?|fortnights?|months?|years?) "
     r"(?:hence|from (?:now|today))|(?:a|an|one|two|\d+) fortnights? ago|"
     r"(?:two|three|four|five|\d) (?:mon|tues|wednes|thurs|fri|satur|sun)days from (?:now|today)|"
@@ -73,8 +82,8 @@ _WRITTEN = re.compile(
 # "Diwali in 2019", "thanksgiving 3 months ago", "Easter Sunday two thousand ten".
 _HOLIDAY_NAMES = re.compile(
     r"\b(?:(?:last|next|this|the coming|the last|the next) )?(?:" + "|".join(HOLIDAYS) + r")"
-    r"(?:,? (?:in |of )?" + _YEAR_WORDS + r"| of (?:last|next|this) year| in " + _COUNT + r" (?:years?|months?)"
-    r"| " + _COUNT + r" (?:years?|months?|weeks?) ago)?\b",
+    r"(?:,? (?:in |of )?" + YEAR_WORDS_PATTERN + r"| of (?:last|next|this) year| in " + COUNT_PATTERN + r" (?:years?|months?)"
+    r"| " + COUNT_PATTERN + r" (?:years?|months?|weeks?) ago)?\b",
     re.IGNORECASE,
 )
 # "since '82": a year in two digits, after a preposition that makes it one (not a quoted number).
@@ -155,7 +164,7 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
                     out[-1] = replace(out[-1], text=text[clock.start : timex.end], end=timex.end)
                     continue
         out.append(timex)
-    return tuple(_from_the_last_date(_reported_quarters(on_their_day(_joined(out, text, ref), text), ref)))
+    return tuple(_from_the_focus(on_their_day(_joined(out, text, ref), text), ref, text))
 
 
 # A report of results names its quarter once ("third-quarter profit"), then says "the quarter", "the latest period",
@@ -171,43 +180,56 @@ _YEAR_BEFORE = re.compile(
 )
 
 
-def _reported_quarters(out: list[Timex], ref: dt.date | None) -> list[Timex]:
-    """Resolve "the quarter" and "a year earlier" against the quarter the article last named (one pass)."""
-    if ref is None:
-        return out
-    focus: tuple[int, int] | None = None
-    res = []
-    for t in out:
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value):
-            focus = (int(m.group(1)), int(m.group(2)))
-        elif focus and _YEAR_BEFORE.fullmatch(t.text):
-            t = _as_quarter(t, focus[0] - 1, focus[1])
-        elif focus and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
-            t = _as_quarter(t, int(m.group(1)), focus[1])  # "the 1988 period": the quarter reported on, in that year
-        elif focus and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
-            t = _as_quarter(t, *focus)
-        res.append(t)
-    return res
-
-
 # A period told from the time the text last named, not from the article's date: TIMEX3 anchors these on the temporal
 # focus ("In 1995 he was promoted, and the following year ...", "that year", "the same day").
 _ANAPHORIC = re.compile(r"(?:the )?(?P<rel>following|previous|preceding|prior|same|that) (?P<unit>day|month|year)", re.IGNORECASE)
+_ANAPHORIC_AFTER = re.compile(r"(?:the )?(?P<unit>day|month|year) (?P<rel>previous|prior)", re.IGNORECASE)  # "the year previous"
+_ANAPHORIC_WEEKDAY = re.compile(
+    r"(?:the )?(?P<rel>following|previous|preceding|prior) (?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.I
+)
 _FINER = {"day": {"day"}, "month": {"day", "week", "month"}, "year": {"day", "week", "month", "quarter", "year"}}
 
 
-def _from_the_last_date(out: list[Timex]) -> list[Timex]:
-    """Resolve "the following year", "the previous month", "that year" against the last date named before them (one
-    pass); with none named, they stay told from the article's date."""
-    focus: DateRange | None = None
+def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Timex]:
+    """Resolve what is told from the temporal focus against the dates named before it, in one pass: "the quarter", "a
+    year earlier" and "the 1988 period" against the quarter the article last named; "the following year", "the
+    previous month", "that year", "the day" and "the same period last year" against the last date named. With no
+    such date before them, they stay told from the article's date (the quarters only with an article date)."""
+    quarter: tuple[int, int] | None = None  # the quarter last named, as the text named it
+    focus: DateRange | None = None  # the last date named, as resolved here
     focus_value = ""
     res = []
     for t in out:
-        m = _ANAPHORIC.fullmatch(t.text)
-        if m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
+        if quarter and t.direction <= 0 and re.fullmatch(r"this quarter", t.text, re.IGNORECASE):
+            t = _as_quarter(t, *quarter)  # "This quarter's loss includes ...": the quarter reported on, not the calendar's
+        elif ref is not None and (m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value)):
+            quarter = (int(m.group(1)), int(m.group(2)))
+        elif quarter and _YEAR_BEFORE.fullmatch(t.text):
+            t = _as_quarter(t, quarter[0] - 1, quarter[1])
+        elif quarter and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
+            t = _as_quarter(t, int(m.group(1)), quarter[1])  # "the 1988 period": the quarter reported on, in that year
+        elif quarter and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
+            t = _as_quarter(t, *quarter)
+        m = _ANAPHORIC.fullmatch(t.text) or _ANAPHORIC_AFTER.fullmatch(t.text)
+        wd = _ANAPHORIC_WEEKDAY.fullmatch(t.text)
+        if wd and focus is not None and focus.granularity == "day" and (day := weekday_index(wd.group("wd").lower())) is not None:
+            # "down 4.5% from the previous Friday", said of Friday Oct. 27: Oct. 20
+            step = _STEPS[wd.group("rel").lower()]
+            t = _counted_from(t, focus.start, "day", step * ((step * (day - focus.start.weekday()) - 1) % 7 + 1))
+        elif m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
             t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
+        elif (
+            _OF_THE_DAY.fullmatch(t.text)
+            and focus is not None
+            and focus.granularity == "day"
+            and ref
+            and t.value.startswith(ref.isoformat())
+            and not _TOLD_BY_WHAT_FOLLOWS.match(text, t.end)  # "the morning after the debate" is told by the debate
+        ):
+            # "Stocks rose on Tuesday in morning trading", "a large fall at the start of the day": that day's part
+            t = replace(t, value=focus.start.isoformat() + t.value[10:], range=day_range(focus.start, focus.start))
         elif _SAME_A_YEAR_BEFORE.fullmatch(t.text) and focus is not None:
             # "sales rose in February compared to the same period last year": that February, a year before
             if q := re.fullmatch(r"(\d{4})-Q([1-4])", focus_value):
@@ -220,6 +242,13 @@ def _from_the_last_date(out: list[Timex]) -> list[Timex]:
     return res
 
 
+# A part of a day named without its day: the day last named ("the day" itself is above); not "at the end of the day",
+# as often the idiom ("ultimately") as a time.
+_OF_THE_DAY = re.compile(
+    r"(?:(?:the )?(?:start|beginning|middle) of the day|(?:early|late|later|earlier) in the day|(?:the )?(?:morning|afternoon|evening))",
+    re.IGNORECASE,
+)
+_TOLD_BY_WHAT_FOLLOWS = re.compile(r" (?:after|before|of|following)\b", re.IGNORECASE)
 _SAME_A_YEAR_BEFORE = re.compile(
     r"(?:the )?same (?:period|month|time|day) (?:a year (?:ago|earlier|before)|(?:of )?(?:the )?last year)", re.IGNORECASE
 )
@@ -240,7 +269,7 @@ def _counted_from(t: Timex, start: dt.date, unit: str, step: int) -> Timex:
 def _as_quarter(t: Timex, year: int, q: int) -> Timex:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return t  # "the 0001 first quarter ... a year earlier" would be year 0, outside the calendar
-    return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=_quarter_range(year, q))
+    return replace(t, type="DATE", value=f"{year:04d}-Q{q}", mod=None, range=quarter_range(year, q))
 
 
 # What joins a day to the period it is picked from: "Sunday, Feb 10", "sunday from last week", "first tuesday in
@@ -248,12 +277,17 @@ def _as_quarter(t: Timex, year: int, q: int) -> Timex:
 # the next month", "last day of october 2015".
 _JOINT = re.compile(r"(?:,| of| in| from| after| before)? (?:the )?|['\u2019]s ")
 _PICK = re.compile(
-    r"(?:(?<=\s)|^)((?:the )?(?:" + _ORD + r"|last|final)(?: (?:" + _ORD + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$", re.IGNORECASE
+    r"(?:(?<=\s)|^)((?:the )?(?:"
+    + ORDINAL_PATTERN
+    + r"|last|final)(?: (?:"
+    + ORDINAL_PATTERN
+    + r"|last))?(?: [a-z]+)? (?:of|in) (?:the )?)$",
+    re.IGNORECASE,
 )
 
 
 _AT_CLOCK = re.compile(
-    r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)", re.IGNORECASE
+    r",? (?:at|around|about) (?:\d{1,2}|" + "|".join(CLOCK_HOURS) + r")(?: ?o'clock)?(?![\w:])(?! ?[ap]\.? ?m\b)", re.IGNORECASE
 )
 
 
@@ -361,8 +395,8 @@ def _clauses(span: Span) -> list[Span]:
         if t.text == ","
         and t.i + 1 < span.end
         and not re.fullmatch(r"\d{4}", doc[t.i + 1].text)
-        and _weekday_index(doc[t.i - 1].lower_) is None
-        and not (t.i + 2 == span.end and _weekday_index(doc[t.i + 1].lower_) is not None)
+        and weekday_index(doc[t.i - 1].lower_) is None
+        and not (t.i + 2 == span.end and weekday_index(doc[t.i + 1].lower_) is not None)
     ]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
@@ -412,6 +446,21 @@ def _trim(span: Span) -> Span | None:
     ):
         end += 1  # "the 1988 period", "the year-ago period": the period a report compares, one expression
         start -= 1 if start > 0 and doc[start - 1].lower_ == "the" and doc[start].lower_ != "the" else 0
+    if (
+        start >= 3
+        and re.fullmatch(r"last year|a year (?:ago|earlier)", doc[start:end].text, re.I)
+        and re.fullmatch(r"the (?:corresponding|comparable|same) (?:period|quarter) ", doc[start - 3 : start].text_with_ws, re.I)
+    ):
+        start -= 3  # "the corresponding period last year": one expression, the period a year before the one reported
+    if end < len(doc) and doc[end - 1].lower_ == "or" and doc[end].like_num:
+        end += 1  # "in a year or two": the model stops at "or"
+    if (
+        end < len(doc)
+        and doc[end].lower_ in ("previous", "prior")
+        and doc[end - 1].lower_ in ("day", "month", "year")
+        and not (end + 1 < len(doc) and doc[end + 1].lower_ == "to")
+    ):
+        end += 1  # "than the year previous": the period before the one named, as "the previous year" ("the day prior to" is not)
     if end < len(doc) and doc[end].lower_ in PARTS_OF_DAY and doc[end - 1].lower_[:3] in WEEKDAYS and not doc[end - 1].whitespace_ == "":
         end += 1  # "Friday morning" is one expression
     while start < end and (span.doc[start].is_punct or span.doc[start].is_space) and not re.fullmatch(r"'\d{2}", span.doc[start:end].text):
@@ -427,6 +476,8 @@ def _trim(span: Span) -> Span | None:
         start += 1  # "just two weeks", "only six months": the focus word is not part of the time
     if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):
         start += 1  # "the 30-day period", "a fourth-quarter loss": the determiner is the noun's, not the modifier's
+    if end - start == 3 and doc[start].lower_ in ("a", "an") and doc[start + 2].lower_ == "century":
+        start += 1  # "a 20th century democrat": the article is the noun's
     return span.doc[start:end] if end > start else None
 
 

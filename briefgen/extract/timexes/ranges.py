@@ -83,6 +83,22 @@ def range_ends(text: str, ref: dt.date | None, direction: int = 0) -> list[End] 
     return sorted([*out, *([day] if day else [])], key=lambda e: e.start)
 
 
+# "between 60 and 90 days", "between two to six days": a range of counts, two durations, the first taking the second's
+# unit (TIMEX3 marks "60" as P60D and "90 days" as P90D).
+_COUNTS = re.compile(r"between (?P<a>\d+|[a-z]+) (?:and|to|-) (?P<b>(?:\d+|[a-z]+) (?P<unit>[a-z]+?)s?)", re.IGNORECASE)
+
+
+def count_ends(text: str) -> list[End] | None:
+    """The two counts of a range of durations, each with its value; None for any other phrase."""
+    m = _COUNTS.fullmatch(text)
+    if m is None:
+        return None
+    ra, rb = resolve(f"{m.group('a')} {m.group('unit')}s", None), resolve(m.group("b"), None)
+    if ra is None or rb is None or ra.type != "DURATION" or rb.type != "DURATION":
+        return None
+    return [End(m.start("a"), m.end("a"), ra), End(m.start("b"), m.end("b"), rb)]
+
+
 def _between(before: str) -> bool:
     return bool(re.search(r"\bbetween\s*$", before, re.IGNORECASE))
 
@@ -190,7 +206,7 @@ def widened(text: str, start: int, end: int) -> tuple[int, int]:
 
 def timexes(text: str, start: int, ref: dt.date | None, direction: int) -> list[Timex] | None:
     """The Timexes of the range phrase `text` at `start` in the article: its ends, and its day, each with its value."""
-    ends = range_ends(text, ref, direction)
+    ends = range_ends(text, ref, direction) or count_ends(text)
     if ends is None:
         return None
     return [

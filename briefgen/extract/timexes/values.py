@@ -54,7 +54,7 @@ PAST = {"recently", "more recently", "lately", "the past", "in the past", "previ
         "former times", "recent", "history", "in history"}  # fmt: skip
 FUTURE = {"the future", "in the future", "future", "soon", "later", "shortly", "in the coming years",
           "the coming years", "coming years", "the coming months", "coming months", "the years ahead",
-          "the near future", "the coming weeks", "coming weeks", "the coming days", "coming days", "very soon",
+          "the near future", "near future", "the coming weeks", "coming weeks", "the coming days", "coming days", "very soon",
           "long term", "near term", "short term", "short-term", "long-term", "the long run", "long run"}  # fmt: skip
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -94,7 +94,8 @@ _ORDINAL_TEENS = [
 ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)} | {w: i + 10 for i, w in enumerate(_ORDINAL_TEENS)}
 ORDINAL_WORDS |= {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")}
 ORDINAL_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
-_ORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)?)"
+# A day's ordinal in words or digits ("twenty-first", "21st", "21"), for patterns here and in find.py
+ORDINAL_PATTERN = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th)?)"
 # Short forms people write: "4th qtr", "last yr", "this week-end", "tonite"
 _ABBREVIATIONS = [
     (r"\bqtrs?\b", "quarter"),
@@ -121,9 +122,13 @@ def _digits(spoken: re.Match[str]) -> str:
     return f"{NUMBERS[century]}{int(n or 0):02d}"
 
 
-_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
-_YEAR_WORDS = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# Decades said in words: "the nineties", "the eighties" (the last century's, as "the '90s")
+DECADE_WORDS = {w: 10 * (i + 2) for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split())}
+# The hours said as words ("at eleven"), a year in digits or words ("2018", "two thousand ten"), and a small count
+# ("three years ago"): shared with find.py's patterns for the phrases the model misses.
+CLOCK_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+YEAR_WORDS_PATTERN = r"(?:1[0-9]{3}|20[0-9]{2}|two thousand(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)"
+COUNT_PATTERN = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 
 @dataclass(frozen=True)
@@ -167,8 +172,8 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     if re.fullmatch(r"(?:the )?(?:latest|most recent|just-ended|just-completed) (?:fiscal )?(?:quarter|period)", s) and ref is not None:
         # the quarter whose results are out: the last one ended before the article
         y, q = divmod(ref.year * 4 + (ref.month - 1) // 3 - 1, 4)
-        return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=_quarter_range(y, q + 1))
-    same = re.fullmatch(r"(?:the )?same (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
+        return Resolved("DATE", f"{y:04d}-Q{q + 1}", range=quarter_range(y, q + 1))
+    same = re.fullmatch(r"(?:the )?(?:same|corresponding|comparable) (?:period|month|time) (?:a year (?:ago|earlier|before)|last year)", s)
     if same and ref is not None:  # "the same period a year earlier": the article's month, a year before
         d = ref - relativedelta(years=1)
         return Resolved("DATE", f"{d.year:04d}-{d.month:02d}", range=month_range(d.year, d.month))
@@ -183,7 +188,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
                 return Resolved("DATE", whole.value, MODS[m.group(1)], DateRange(a, b, whole.range.granularity))
             return Resolved("DATE", whole.value, MODS[m.group(1)])  # "earlier this month" on its first day: no days left
     m = re.fullmatch(r"(.*\S) (?:of )?(last|this|next) year", s)
-    if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same )?(?:period|time|month|week)", m.group(1)):
+    if m and ref is not None and not re.fullmatch(r"(?:the )?(?:same |corresponding |comparable )?(?:period|time|month|week)", m.group(1)):
         # "the first quarter of last year", "October of next year": the year is named, relative to the article's
         year = ref.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]
         return resolve(f"{m.group(1)} {year}", ref, direction, after_number)
@@ -213,7 +218,7 @@ def _set(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
         n = _number(m.group("n")) if m.group("n") else 1
         return Resolved("SET", _period(n or 1, m.group("unit")))
     m = re.fullmatch(r"(?:every|each) " + _WEEKDAY, s)
-    if m and (wd := _weekday_index(m.group("weekday"))) is not None:
+    if m and (wd := weekday_index(m.group("weekday"))) is not None:
         return Resolved("SET", f"XXXX-WXX-{wd + 1}")
     m = re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", s)
     if m:
@@ -329,7 +334,7 @@ def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         q = (ref.month - 1) // 3 + step
         y = ref.year + (q // 4)
         q = q % 4 + 1
-        return Resolved("DATE", f"{y:04d}-Q{q}", mod, _quarter_range(y, q))
+        return Resolved("DATE", f"{y:04d}-Q{q}", mod, quarter_range(y, q))
     if unit == "year":
         y = ref.year + step
         return Resolved("DATE", f"{y:04d}", mod, _with_mod(year_range(y), mod))
@@ -349,7 +354,7 @@ def _weekday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     m = re.fullmatch(r"(?:(?P<rel>last|this|next|coming|past) )?" + _WEEKDAY + r"(?:,)?(?: (?P<part>morning|afternoon|evening|night))?", s)
     if not m:
         return None
-    wd = _weekday_index(m.group("weekday"))
+    wd = weekday_index(m.group("weekday"))
     if wd is None:
         return None
     part = m.group("part")
@@ -379,8 +384,8 @@ def _holiday(s: str, ref: dt.date | None, direction: int, after_number: bool) ->
     day in the year named, in the year the offset lands in, else the one the tense points to."""
     m = re.fullmatch(
         r"(?:(?P<rel>last|next|this|the coming|the last|the next) )?(?P<name>.+?)"
-        r"(?:,? (?:in |of )?(?P<year>" + _YEAR_WORDS + r")| in (?P<ahead>" + _COUNT + r") (?P<unit>year|month)s?"
-        r"| (?P<back>" + _COUNT + r") (?P<bunit>year|month|week)s? ago)?",
+        r"(?:,? (?:in |of )?(?P<year>" + YEAR_WORDS_PATTERN + r")| in (?P<ahead>" + COUNT_PATTERN + r") (?P<unit>year|month)s?"
+        r"| (?P<back>" + COUNT_PATTERN + r") (?P<bunit>year|month|week)s? ago)?",
         s,
     )
     rule = holiday_rule(m.group("name")) if m else None
@@ -421,18 +426,20 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     named = re.fullmatch(r"(?:(?:next|this|last|coming|past|this coming) )?" + _WEEKDAY + r",? (?P<rest>.+)", s) or re.fullmatch(
         r"(?P<rest>.+?),? " + _WEEKDAY, s
     )
-    if named and _weekday_index(named.group("weekday")) is not None:
+    if named and weekday_index(named.group("weekday")) is not None:
         res = _explicit(named.group("rest"), ref, direction, after_number)
         if res is None or ref is None or res.range is None or res.range.granularity != "day":
             return res
-        wd, said = _weekday_index(named.group("weekday")), res.range.start
+        wd, said = weekday_index(named.group("weekday")), res.range.start
         if said.weekday() == wd or re.search(r"\d{4}|'\d\d", named.group("rest")):
             return res
         agree = [d for d in (_shift_year(said, k) for k in (-1, 1, -2, 2, -3, 3, 4, -4, 5, -5, 6, -6)) if d and d.weekday() == wd]
         return _day(agree[0].year, agree[0].month, agree[0].day) if agree else res
     s = re.sub(r"\b(" + _MONTH.replace("(?P<month>", "(?:") + r")(\d)", r"\1 \2", s)  # "feb13"
     s = re.sub(r"^(\d{1,2})(?:st|nd|rd|th)?(?=" + _MONTH.replace("(?P<month>", "(?:") + r")", r"\1 ", s)  # "14april 2015"
-    if (m := re.fullmatch(_MONTH + r" (?:the )?(?P<o>" + _ORD + r")(?P<rest>,? " + _YEAR + r")?", s)) and not m.group("o").isdigit():
+    if (m := re.fullmatch(_MONTH + r" (?:the )?(?P<o>" + ORDINAL_PATTERN + r")(?P<rest>,? " + _YEAR + r")?", s)) and not m.group(
+        "o"
+    ).isdigit():
         # "march first", "february the 15th": the day written as an ordinal
         return _explicit(f"{m.group('month')} {_ordinal(m.group('o'))}{m.group('rest') or ''}", ref, direction, after_number)
     if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", s):
@@ -496,6 +503,9 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         yy = int(m.group(1))
         y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy  # "since '82": a past year
         return Resolved("DATE", f"{y:04d}", range=year_range(y))
+    if m := re.fullmatch(r"(?:the )?(" + "|".join(DECADE_WORDS) + r")", s):
+        y = 1900 + DECADE_WORDS[m.group(1)]  # "the nineties": a decade of the last century, as "the '90s"
+        return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
     if m := re.fullmatch(r"(?:the )?'?([1-9]0)'?s", s):
         y = 1900 + int(m.group(1))
         return Resolved("DATE", f"{y // 10:03d}", range=DateRange(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year"))
@@ -512,14 +522,14 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
     if m := re.fullmatch(r"fy ?'?(\d{2})", s):
         y = 2000 + int(m.group(1))  # "FY23": fiscal years named this way are this century's
         return Resolved("DATE", f"FY{y}", range=year_range(y))
-    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(
+    if m := re.fullmatch(r"(?:the )?(?P<h>first|second|last|1st|2nd) half(?: of)?(?: " + _YEAR + ")?", s) or re.fullmatch(
         r"h(?P<h>[12])(?: " + _YEAR + ")?", s
     ):
         h = 1 if m.group("h") in ("1", "first", "1st") else 2
         if (hy := _part_year(h, 6, m.group("year"), ref, direction)) is None:
             return Resolved("DATE", f"XXXX-H{h}")
         return Resolved("DATE", f"{hy:04d}-H{h}", range=DateRange(dt.date(hy, 6 * h - 5, 1), month_range(hy, 6 * h).end, "quarter"))
-    if (m := re.fullmatch(r"(?:the )?year (" + _YEAR_WORDS + r")", s)) and (year_said := _year_number(m.group(1))):
+    if (m := re.fullmatch(r"(?:the )?year (" + YEAR_WORDS_PATTERN + r")", s)) and (year_said := _year_number(m.group(1))):
         return Resolved("DATE", f"{year_said:04d}", range=year_range(year_said))  # "the year two thousand"
     if m := re.fullmatch(_MODW + r"(?:the year )?" + _YEAR, s):
         y, mod = int(m.group("year")), _mod(m.group("mod"))
@@ -535,14 +545,14 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         word = m.group("y")
         y = int(word) if word.isdigit() else ref.year + {"this year's": 0, "next year's": 1}.get(word, -1)
         q = int(m.group("q")[0]) if m.group("q")[0].isdigit() else ORDINALS[m.group("q")]
-        return Resolved("DATE", f"{y:04d}-Q{q}", range=_quarter_range(y, q))
+        return Resolved("DATE", f"{y:04d}-Q{q}", range=quarter_range(y, q))
     if m := re.fullmatch(
         r"(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter(?: of)?(?: " + _YEAR + ")?", s
     ) or re.fullmatch(r"q(?P<q>[1-4])(?: " + _YEAR + ")?", s):
         q = int(m.group("q")) if m.group("q").isdigit() else ORDINALS[m.group("q")]
         if (year := _part_year(q, 3, m.group("year"), ref, direction)) is None:
             return Resolved("DATE", f"XXXX-Q{q}")
-        return Resolved("DATE", f"{year:04d}-Q{q}", range=_quarter_range(year, q))
+        return Resolved("DATE", f"{year:04d}-Q{q}", range=quarter_range(year, q))
     if m := re.fullmatch(_MODW + r"(?:this |last |next )?(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?" + _YEAR + ")?", s):
         code = SEASONS[m.group("season")]
         if m.group("year"):
@@ -553,7 +563,7 @@ def _explicit(s: str, ref: dt.date | None, direction: int, after_number: bool) -
             step = -1 if s.startswith("last") else 1 if s.startswith("next") else 0
             y = _season_year(code, ref, step or direction, explicit=bool(step))
         return Resolved("DATE", f"{y:04d}-{code}", _mod(m.group("mod")), _season_range(y, code))
-    if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
+    if m := re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", s):
         return Resolved("DATE", f"{int(m.group('n')) - 1:02d}")
     return None
 
@@ -562,7 +572,7 @@ def _part_of_month(s: str, ref: dt.date | None, direction: int) -> Resolved | No
     """ "the first week of March", "the last week of April", "the week of March 18", "the second half of May"."""
     year = r"(?:,? (?:of )?" + _YEAR + r")?"
     nth = re.fullmatch(r"(?:the )?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th) week (?:of|in) " + _MONTH + year, s)
-    half = re.fullmatch(r"(?:the )?(?P<h>first|second|1st|2nd) half of " + _MONTH + year, s)
+    half = re.fullmatch(r"(?:the )?(?P<h>first|second|last|1st|2nd) half of " + _MONTH + year, s)
     days = r"(?:" + _DAYS + r"|" + _DAY + r")"  # "the weekend of March 9-10" is the weekend of the 9th
     week_of = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of " + _MONTH + r" " + days + year, s) or re.fullmatch(
         r"(?:the )?(?P<unit>week|weekend) of " + days + r" (?:of )?" + _MONTH + year, s
@@ -628,7 +638,7 @@ def _toward(ref: dt.date, direction: int, dates: list[dt.date]) -> dt.date | Non
 
 
 _CLOCK = (
-    r"(?P<h>\d{1,2}|" + "|".join(_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
+    r"(?P<h>\d{1,2}|" + "|".join(CLOCK_HOURS) + r")(?:[:.h](?P<mi>\d{2}))? ?(?:(?P<ap>[ap])\.? ?m\.?|o'clock)?"
     r"|(?P<word>noon|midday|midnight)"
 )
 
@@ -651,7 +661,7 @@ def _clock_on_day(s: str, ref: dt.date | None, direction: int, after_number: boo
     if m.group("word"):
         h, minute = {"noon": 12, "midday": 12, "midnight": 24}[m.group("word")], 0
     else:
-        h = int(m.group("h")) if m.group("h").isdigit() else _HOURS[m.group("h")]
+        h = int(m.group("h")) if m.group("h").isdigit() else CLOCK_HOURS[m.group("h")]
         minute = int(m.group("mi") or 0)
         if not said and part not in ("AF", "EV", "NI"):
             return None  # "2 Monday" is no time; "8 tonight" is
@@ -691,26 +701,26 @@ def _within(s: str, ref: dt.date | None, direction: int, after_number: bool) -> 
 
 def _in_period(x: str, rng: DateRange) -> dt.date | None:
     days = [rng.start + dt.timedelta(days=i) for i in range((rng.end - rng.start).days + 1)]
-    if (wd := _weekday_index(x)) is not None and len(days) <= 7:
+    if (wd := weekday_index(x)) is not None and len(days) <= 7:
         return next((d for d in days if d.weekday() == wd), None)  # "wednesday of next week"
-    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r"|last|final) (?P<wd>\w+)", x):
-        wd = _weekday_index(m.group("wd"))
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + ORDINAL_PATTERN + r"|last|final) (?P<wd>\w+)", x):
+        wd = weekday_index(m.group("wd"))
         if wd is not None:  # "first tuesday of october", "last friday of the month"
             same = [d for d in days if d.weekday() == wd]
             n = -1 if m.group("n") in ("last", "final") else (_ordinal(m.group("n")) or 0) - 1
             return same[n] if -len(same) <= n < len(same) else None
-    if m := re.fullmatch(r"(?:the )?(?:(?P<n>" + _ORD + r") )?last day", x):
+    if m := re.fullmatch(r"(?:the )?(?:(?P<n>" + ORDINAL_PATTERN + r") )?last day", x):
         k = _ordinal(m.group("n")) if m.group("n") else 1  # "the 5th last day of May"
         return days[-k] if k and k <= len(days) else None
-    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r")(?: day)?", x):
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + ORDINAL_PATTERN + r")(?: day)?", x):
         k = _ordinal(m.group("n"))  # "third day of october", "20th of next month"
         return days[k - 1] if k and k <= len(days) and rng.granularity in ("month", "week") else None
     return None
 
 
 def _counted(x: str, start: dt.date, sign: int) -> dt.date | None:
-    if m := re.fullmatch(r"(?:the )?(?P<n>" + _ORD + r"|" + "|".join(NUMBERS) + r") (?P<wd>\w+?)s?", x):
-        wd, n = _weekday_index(m.group("wd")), _ordinal(m.group("n")) or _number(m.group("n"))  # "3 fridays from now"
+    if m := re.fullmatch(r"(?:the )?(?P<n>" + ORDINAL_PATTERN + r"|" + "|".join(NUMBERS) + r") (?P<wd>\w+?)s?", x):
+        wd, n = weekday_index(m.group("wd")), _ordinal(m.group("n")) or _number(m.group("n"))  # "3 fridays from now"
         if wd is not None and n:  # "third tuesday after christmas": the nth such weekday after the day
             first = start + dt.timedelta(days=sign * (((wd - start.weekday()) * sign - 1) % 7 + 1))
             return first + dt.timedelta(weeks=sign * (n - 1))
@@ -843,7 +853,8 @@ def _mod(word: str | None) -> str | None:
     return MODS.get(word) if word else None
 
 
-def _weekday_index(word: str) -> int | None:
+def weekday_index(word: str) -> int | None:
+    """ "monday", "mon.", "thursday": 0 to 6 (Monday first); None for any other word."""
     w = word.rstrip(".")
     if w in WEEKDAYS:
         return WEEKDAYS[w]
@@ -871,6 +882,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, direction: int, strict
     if direction < 0:
         if day is not None and not strict and 0 < (dt.date(ref.year, month, min(day, 28)) - ref).days <= 45:
             return ref.year  # a day weeks ahead in a past-tense sentence is what was set for it ("said it will pay Dec. 1")
+        if day is None and not strict and (month - ref.month) % 12 == 1:
+            return ref.year + (month < ref.month)  # so is the month after the article's ("told of a cutback in September")
         return ref.year if (key < key_ref if strict else key <= key_ref) else ref.year - 1
     # No tense to go by: the nearest such month.
     candidates = [ref.year - 1, ref.year, ref.year + 1]
@@ -912,7 +925,8 @@ def month_range(y: int, m: int) -> DateRange:
     return DateRange(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month")
 
 
-def _quarter_range(y: int, q: int) -> DateRange:
+def quarter_range(y: int, q: int) -> DateRange:
+    """The days of quarter `q` (1 to 4) of year `y`."""
     start = dt.date(y, 3 * q - 2, 1)
     end_month = 3 * q
     return DateRange(start, dt.date(y, end_month, calendar.monthrange(y, end_month)[1]), "quarter")
