@@ -469,6 +469,26 @@ def test_lone_surrogates_and_line_breaks_in_json_lines_fields_do_not_sink_a_dige
     assert "VEVENT" in ics and not any(line.startswith("ATTACH") for line in ics.splitlines())
 
 
+def test_json_and_toml_nested_without_end_are_one_clear_error_each(tmp_path, capsys, validate):
+    """Python's json and tomllib read nesting by recursion: 100,000 brackets raised RecursionError (exit 70)."""
+    deep = "[" * 100_000 + "]" * 100_000
+    day = tmp_path / "day.jsonl"
+    day.write_text(json.dumps({"text": STORY, "published": "1997-02-03"}) + '\n{"text": "x", "n": ' + deep + "}\n", encoding="utf-8")
+    assert main(["extract", str(day), "-o", str(tmp_path / "day.json"), "--quiet"]) == 0, capsys.readouterr().err
+    brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
+    assert len(brief["articles"]) == 1
+    assert brief["problems"] == [{"source": f"{day}:2", "message": "not an article record (its JSON is nested too deeply)"}]
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text('{"schema": "briefgen.brief/1", "articles": ' + deep + "}", encoding="utf-8")
+    assert main(["digest", str(SEED), "-o", str(tmp_path / "d.json"), "--compare", str(earlier), "--no-cache"]) == 3
+    assert f"{earlier}: not an earlier digest's JSON (nested too deeply)" in one_error_line(capsys.readouterr().err)
+    config = tmp_path / "briefgen.toml"
+    config.write_text("colours = " + deep + "\n", encoding="utf-8")
+    assert main(["audiences", "--config", str(config)]) == 7
+    assert f"{config}: not a settings file (its arrays or tables are nested too deeply)" in one_error_line(capsys.readouterr().err)
+    assert not (tmp_path / "d.json").exists()
+
+
 def test_a_file_name_that_is_not_utf8_does_not_sink_extract(tmp_path, capsys, validate):
     name = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")  # as the shell hands such a name to Python
     Path(name).write_text(STORY, encoding="utf-8")

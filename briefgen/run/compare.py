@@ -50,6 +50,8 @@ def load_previous(path: str) -> Previous:
         raise InputError(f"{path}: cannot read the earlier digest ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not JSON, so not an earlier digest's JSON ({exc})") from exc
+    except RecursionError as exc:  # json reads nested arrays and objects by recursion
+        raise InputError(f"{path}: not an earlier digest's JSON (nested too deeply)") from exc
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"{path}: not a briefgen JSON (schema {SCHEMA}); give the JSON of an earlier digest")
     try:
