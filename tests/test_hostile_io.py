@@ -534,6 +534,24 @@ def test_an_unreadable_subfolder_is_a_listed_problem(tmp_path):
     assert [p["source"] for p in problems] == [str(locked)]
 
 
+def test_a_link_out_of_a_folder_is_a_listed_problem_and_not_read(tmp_path, capsys, validate):
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("The treasurer will publish the confidential ledger on Friday, officials said.\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(STORY, encoding="utf-8")
+    (folder / "sub" / "leak.txt").symlink_to(secret)
+    (folder / "alias.txt").symlink_to(folder / "good.txt")  # a link inside the folder is read
+    assert main(["digest", str(folder), "-o", str(tmp_path / "day.json"), "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert f"{folder / 'sub' / 'leak.txt'}: links out of the folder {folder}, so it is not read" in err
+    brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
+    assert [p["source"] for p in brief["problems"]] == [str(folder / "sub" / "leak.txt")]
+    assert len(brief["articles"]) == 2 and "confidential ledger" not in json.dumps(brief)
+    assert main(["extract", str(folder / "sub" / "leak.txt"), "-o", str(tmp_path / "one.json")]) == 0  # named: the user's choice
+
+
 def test_audiences_lists_the_others_when_one_profile_is_broken(tmp_path, capsys):
     house = tmp_path / "house"
     (house / "broken").mkdir(parents=True)

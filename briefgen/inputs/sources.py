@@ -79,18 +79,26 @@ def _walk(folder: Path, on_error: Callable[[str, InputError], None] | None) -> I
             raise error
         on_error(str(where), error)
 
-    # Symbolic links to folders are not followed: a link back up the tree would never end.
+    # Symbolic links to folders are not followed: a link back up the tree would never end. A link to a file outside
+    # the folder is not read either: a folder from elsewhere (a clone, an archive) could otherwise put any file the
+    # user can read (~/.ssh/id_rsa.txt, a colleague's notes) into a note that is then shared.
+    inside = folder.resolve()
     for root, _, files in os.walk(folder, onerror=unreadable):
-        yield from (str(Path(root, f)) for f in files if _is_article_file(Path(root, f)))
+        for f in files:
+            path = Path(root, f)
+            if not _is_article_name(path):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                error = InputError(f"{path}: links out of the folder {folder}, so it is not read (give the file itself to read it)")
+                if on_error is None:
+                    raise error
+                on_error(str(path), error)
+            elif not _briefgen_output(path):
+                yield str(path)
 
 
-def _is_article_file(path: Path) -> bool:
-    return (
-        path.suffix.lower() in ARTICLE_SUFFIXES
-        and not path.name.startswith(".")
-        and path.stem.lower() not in NOT_ARTICLE_STEMS
-        and not _briefgen_output(path)
-    )
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.stem.lower() not in NOT_ARTICLE_STEMS
 
 
 def _briefgen_output(path: Path) -> bool:
