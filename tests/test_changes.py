@@ -225,6 +225,38 @@ def test_compare_with_something_else_is_one_clear_error(tmp_path, capsys):
     assert "cannot read the earlier digest" in capsys.readouterr().err
 
 
+def test_compare_reads_no_special_file_and_names_another_version(tmp_path, capsys):
+    """--compare read its file whole: /dev/zero until memory ran out, a named pipe without a writer for ever."""
+    import os
+    import threading
+
+    fifo = tmp_path / "yesterday.json"
+    os.mkfifo(fifo)
+    later = tmp_path / "later.json"
+    later.write_text('{"schema": "briefgen.brief/2", "kind": "digest", "articles": []}', encoding="utf-8")
+    out = tmp_path / "d.json"
+    expected = {
+        "/dev/zero": "/dev/zero: cannot read the earlier digest (is a character device, not a regular file; give a file)",
+        str(fifo): f"{fifo}: cannot read the earlier digest (is a named pipe (FIFO), not a regular file; give a file)",
+        str(
+            later
+        ): f"{later}: a digest of schema briefgen.brief/2, which another version of briefgen wrote; this one compares with briefgen.brief/1",
+    }
+    for previous, message in expected.items():
+        codes: list[int] = []
+        run = threading.Thread(
+            target=lambda codes=codes, previous=previous: codes.append(
+                main(["digest", str(EXAMPLES / f"{PROCLAMATION}.txt"), "-o", str(out), "--compare", previous])
+            ),
+            daemon=True,
+        )
+        run.start()
+        run.join(60)
+        assert codes == [3], f"--compare {previous}: still reading after 60 s" if run.is_alive() else codes
+        assert capsys.readouterr().err.strip() == f"briefgen: error: {message}"
+    assert not out.exists()
+
+
 def test_compare_keeps_the_digest_otherwise_the_same(example_analyses, tmp_path):
     brief = _digest(example_analyses, CAMP_DAVID)
     now = compare(brief, load_previous(str(_previous(tmp_path, brief))))

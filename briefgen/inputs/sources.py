@@ -138,16 +138,27 @@ def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
     return Source(display_name(name), data, p.suffix.lower())
 
 
-def _open_regular(path: Path) -> io.FileIO:
+def read_regular(name: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes` of them: a FIFO, device or socket is refused at once, never waited on
+    or read without end."""
+    try:
+        with _open_regular(Path(name), "give a file") as fh:
+            _check_size(name, os.fstat(fh.fileno()).st_size, max_bytes)
+            return _read_bounded(fh.read, name, max_bytes)
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _open_regular(path: Path, accepted: str = "briefgen reads files, folders, http(s) URLs and - (standard input)") -> io.FileIO:
     """Open a regular file for reading; a FIFO, device or socket is refused, never opened in a way that waits."""
     # O_NONBLOCK: opening a FIFO with no writer would wait forever; the type is checked on the open descriptor.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(
-                f"{path}: is {file_kind(mode)}, not a regular file; briefgen reads files, folders, http(s) URLs and - (standard input)"
-            )
+            raise InputError(f"{path}: is {file_kind(mode)}, not a regular file; {accepted}")
         os.set_blocking(fd, True)
         return io.FileIO(fd, "rb")
     except BaseException:

@@ -8,11 +8,11 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..extract.stories import SAME_STORY, near_duplicate, similarity
+from ..inputs.sources import read_regular
 from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, Timex, When, name_key
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .cache import AnalysisCache
 
 SCHEMA = "briefgen.brief/1"
+MAX_PREVIOUS_BYTES = 1024 * 1024 * 1024  # an earlier digest's JSON holds every article's text: 10,000 articles are about 400 MB
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,24 @@ def article_keys(article: Article) -> set[str]:
 def load_previous(path: str) -> Previous:
     """Read an earlier digest's JSON; anything but a briefgen digest JSON is one clear error."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the earlier digest ({exc.strerror or exc})") from exc
+        raw = read_regular(path, MAX_PREVIOUS_BYTES)  # a FIFO, a device or /dev/zero is refused, not read without end
+    except InputError as exc:
+        raise InputError(f"{path}: cannot read the earlier digest ({str(exc).removeprefix(f'{path}: ')})") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not JSON, so not an earlier digest's JSON ({exc})") from exc
     except RecursionError as exc:  # json reads nested arrays and objects by recursion
         raise InputError(f"{path}: not an earlier digest's JSON (nested too deeply)") from exc
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("schema"), str)
+        and data["schema"].startswith("briefgen.brief/")
+        and data["schema"] != SCHEMA
+    ):
+        raise InputError(
+            f"{path}: a digest of schema {data['schema'][:40]}, which another version of briefgen wrote; this one compares with {SCHEMA}"
+        )
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"{path}: not a briefgen JSON (schema {SCHEMA}); give the JSON of an earlier digest")
     try:
