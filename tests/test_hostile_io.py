@@ -330,7 +330,8 @@ def test_an_output_onto_a_device_fifo_or_folder_is_refused(tmp_path, capsys, no_
 
 def test_a_missing_output_folder_is_reported_before_the_analysis(tmp_path, capsys, no_analysis):
     assert main(["brief", str(SEED), "-o", str(tmp_path / "nowhere" / "note.pdf")]) == 6
-    assert "note.pdf: folder" in one_error_line(err := capsys.readouterr().err) and "nowhere does not exist" in err
+    assert "note.pdf: folder" in one_error_line(err := capsys.readouterr().err)
+    assert f"nowhere does not exist (make it first: mkdir -p {tmp_path / 'nowhere'})" in err  # README's `-o out/note.pdf`
 
 
 def test_a_read_only_folder_is_exit_6_not_a_traceback(tmp_path):
