@@ -515,6 +515,25 @@ def test_a_template_including_itself_is_a_template_error(tmp_path, capsys):
     assert not (tmp_path / "note.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{% set n = 9 %}{{ n ** (n ** n) }}", "9 ** 387420489 is too large a number for a template"),  # a core busy for good
+        ("{{ 9 ** (9 ** 9) }}", "9 ** 387420489 is too large a number for a template"),  # Jinja folded it while compiling
+        ('{{ "x" * 10 ** 11 }}', "a str repeated 100,000,000,000 times is too long for a note"),  # 100 GB asked for
+        ("{{ 2.5 ** 10000 }}", "OverflowError"),
+    ],
+)
+def test_a_template_computing_without_end_is_a_template_error(tmp_path, expression, message):
+    sections = tmp_path / "mine" / "sections"
+    sections.mkdir(parents=True)
+    (sections / "summary.html.j2").write_text(expression + "\n", encoding="utf-8")
+    result = run_cli(["brief", str(SEED), "-o", str(tmp_path / "note.html"), "--template-dir", str(tmp_path / "mine")], timeout=60)
+    assert result.returncode == 5, result.stderr
+    assert f"summary.html.j2:1: template error: {message}" in one_error_line(result.stderr)
+    assert not (tmp_path / "note.html").exists()
+
+
 # --- 12. Small but real -----------------------------------------------------------------------------------------------
 
 
