@@ -175,6 +175,18 @@ def test_compare_lists_events_added_moved_and_gone(example_analyses, tmp_path, v
     assert out["changes"]["events_gone"][0]["what"] == "Ministers to sign a fisheries accord"
 
 
+def test_events_of_articles_this_digest_does_not_cover_are_not_gone(example_analyses, tmp_path):
+    """The morning routine (`--date today --compare yesterday.json`): yesterday's articles are not in today's digest,
+    and every event they reported was listed "gone from the calendar", as if cancelled."""
+    seed_day = "2024-01-25_whitehouse_upcoming-kishida-official-visit"
+    other = "2024-03-18_whitehouse_upcoming-us-japan-philippines-summit"
+    before = _digest(example_analyses, [seed_day])
+    assert before.upcoming
+    now = compare(_digest(example_analyses, [other]), load_previous(str(_previous(tmp_path, before))))
+    assert now.changes.events_gone == () and now.changes.events_added
+    assert "Gone from the calendar" not in render_markdown(now, Look(load_audience("digest", audience_dirs())))
+
+
 def test_since_the_last_digest_comes_first_in_every_audience(example_analyses, tmp_path):
     before = _digest(example_analyses, [*CAMP_DAVID[:3], HAWAII])
     now = compare(_digest(example_analyses, [*CAMP_DAVID, HAWAII, PROCLAMATION]), load_previous(str(_previous(tmp_path, before))))

@@ -168,6 +168,7 @@ def compare(brief: Brief, previous: Previous) -> Brief:
         for key in article_keys(an.article):
             seen_story[key] = previous.story_of.get(an.article.id, "")
     new_articles = {an.article.id for an in brief.analyses if not article_keys(an.article) & seen_story.keys()}
+    mine = {key for an in brief.analyses for key in article_keys(an.article)}
     told_before = _stories_told_before(brief, previous, new_articles)
     status: dict[str, StoryStatus] = {}
     for story in brief.stories:
@@ -178,7 +179,17 @@ def compare(brief: Brief, previous: Previous) -> Brief:
             status[story.id] = "developing"
         else:
             status[story.id] = "new"
+    # An earlier event can be gone only where this digest still covers what reported it: one of its articles (a page
+    # updated in place) or their story. Yesterday's articles are not in this morning's digest, and their events are
+    # not cancelled for that.
+    stories_covered = {seen_story[key] for key in mine if key in seen_story} - {""}
+    articles_covered = {an.article.id for an in previous.analyses if article_keys(an.article) & mine}
     added, moved, gone = _calendar_changes(brief.upcoming, previous.upcoming, brief.as_of)
+    gone = tuple(
+        e
+        for e in gone
+        if any(aid in articles_covered or previous.story_of.get(aid) in stories_covered for aid in (e.article_id, *e.article_ids))
+    )
     actors_new = tuple(a.id for a in brief.actors if not {name_key(f) for f in (a.name, *a.aliases)} & previous.actor_forms)
     stories = tuple(replace(s, status=status[s.id]) for s in brief.stories)
     changes = Changes(
