@@ -570,6 +570,8 @@ def test_a_link_out_of_a_folder_is_a_listed_problem_and_not_read(tmp_path, capsy
     assert [p["source"] for p in brief["problems"]] == [str(folder / "sub" / "leak.txt")]
     assert len(brief["articles"]) == 2 and "confidential ledger" not in json.dumps(brief)
     assert main(["extract", str(folder / "sub" / "leak.txt"), "-o", str(tmp_path / "one.json")]) == 0  # named: the user's choice
+    assert main(["extract", str(folder / "sub" / "*.txt"), "-o", str(tmp_path / "glob.json")]) == 0  # a folder of links, by a glob
+    assert "confidential ledger" in (tmp_path / "glob.json").read_text(encoding="utf-8")
 
 
 def test_audiences_lists_the_others_when_one_profile_is_broken(tmp_path, capsys):

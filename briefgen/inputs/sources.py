@@ -89,7 +89,9 @@ def _walk(folder: Path, on_error: Callable[[str, InputError], None] | None) -> I
             if not _is_article_name(path):
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(inside):
-                error = InputError(f"{path}: links out of the folder {folder}, so it is not read (give the file itself to read it)")
+                error = InputError(
+                    f"{path}: links out of the folder {folder}, so it is not read (name it, or a glob such as 'folder/*.txt', to read it)"
+                )
                 if on_error is None:
                     raise error
                 on_error(str(path), error)
