@@ -8,6 +8,7 @@ import io
 import json
 
 import pypdf
+import pytest
 
 from briefgen.cli import main
 from briefgen.model import Coverage
@@ -266,6 +267,32 @@ def test_compare_reads_no_special_file_and_names_another_version(tmp_path, capsy
         run.join(60)
         assert codes == [3], f"--compare {previous}: still reading after 60 s" if run.is_alive() else codes
         assert capsys.readouterr().err.strip() == f"briefgen: error: {message}"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda e: e["when"].update(granularity="eon"), "granularity 'eon' or days out of order"),
+        (lambda e: e["when"].update(date_start="2024-09-02", date_end="2024-09-01"), "granularity 'day' or days out of order"),
+        (lambda e: e.update(start=-5), "a negative offset"),
+    ],
+    ids=["granularity", "reversed", "negative"],
+)
+def test_an_earlier_event_the_contract_refuses_is_refused_before_it_reaches_the_json(example_analyses, tmp_path, capsys, edit, message):
+    """A gone event goes into this digest's JSON as the earlier file gave it: an edited one made JSON the schema refuses."""
+    seed_day = "2024-01-25_whitehouse_upcoming-kishida-official-visit"
+    data = brief_to_dict(_digest(example_analyses, [seed_day]))
+    gone = dict(data["upcoming"][0], what="Ministers to sign a fisheries accord", text="Ministers will sign a fisheries accord.")
+    gone["when"] = dict(gone["when"], date_start="2024-09-01", date_end="2024-09-01", granularity="day")
+    edit(gone)
+    data["upcoming"].append(gone)
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "d.json"
+    assert main(["digest", str(EXAMPLES / f"{seed_day}.txt"), "-o", str(out), "--compare", str(earlier), "--no-cache"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"briefgen: error: {earlier}: not a well-formed briefgen digest JSON") and message in err and "\n" not in err
     assert not out.exists()
 
 

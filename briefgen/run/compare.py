@@ -8,12 +8,12 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from ..errors import InputError
 from ..extract.stories import SAME_STORY, near_duplicate, similarity
 from ..inputs.sources import read_regular
-from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, Timex, When, name_key
+from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, Granularity, MovedEvent, StoryStatus, Timex, When, name_key
 
 if TYPE_CHECKING:
     from ..settings import Options
@@ -148,6 +148,11 @@ def known_analyses(
 def _event(e: dict[str, Any]) -> Event:
     w = e["when"]
     days = DateRange(dt.date.fromisoformat(w["date_start"]), dt.date.fromisoformat(w["date_end"]), w["granularity"])
+    # A gone event goes into this digest's JSON as it was read: what the contract does not allow is refused here.
+    if days.granularity not in get_args(Granularity) or days.start > days.end:
+        raise ValueError(f"event {str(e.get('what'))[:60]!r}: granularity {str(w['granularity'])[:20]!r} or days out of order")
+    if min(int(e["start"]), int(e["end"]), int(w["start"]), int(w["end"])) < 0:
+        raise ValueError(f"event {str(e.get('what'))[:60]!r}: a negative offset")
     # The earlier digest's actor ids mean nothing in this one: a gone event keeps its words and dates only.
     return Event(
         str(e["text"]),
