@@ -301,9 +301,16 @@ def extract(
       briefgen extract saved-pages/ feeds/*.rss https://example.org/story.html -o day.json
       briefgen extract day.jsonl -o day.json --cluster local:4
     """
+    from pathlib import Path
+
     from .run.pipeline import run_extract
     from .settings import Options, Settings
 
+    if (suffix := Path(out).suffix.lower()) in (".pdf", ".html", ".htm", ".md", ".ics"):
+        # It wrote JSON under that name: a "day.pdf" no PDF reader opens.
+        raise click.BadParameter(
+            f"extract writes JSON only, not {suffix[1:]}: name the file .json, or use `briefgen digest` for {suffix[1:]}", param_hint="'-o'"
+        )
     brief = run_extract(
         Settings(
             tuple(inputs),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
 import re
@@ -62,6 +63,19 @@ def test_executive_is_one_page_with_its_structure(seed_brief):
     assert "20\u201328 February 1997" in text and "Albright" in text
     html = render_html(seed_brief, look("executive"))
     assert 3 <= len(lxml_html.fromstring(html).xpath("//ul[@class='points']/li")) <= 5
+
+
+def test_executive_purpose_line_reads_as_a_sentence(seed_brief, example_analyses):
+    """It read "to inform readers of Briefing digest, 29 February 2024, across 8 articles": a title is no noun phrase."""
+    title = "China aware of rights issue, but U.S. still plans U.N. resolution"
+    brief_line = f"to inform readers of \u201c{title}\u201d (Reuters, 3 February 1997)."
+    digest = assemble(list(example_analyses.values())[:3], dt.date(2024, 3, 1), kind="digest", audience="executive")
+    n = len(digest.stories)
+    digest_line = f"to inform readers of {n} stor{'ies' if n != 1 else 'y'} from 3 articles (\u201c{digest.title}\u201d)."
+    for brief, line in ((seed_brief, brief_line), (digest, digest_line)):
+        purpose = lxml_html.fromstring(render_html(brief, look("executive"))).xpath("//p[@class='purpose']")[0].text_content()
+        assert purpose == f"Purpose: {line}"
+        assert f"**Purpose:** {line}" in render_markdown(brief, look("executive"))
 
 
 def test_executive_is_one_page_on_every_example(example_analyses):

@@ -5,6 +5,7 @@ The screenshots go into the documentation: `scripts/update-golden` writes them t
 
 from __future__ import annotations
 
+import http.server
 import io
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ from PIL import Image
 from briefgen.cli import main
 
 from .chromium import Chromium, PageCheck
+from .conftest import serve
 from .examples_out import ROOT, SEED, example_outputs
 
 PHONE = (375, 812)  # an iPhone's CSS pixels, the narrowest common phone
@@ -77,3 +79,35 @@ def test_long_urls_and_words_wrap_on_a_phone(chromium, tmp_path):
     assert main(["brief", str(article), "-o", str(out)]) == 0
     assert url in out.read_text(encoding="utf-8").replace("&amp;", "&")  # the link is there, whole
     _check(chromium, out, PHONE)
+
+
+def test_the_html_note_makes_the_browser_fetch_and_run_nothing(chromium, tmp_path):
+    """A stylesheet's url(http://...), an image and a script a template adds: a tracking beacon each, until the page's
+    Content-Security-Policy blocked them (the PDF renderer never fetched them)."""
+    requests: list[str] = []
+
+    class Beacon(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with serve(Beacon) as url:
+        (tmp_path / "beacon.css").write_text(f"body {{ background-image: url({url}/css.png); }}\n", encoding="utf-8")
+        sections = tmp_path / "tpl" / "sections"
+        sections.mkdir(parents=True)
+        (sections / "summary.html.j2").write_text(
+            f'{{% include "builtin:sections/summary.html.j2" %}}\n<img src="{url}/img.png" alt="">\n'
+            f'<script>fetch("{url}/script"); new Image().src = "{url}/script.png";</script>\n',
+            encoding="utf-8",
+        )
+        out = tmp_path / "note.html"
+        args = ["brief", str(SEED), "-o", str(out), "--format", "html,pdf", "--style", str(tmp_path / "beacon.css")]
+        assert main([*args, "--template-dir", str(tmp_path / "tpl")]) == 0
+        assert f"{url}/img.png" in out.read_text(encoding="utf-8")  # the markup is there; the browser must not follow it
+        got = chromium.check(out, *DESKTOP, mobile=False)
+    assert requests == []
+    assert got.errors and all("Content Security Policy" in e or "load failed" in e for e in got.errors), got.errors

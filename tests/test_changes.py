@@ -8,6 +8,7 @@ import io
 import json
 
 import pypdf
+import pytest
 
 from briefgen.cli import main
 from briefgen.model import Coverage
@@ -175,6 +176,18 @@ def test_compare_lists_events_added_moved_and_gone(example_analyses, tmp_path, v
     assert out["changes"]["events_gone"][0]["what"] == "Ministers to sign a fisheries accord"
 
 
+def test_events_of_articles_this_digest_does_not_cover_are_not_gone(example_analyses, tmp_path):
+    """The morning routine (`--date today --compare yesterday.json`): yesterday's articles are not in today's digest,
+    and every event they reported was listed "gone from the calendar", as if cancelled."""
+    seed_day = "2024-01-25_whitehouse_upcoming-kishida-official-visit"
+    other = "2024-03-18_whitehouse_upcoming-us-japan-philippines-summit"
+    before = _digest(example_analyses, [seed_day])
+    assert before.upcoming
+    now = compare(_digest(example_analyses, [other]), load_previous(str(_previous(tmp_path, before))))
+    assert now.changes.events_gone == () and now.changes.events_added
+    assert "Gone from the calendar" not in render_markdown(now, Look(load_audience("digest", audience_dirs())))
+
+
 def test_since_the_last_digest_comes_first_in_every_audience(example_analyses, tmp_path):
     before = _digest(example_analyses, [*CAMP_DAVID[:3], HAWAII])
     now = compare(_digest(example_analyses, [*CAMP_DAVID, HAWAII, PROCLAMATION]), load_previous(str(_previous(tmp_path, before))))
@@ -223,6 +236,64 @@ def test_compare_with_something_else_is_one_clear_error(tmp_path, capsys):
     assert err.startswith("briefgen: error: ") and "not a briefgen JSON" in err and "\n" not in err and not out.exists()
     assert main(["digest", str(EXAMPLES / f"{PROCLAMATION}.txt"), "-o", str(out), "--compare", str(tmp_path / "none.json")]) == 3
     assert "cannot read the earlier digest" in capsys.readouterr().err
+
+
+def test_compare_reads_no_special_file_and_names_another_version(tmp_path, capsys):
+    """--compare read its file whole: /dev/zero until memory ran out, a named pipe without a writer for ever."""
+    import os
+    import threading
+
+    fifo = tmp_path / "yesterday.json"
+    os.mkfifo(fifo)
+    later = tmp_path / "later.json"
+    later.write_text('{"schema": "briefgen.brief/2", "kind": "digest", "articles": []}', encoding="utf-8")
+    out = tmp_path / "d.json"
+    expected = {
+        "/dev/zero": "/dev/zero: cannot read the earlier digest (is a character device, not a regular file; give a file)",
+        str(fifo): f"{fifo}: cannot read the earlier digest (is a named pipe (FIFO), not a regular file; give a file)",
+        str(
+            later
+        ): f"{later}: a digest of schema briefgen.brief/2, which another version of briefgen wrote; this one compares with briefgen.brief/1",
+    }
+    for previous, message in expected.items():
+        codes: list[int] = []
+        run = threading.Thread(
+            target=lambda codes=codes, previous=previous: codes.append(
+                main(["digest", str(EXAMPLES / f"{PROCLAMATION}.txt"), "-o", str(out), "--compare", previous])
+            ),
+            daemon=True,
+        )
+        run.start()
+        run.join(60)
+        assert codes == [3], f"--compare {previous}: still reading after 60 s" if run.is_alive() else codes
+        assert capsys.readouterr().err.strip() == f"briefgen: error: {message}"
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda e: e["when"].update(granularity="eon"), "granularity 'eon' or days out of order"),
+        (lambda e: e["when"].update(date_start="2024-09-02", date_end="2024-09-01"), "granularity 'day' or days out of order"),
+        (lambda e: e.update(start=-5), "a negative offset"),
+    ],
+    ids=["granularity", "reversed", "negative"],
+)
+def test_an_earlier_event_the_contract_refuses_is_refused_before_it_reaches_the_json(example_analyses, tmp_path, capsys, edit, message):
+    """A gone event goes into this digest's JSON as the earlier file gave it: an edited one made JSON the schema refuses."""
+    seed_day = "2024-01-25_whitehouse_upcoming-kishida-official-visit"
+    data = brief_to_dict(_digest(example_analyses, [seed_day]))
+    gone = dict(data["upcoming"][0], what="Ministers to sign a fisheries accord", text="Ministers will sign a fisheries accord.")
+    gone["when"] = dict(gone["when"], date_start="2024-09-01", date_end="2024-09-01", granularity="day")
+    edit(gone)
+    data["upcoming"].append(gone)
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "d.json"
+    assert main(["digest", str(EXAMPLES / f"{seed_day}.txt"), "-o", str(out), "--compare", str(earlier), "--no-cache"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"briefgen: error: {earlier}: not a well-formed briefgen digest JSON") and message in err and "\n" not in err
+    assert not out.exists()
 
 
 def test_compare_keeps_the_digest_otherwise_the_same(example_analyses, tmp_path):

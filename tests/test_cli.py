@@ -79,6 +79,8 @@ def test_version_and_help(capsys):
         (None, ["brief", str(SEED), "-o", "{d}/no/such/dir/out.pdf"], 6, "does not exist"),
         (None, ["brief", str(SEED), "-o", "{d}/out.pdf", "--model", "no_such_model"], 4, "spaCy model 'no_such_model' is not installed"),
         (None, ["brief", str(SEED), "--as-of", "1997-13-01"], 2, "is not a YYYY-MM-DD date"),
+        # extract wrote its JSON into day.pdf, a file no PDF reader opens
+        (None, ["extract", str(SEED), "-o", "{d}/day.pdf"], 2, "extract writes JSON only, not pdf: name the file .json"),
     ],
 )
 def test_errors_are_one_line_without_traceback_or_output(tmp_path, capsys, setup, args, code, message):

@@ -360,3 +360,16 @@ def test_jobs_run_the_parse_and_every_extractor_in_the_workers(nlp, monkeypatch)
     assert str(os.getpid()) not in pids and len(pids) == 2
     assert [replace(an, article=a) for an, a in zip(two, articles)] == one
     assert times.seconds["summary"] > 0 and times.seconds["parse"] > 0  # the workers' stage times come back
+
+
+def test_contents_lists_the_sections_and_stories_in_the_order_of_the_note(example_analyses):
+    """It listed the stories first and then every section, so "Top stories" (page 2) came after the last story."""
+    from lxml import html as lxml_html
+
+    brief = assemble(list(example_analyses.values()), dt.date(2025, 3, 25), kind="digest")
+    page = lxml_html.fromstring(render_html(brief))
+    targets = [a.get("href")[1:] for a in page.xpath("//nav[@id='contents']//a")]
+    assert targets[0] == "top-stories" and targets[1].startswith("story-") and "upcoming" in targets and "also-ahead" in targets
+    order = {el.get("id"): n for n, el in enumerate(page.iter()) if el.get("id")}
+    assert [order[t] for t in targets] == sorted(order[t] for t in targets)
+    assert "Also ahead" in page.xpath("//nav[@id='contents']")[0].text_content()

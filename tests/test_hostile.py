@@ -178,3 +178,17 @@ def test_a_text_of_many_single_marks_is_read_in_one_pass():
 def test_dates_past_the_calendar_are_no_dates_and_no_crash(analyse_text, n, unit, form):
     an = analyse_text(form.format(n=n, unit=unit), dt.date(2024, 2, 10))
     assert all(t.range is None or dt.date.min <= t.range.start <= t.range.end <= dt.date.max for t in an.timexes)
+
+
+def test_an_event_on_the_calendars_last_day_is_in_every_output(tmp_path, validate):
+    """Its iCalendar DTEND (the day after, exclusive) was past the calendar: OverflowError, exit 70, nothing written."""
+    article = tmp_path / "far.txt"
+    article.write_text(
+        "title: Far future\ndate: 9999-12-20\n\nThe leaders will meet in Geneva on December 31, officials said on Monday.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "far.ics"
+    assert main(["brief", str(article), "-o", str(out), "--format", "ics,json,md,html"]) == 0
+    (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert event.decoded("dtstart") == dt.date.max and event.decoded("duration") == dt.timedelta(days=1) and "DTEND" not in event
+    validate(json.loads((tmp_path / "far.json").read_text(encoding="utf-8")))

@@ -110,7 +110,7 @@ def test_a_fifo_or_device_link_in_a_folder_is_a_problem_and_the_rest_is_read(tmp
     assert [a.id for a in articles] == ["good"]
     assert sorted((Path(p.source).name, p.message.split(",")[0]) for p in problems) == [
         ("pipe.txt", "is a named pipe (FIFO)"),
-        ("zero.txt", "is a character device"),
+        ("zero.txt", f"links out of the folder {tmp_path}"),  # never opened: a link out of the folder is not read
     ]
 
 
@@ -330,7 +330,8 @@ def test_an_output_onto_a_device_fifo_or_folder_is_refused(tmp_path, capsys, no_
 
 def test_a_missing_output_folder_is_reported_before_the_analysis(tmp_path, capsys, no_analysis):
     assert main(["brief", str(SEED), "-o", str(tmp_path / "nowhere" / "note.pdf")]) == 6
-    assert "note.pdf: folder" in one_error_line(err := capsys.readouterr().err) and "nowhere does not exist" in err
+    assert "note.pdf: folder" in one_error_line(err := capsys.readouterr().err)
+    assert f"nowhere does not exist (make it first: mkdir -p {tmp_path / 'nowhere'})" in err  # README's `-o out/note.pdf`
 
 
 def test_a_read_only_folder_is_exit_6_not_a_traceback(tmp_path):
@@ -469,6 +470,26 @@ def test_lone_surrogates_and_line_breaks_in_json_lines_fields_do_not_sink_a_dige
     assert "VEVENT" in ics and not any(line.startswith("ATTACH") for line in ics.splitlines())
 
 
+def test_json_and_toml_nested_without_end_are_one_clear_error_each(tmp_path, capsys, validate):
+    """Python's json and tomllib read nesting by recursion: 100,000 brackets raised RecursionError (exit 70)."""
+    deep = "[" * 100_000 + "]" * 100_000
+    day = tmp_path / "day.jsonl"
+    day.write_text(json.dumps({"text": STORY, "published": "1997-02-03"}) + '\n{"text": "x", "n": ' + deep + "}\n", encoding="utf-8")
+    assert main(["extract", str(day), "-o", str(tmp_path / "day.json"), "--quiet"]) == 0, capsys.readouterr().err
+    brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
+    assert len(brief["articles"]) == 1
+    assert brief["problems"] == [{"source": f"{day}:2", "message": "not an article record (its JSON is nested too deeply)"}]
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text('{"schema": "briefgen.brief/1", "articles": ' + deep + "}", encoding="utf-8")
+    assert main(["digest", str(SEED), "-o", str(tmp_path / "d.json"), "--compare", str(earlier), "--no-cache"]) == 3
+    assert f"{earlier}: not an earlier digest's JSON (nested too deeply)" in one_error_line(capsys.readouterr().err)
+    config = tmp_path / "briefgen.toml"
+    config.write_text("colours = " + deep + "\n", encoding="utf-8")
+    assert main(["audiences", "--config", str(config)]) == 7
+    assert f"{config}: not a settings file (its arrays or tables are nested too deeply)" in one_error_line(capsys.readouterr().err)
+    assert not (tmp_path / "d.json").exists()
+
+
 def test_a_file_name_that_is_not_utf8_does_not_sink_extract(tmp_path, capsys, validate):
     name = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")  # as the shell hands such a name to Python
     Path(name).write_text(STORY, encoding="utf-8")
@@ -494,6 +515,25 @@ def test_a_template_including_itself_is_a_template_error(tmp_path, capsys):
     assert not (tmp_path / "note.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("{% set n = 9 %}{{ n ** (n ** n) }}", "9 ** 387420489 is too large a number for a template"),  # a core busy for good
+        ("{{ 9 ** (9 ** 9) }}", "9 ** 387420489 is too large a number for a template"),  # Jinja folded it while compiling
+        ('{{ "x" * 10 ** 11 }}', "a str repeated 100,000,000,000 times is too long for a note"),  # 100 GB asked for
+        ("{{ 2.5 ** 10000 }}", "OverflowError"),
+    ],
+)
+def test_a_template_computing_without_end_is_a_template_error(tmp_path, expression, message):
+    sections = tmp_path / "mine" / "sections"
+    sections.mkdir(parents=True)
+    (sections / "summary.html.j2").write_text(expression + "\n", encoding="utf-8")
+    result = run_cli(["brief", str(SEED), "-o", str(tmp_path / "note.html"), "--template-dir", str(tmp_path / "mine")], timeout=60)
+    assert result.returncode == 5, result.stderr
+    assert f"summary.html.j2:1: template error: {message}" in one_error_line(result.stderr)
+    assert not (tmp_path / "note.html").exists()
+
+
 # --- 12. Small but real -----------------------------------------------------------------------------------------------
 
 
@@ -512,6 +552,26 @@ def test_an_unreadable_subfolder_is_a_listed_problem(tmp_path):
     assert f"{locked}: folder cannot be read (Permission denied)" in result.stderr
     problems = json.loads((tmp_path / "day.json").read_text(encoding="utf-8"))["problems"]
     assert [p["source"] for p in problems] == [str(locked)]
+
+
+def test_a_link_out_of_a_folder_is_a_listed_problem_and_not_read(tmp_path, capsys, validate):
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("The treasurer will publish the confidential ledger on Friday, officials said.\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(STORY, encoding="utf-8")
+    (folder / "sub" / "leak.txt").symlink_to(secret)
+    (folder / "alias.txt").symlink_to(folder / "good.txt")  # a link inside the folder is read
+    assert main(["digest", str(folder), "-o", str(tmp_path / "day.json"), "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert f"{folder / 'sub' / 'leak.txt'}: links out of the folder {folder}, so it is not read" in err
+    brief = validate(json.loads((tmp_path / "day.json").read_text(encoding="utf-8")))
+    assert [p["source"] for p in brief["problems"]] == [str(folder / "sub" / "leak.txt")]
+    assert len(brief["articles"]) == 2 and "confidential ledger" not in json.dumps(brief)
+    assert main(["extract", str(folder / "sub" / "leak.txt"), "-o", str(tmp_path / "one.json")]) == 0  # named: the user's choice
+    assert main(["extract", str(folder / "sub" / "*.txt"), "-o", str(tmp_path / "glob.json")]) == 0  # a folder of links, by a glob
+    assert "confidential ledger" in (tmp_path / "glob.json").read_text(encoding="utf-8")
 
 
 def test_audiences_lists_the_others_when_one_profile_is_broken(tmp_path, capsys):

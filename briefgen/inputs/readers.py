@@ -261,6 +261,8 @@ def _jsonl_record(line: str, name: str, lineno: int) -> Article:
         rec = json.loads(line, object_hook=_no_lone_surrogates)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:  # json reads nested arrays and objects by recursion
+        raise InputError(f"{where}: not an article record (its JSON is nested too deeply)") from exc
     if not isinstance(rec, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(rec).__name__}")
     stem = input_stem(name)

@@ -79,18 +79,28 @@ def _walk(folder: Path, on_error: Callable[[str, InputError], None] | None) -> I
             raise error
         on_error(str(where), error)
 
-    # Symbolic links to folders are not followed: a link back up the tree would never end.
+    # Symbolic links to folders are not followed: a link back up the tree would never end. A link to a file outside
+    # the folder is not read either: a folder from elsewhere (a clone, an archive) could otherwise put any file the
+    # user can read (~/.ssh/id_rsa.txt, a colleague's notes) into a note that is then shared.
+    inside = folder.resolve()
     for root, _, files in os.walk(folder, onerror=unreadable):
-        yield from (str(Path(root, f)) for f in files if _is_article_file(Path(root, f)))
+        for f in files:
+            path = Path(root, f)
+            if not _is_article_name(path):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                error = InputError(
+                    f"{path}: links out of the folder {folder}, so it is not read (name it, or a glob such as 'folder/*.txt', to read it)"
+                )
+                if on_error is None:
+                    raise error
+                on_error(str(path), error)
+            elif not _briefgen_output(path):
+                yield str(path)
 
 
-def _is_article_file(path: Path) -> bool:
-    return (
-        path.suffix.lower() in ARTICLE_SUFFIXES
-        and not path.name.startswith(".")
-        and path.stem.lower() not in NOT_ARTICLE_STEMS
-        and not _briefgen_output(path)
-    )
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.stem.lower() not in NOT_ARTICLE_STEMS
 
 
 def _briefgen_output(path: Path) -> bool:
@@ -130,16 +140,27 @@ def load(name: str, max_bytes: int = MAX_INPUT_BYTES) -> Source:
     return Source(display_name(name), data, p.suffix.lower())
 
 
-def _open_regular(path: Path) -> io.FileIO:
+def read_regular(name: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes` of them: a FIFO, device or socket is refused at once, never waited on
+    or read without end."""
+    try:
+        with _open_regular(Path(name), "give a file") as fh:
+            _check_size(name, os.fstat(fh.fileno()).st_size, max_bytes)
+            return _read_bounded(fh.read, name, max_bytes)
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _open_regular(path: Path, accepted: str = "briefgen reads files, folders, http(s) URLs and - (standard input)") -> io.FileIO:
     """Open a regular file for reading; a FIFO, device or socket is refused, never opened in a way that waits."""
     # O_NONBLOCK: opening a FIFO with no writer would wait forever; the type is checked on the open descriptor.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(
-                f"{path}: is {file_kind(mode)}, not a regular file; briefgen reads files, folders, http(s) URLs and - (standard input)"
-            )
+            raise InputError(f"{path}: is {file_kind(mode)}, not a regular file; {accepted}")
         os.set_blocking(fd, True)
         return io.FileIO(fd, "rb")
     except BaseException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import sys
 import tempfile
@@ -110,7 +111,7 @@ def _check_target(target: Path) -> int:
     """The mode the written file gets; a symbolic link, a special file or a read-only file is refused."""
     folder = _folder(target)
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist")
+        raise OutputError(f"{target}: folder {folder} does not exist (make it first: mkdir -p {shlex.quote(str(folder))})")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{target}: folder {folder} is not writable")
     try:

@@ -44,7 +44,10 @@ def _event(e: Event, articles: dict[str, Article], stamp: dt.datetime) -> icalen
     ev.add("uid", hashlib.sha256(uid_basis.encode("utf-8", "surrogatepass")).hexdigest()[:32] + "@briefgen")
     ev.add("dtstamp", stamp)
     ev.add("dtstart", r.start)
-    ev.add("dtend", r.end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+    if r.end < dt.date.max:
+        ev.add("dtend", r.end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+    else:  # the calendar's last day has no day after it to end on: the same days as a duration
+        ev.add("duration", dt.timedelta(days=(r.end - r.start).days + 1))
     ev.add("summary", _text(" ".join(e.what.split())))
     ev.add("description", _text("\n".join(lines)))
     ev.add("transp", "TRANSPARENT")  # a reported event does not make the reader busy

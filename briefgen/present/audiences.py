@@ -152,6 +152,8 @@ def read_toml(path: Path, known: set[str]) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    except RecursionError as exc:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{path}: not a settings file (its arrays or tables are nested too deeply)") from exc
     for key in data:
         if key not in known:
             raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(known))})")

@@ -40,6 +40,8 @@ SHRINK = (
     ("summary_sentences", 2),
     ("changes", 0),
 )
+MAX_BITS = 100_000  # the largest number a template may compute by `**` (30,000 digits; Python prints at most 4,300)
+MAX_REPEAT = 10_000_000  # the longest string or list a template may make by `*` (a note is a few hundred kB)
 Attachments = Sequence[tuple[str, str, str]]  # (file name, text, description) embedded in the PDF
 
 
@@ -95,10 +97,29 @@ class NoFilesSandbox(jinja2.sandbox.SandboxedEnvironment):
     methods read, write and delete files (`profile.origin.joinpath("/etc/passwd").read_text()`), which Jinja's own
     sandbox allows; of a path a template may use only its name."""
 
+    # The operators that build a value far larger than what they are given, in one step: `n ** (n ** n)` kept a core
+    # busy for good (Jinja even folds a constant one while compiling), `"x" * 10 ** 11` asked for 100 GB.
+    intercepted_binops = frozenset({"*", "**"})
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:  # noqa: ANN401 - Jinja's signature: any object
         if isinstance(obj, (os.PathLike, io.IOBase)):
             return attr in ("name", "stem", "suffix")
         return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:  # noqa: ANN401 - any operands
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right * abs(left).bit_length() > MAX_BITS
+        ):
+            raise jinja2.sandbox.SecurityError(f"{left} ** {right} is too large a number for a template")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and len(seq) * count > MAX_REPEAT:
+                    raise jinja2.sandbox.SecurityError(f"a {type(seq).__name__} repeated {count:,} times is too long for a note")
+        return super().call_binop(context, operator, left, right)
 
 
 def environment(look: Look | None = None, markdown: bool = False) -> jinja2.Environment:
@@ -197,7 +218,7 @@ def _render(env: jinja2.Environment, name: str, ctx: TemplateContext) -> str:
         raise RenderError(f"template {exc.name!r} not found (searched {', '.join(_search_path(env))})") from exc
     except jinja2.TemplateError as exc:
         raise RenderError(f"{_template_location(exc, name)}: template error: {exc.message or exc}") from exc
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, MemoryError) as exc:
         raise RenderError(f"{_template_location(exc, name)}: template error: {type(exc).__name__}: {exc}") from exc
     except RecursionError as exc:  # a template that includes or extends itself
         raise RenderError(f"{_template_location(exc, name)}: template error: it includes or extends itself without end") from exc

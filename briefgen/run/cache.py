@@ -69,6 +69,22 @@ def check_folder(folder: Path) -> None:
         raise ConfigError(f"cache folder {folder} is not a folder; give --cache-dir a folder or use --no-cache")
 
 
+def offsets_fit(an: Analysis) -> bool:
+    """Whether every character offset of an analysis lies within its article's text, start before end, as the
+    analysis of that text makes them (a cache entry edited by hand need not: a negative span is no valid JSON)."""
+    size = len(an.article.text)
+    spans = [(s.start, s.end) for s in an.summary]
+    spans += [span for a in an.actors for span in a.spans]
+    for q in an.quotes:
+        spans += [(q.start, q.end), *q.parts, *([q.speaker_span] if q.speaker_span else [])]
+    for e in (*an.events, *an.undated_events):
+        spans += [(e.start, e.end), *([(e.when.start, e.when.end)] if e.when else [])]
+    spans += [(f.start, f.end) for f in an.facts] + [(t.start, t.end) for t in an.timexes] + list(an.sentences)
+    if an.transcript is not None:
+        spans += [span for t in an.transcript.turns for span in (t.label_span, (t.start, t.end))] + list(an.transcript.directions)
+    return all(0 <= start <= end <= size for start, end in spans)
+
+
 class AnalysisCache:
     """Analyses stored as JSON, one file per key, under a folder only the user can write.
 
@@ -115,6 +131,8 @@ class AnalysisCache:
         try:
             value: Analysis | None = _CODEC.validate_json(self._path(key).read_bytes())
         except (OSError, ValueError):  # missing, truncated, damaged or from another layout: not a hit
+            value = None
+        if value is not None and not offsets_fit(value):  # edited by hand: its offsets would make a note lie or break the contract
             value = None
         if value is not None:
             self.hits += 1

@@ -8,18 +8,19 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from ..errors import InputError
 from ..extract.stories import SAME_STORY, near_duplicate, similarity
-from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, MovedEvent, StoryStatus, Timex, When, name_key
+from ..inputs.sources import read_regular
+from ..model import Actor, Analysis, Article, Brief, Changes, DateRange, Event, Granularity, MovedEvent, StoryStatus, Timex, When, name_key
 
 if TYPE_CHECKING:
     from ..settings import Options
     from .cache import AnalysisCache
 
 SCHEMA = "briefgen.brief/1"
+MAX_PREVIOUS_BYTES = 1024 * 1024 * 1024  # an earlier digest's JSON holds every article's text: 10,000 articles are about 400 MB
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,24 @@ def article_keys(article: Article) -> set[str]:
 def load_previous(path: str) -> Previous:
     """Read an earlier digest's JSON; anything but a briefgen digest JSON is one clear error."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the earlier digest ({exc.strerror or exc})") from exc
+        raw = read_regular(path, MAX_PREVIOUS_BYTES)  # a FIFO, a device or /dev/zero is refused, not read without end
+    except InputError as exc:
+        raise InputError(f"{path}: cannot read the earlier digest ({str(exc).removeprefix(f'{path}: ')})") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not JSON, so not an earlier digest's JSON ({exc})") from exc
+    except RecursionError as exc:  # json reads nested arrays and objects by recursion
+        raise InputError(f"{path}: not an earlier digest's JSON (nested too deeply)") from exc
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("schema"), str)
+        and data["schema"].startswith("briefgen.brief/")
+        and data["schema"] != SCHEMA
+    ):
+        raise InputError(
+            f"{path}: a digest of schema {data['schema'][:40]}, which another version of briefgen wrote; this one compares with {SCHEMA}"
+        )
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"{path}: not a briefgen JSON (schema {SCHEMA}); give the JSON of an earlier digest")
     try:
@@ -134,6 +148,11 @@ def known_analyses(
 def _event(e: dict[str, Any]) -> Event:
     w = e["when"]
     days = DateRange(dt.date.fromisoformat(w["date_start"]), dt.date.fromisoformat(w["date_end"]), w["granularity"])
+    # A gone event goes into this digest's JSON as it was read: what the contract does not allow is refused here.
+    if days.granularity not in get_args(Granularity) or days.start > days.end:
+        raise ValueError(f"event {str(e.get('what'))[:60]!r}: granularity {str(w['granularity'])[:20]!r} or days out of order")
+    if min(int(e["start"]), int(e["end"]), int(w["start"]), int(w["end"])) < 0:
+        raise ValueError(f"event {str(e.get('what'))[:60]!r}: a negative offset")
     # The earlier digest's actor ids mean nothing in this one: a gone event keeps its words and dates only.
     return Event(
         str(e["text"]),
@@ -154,6 +173,7 @@ def compare(brief: Brief, previous: Previous) -> Brief:
         for key in article_keys(an.article):
             seen_story[key] = previous.story_of.get(an.article.id, "")
     new_articles = {an.article.id for an in brief.analyses if not article_keys(an.article) & seen_story.keys()}
+    mine = {key for an in brief.analyses for key in article_keys(an.article)}
     told_before = _stories_told_before(brief, previous, new_articles)
     status: dict[str, StoryStatus] = {}
     for story in brief.stories:
@@ -164,7 +184,17 @@ def compare(brief: Brief, previous: Previous) -> Brief:
             status[story.id] = "developing"
         else:
             status[story.id] = "new"
+    # An earlier event can be gone only where this digest still covers what reported it: one of its articles (a page
+    # updated in place) or their story. Yesterday's articles are not in this morning's digest, and their events are
+    # not cancelled for that.
+    stories_covered = {seen_story[key] for key in mine if key in seen_story} - {""}
+    articles_covered = {an.article.id for an in previous.analyses if article_keys(an.article) & mine}
     added, moved, gone = _calendar_changes(brief.upcoming, previous.upcoming, brief.as_of)
+    gone = tuple(
+        e
+        for e in gone
+        if any(aid in articles_covered or previous.story_of.get(aid) in stories_covered for aid in (e.article_id, *e.article_ids))
+    )
     actors_new = tuple(a.id for a in brief.actors if not {name_key(f) for f in (a.name, *a.aliases)} & previous.actor_forms)
     stories = tuple(replace(s, status=status[s.id]) for s in brief.stories)
     changes = Changes(
