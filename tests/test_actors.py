@@ -483,3 +483,29 @@ def test_a_headline_s_short_form_joins_the_full_name_the_text_gives_after_it(ana
     # Without a headline, a fuller name said only after the short one is still someone else.
     an = analyse_text("President Biden said on Thursday he was confident. Hunter Biden said in a statement he was not.")
     assert {a.name for a in an.actors if a.kind == "person"} >= {"Biden", "Hunter Biden"}
+
+
+def _actor_at_by_scan(index, start: int, end: int):
+    """The look-up as a plain scan of every mention, in `by_span`'s order: what the bisecting index must agree with."""
+    for (a, b), actor_id in index.by_span.items():
+        if a < end and start < b:
+            return index.get(actor_id)
+    return None
+
+
+def test_the_actor_at_a_span_is_found_by_bisection_with_the_scan_s_results(seed):
+    from briefgen.extract.actors import ActorIndex
+
+    index = ActorIndex(seed.actors, {sp: a.id for a in seed.actors for sp in a.spans})
+    text = seed.article.text
+    assert len(index.by_span) > 20
+    for start in range(0, len(text), 3):
+        for width in (0, 1, 7, 40):
+            assert index.actor_at(start, start + width) == _actor_at_by_scan(index, start, start + width), (start, width)
+    assert all(index.get(a.id) == a for a in seed.actors) and index.get("a999") is None
+    # Overlapping mentions (a long one reaching past shorter ones after it): the first listed still wins.
+    (first, second, *_) = seed.actors
+    odd = ActorIndex(seed.actors, {(10, 20): second.id, (0, 100): first.id, (30, 40): second.id})
+    for start, end in ((12, 13), (35, 36), (50, 60), (99, 150), (100, 150)):
+        assert odd.actor_at(start, end) == _actor_at_by_scan(odd, start, end), (start, end)
+    assert odd.actor_at(12, 13) == second and odd.actor_at(50, 60) == first and odd.actor_at(100, 150) is None

@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -114,15 +115,33 @@ class ActorIndex:
     actors: tuple[Actor, ...]
     by_span: dict[tuple[int, int], str]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
+        """The mentions sorted by start (with their order in `by_span`, which ranks them), each with the furthest end
+        reached by it or one before it: a look-up per quote or event bisects instead of scanning every mention."""
+        ordered = sorted((a, b, n, actor_id) for n, ((a, b), actor_id) in enumerate(self.by_span.items()))
+        starts = [a for a, _, _, _ in ordered]
+        reach = list(itertools.accumulate((b for _, b, _, _ in ordered), max))
+        return starts, reach, [(b, n, actor_id) for _, b, n, actor_id in ordered]
+
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor whose mention overlaps [start, end), if any."""
-        for (a, b), actor_id in self.by_span.items():
-            if a < end and start < b:
-                return self.get(actor_id)
-        return None
+        """The actor whose mention overlaps [start, end), if any (of several, the one listed first in `by_span`)."""
+        starts, reach, rest = self._spans
+        best: tuple[int, str] | None = None
+        i = bisect.bisect_left(starts, end) - 1  # mentions from i down start before `end`
+        while i >= 0 and reach[i] > start:  # and none before a mention whose reach is at most `start` ends after it
+            b, n, actor_id = rest[i]
+            if b > start and (best is None or n < best[0]):
+                best = (n, actor_id)
+            i -= 1
+        return self.get(best[1]) if best is not None else None
 
     def get(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self._by_id.get(actor_id)
 
 
 def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
