@@ -509,3 +509,29 @@ def test_the_actor_at_a_span_is_found_by_bisection_with_the_scan_s_results(seed)
     for start, end in ((12, 13), (35, 36), (50, 60), (99, 150), (100, 150)):
         assert odd.actor_at(start, end) == _actor_at_by_scan(odd, start, end), (start, end)
     assert odd.actor_at(12, 13) == second and odd.actor_at(50, 60) == first and odd.actor_at(100, 150) is None
+
+
+def test_a_company_qualifying_its_product_stays_the_company(analyse_text):
+    # Business news of any year: a maker's name before a kind of product, where the article names it as a company
+    # elsewhere (it says, announces, has a spokesman or a legal form), is one more mention of the company.
+    def company(text: str, name: str):
+        (actor,) = [a for a in analyse_text(text).actors if a.name == name]
+        return actor.kind, [text[a:b] for a, b in actor.spans]
+
+    text = "Toyota announced a recall on Tuesday. The Toyota model had faulty brakes, the company said."
+    assert company(text, "Toyota") == ("organization", ["Toyota", "Toyota"])
+    text = "A Boeing spokesman said a Boeing system failed during the test."
+    assert company(text, "Boeing") == ("organization", ["Boeing", "Boeing"])
+    text = "Microsoft Corp said hospitals could keep using the Microsoft software until March."
+    assert company(text, "Microsoft Corp") == ("organization", ["Microsoft Corp", "Microsoft"])
+    # The model calls this one a person: a lone word qualifying a kind of product is its maker's name.
+    text = "Pfizer said on Monday that regulators had approved the Pfizer drug for children. Shares of Pfizer rose."
+    assert company(text, "Pfizer")[0] == "organization"
+
+
+def test_a_product_named_before_its_kind_is_no_actor_beside_its_maker(analyse_text):
+    an = analyse_text(
+        "Apple said on Wednesday it would sell new MacBook Air laptops and a new version of the Mac software at its "
+        "stores. Google said its Android operating system now runs on three billion phones."
+    )
+    assert {a.name: a.kind for a in an.actors} == {"Apple": "organization", "Google": "organization"}

@@ -154,8 +154,14 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     placed: set[int] = set()  # where a name is described as a place ("the city of Arbil", "Huize county")
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
+    as_org, products = _product_names(doc)
     for ent in _at_seams(_with_nicknamed(doc)):
-        if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
+        if (
+            ent.label_ not in LABEL_KIND
+            or _names_a_product(ent, as_org, products)
+            or ent.text.strip() in NOT_ACTORS
+            or EVENT_NAME.search(ent.text)
+        ):
             continue
         # (Matched in place: slicing the text before every entity would copy the article once per entity.)
         if _DATELINE_CREDIT.match(text, 0, ent.start_char) and re.match(
@@ -198,7 +204,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
                 role_spans.append((described, name.start_char))
-        if ent.label_ == "PERSON" and _described_as_org(name):
+        if ent.label_ == "PERSON" and (_described_as_org(name) or len(name) == 1 and name[0].is_title and _product_noun(name) is not None):
+            # (A lone word qualifying a kind of product, "the Pfizer drug", is its maker's name, not a person's.)
             described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
             # A title before the name is a role, not part of the mention ("Vice President Al Gore" is Al Gore):
@@ -545,24 +552,93 @@ def _alone(tok: Token) -> bool:
     )
 
 
-def _names_a_product(ent: Span) -> bool:
-    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker, whether
-    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it; 'the MacBook Air laptops',
-    'the Mac OS X operating system': a name qualifying a kind of product names the product."""
+def _product_names(doc: Doc) -> tuple[set[str], set[str]]:
+    """What the article itself says of its names (one name, one kind): those it uses as an organisation's somewhere
+    (an ORG entity that names no product there: "Pfizer said", "a Pfizer spokesman", "Pfizer Inc") and those the
+    model tags as products anywhere."""
+    as_org: set[str] = set()
+    products: set[str] = set()
+    for ent in doc.ents:
+        name = _bare(ent.text)
+        if ent.label_ == "PRODUCT":
+            products.add(name)
+        elif ent.label_ == "ORG" and _acts_as_organisation(ent):
+            as_org.add(name)
+            words = name.split()
+            if len(words) > 1 and LEGAL_FORM.fullmatch(words[-1]):
+                as_org.add(" ".join(words[:-1]))  # "Pfizer Inc" names "Pfizer" too
+    return as_org, products
+
+
+# What organisations do, beside what people do: a product does not announce, hire or buy.
+ORG_VERBS = {"announce", "report", "plan", "hire", "acquire", "buy", "employ", "invest", "confirm", "sue", "state"}
+
+
+def _acts_as_organisation(ent: Span) -> bool:
+    """The name is used as an organisation's here: with a legal form ("Pfizer Inc"), as the subject of a verb people
+    or organisations do ("Pfizer said"), owning something ("Pfizer's vaccine"), qualifying a role ("a Pfizer
+    spokesman") or described in apposition as a kind of organisation ("Pfizer, the drug maker")."""
+    doc, root = ent.doc, ent.root
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        bool(LEGAL_FORM.fullmatch(ent[-1].text))
+        or nxt is not None
+        and bool(LEGAL_FORM.fullmatch(nxt.text))
+        or root.dep_ == "nsubj"
+        and root.head.lemma_ in PERSON_VERBS | ORG_VERBS
+        or root.dep_ == "poss"
+        or root.dep_ == "compound"
+        and root.head.i >= ent.end
+        and root.head.lower_ in ROLE_HEADS
+        or any(c.dep_ == "appos" and (c.lemma_ in ORG_NOUNS or c.lemma_.endswith("maker")) for c in root.children)
+    )
+
+
+def _bare(text: str) -> str:
+    return text.strip().removeprefix("the ").removeprefix("The ")
+
+
+def _model_numbered(ent: Span) -> bool:
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number, inside the entity ('Rolls-Royce Trent 900')
+    or just after it."""
     doc = ent.doc
     last = ent[-1] if len(ent) > 1 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    if ent.label_ != "ORG":
-        return False
-    if any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt)):
-        return True
+    return any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt))
+
+
+def _product_noun(ent: Span) -> Token | None:
+    """The kind of product a name qualifies ("laptops" in "the MacBook Air laptops", "drug" in "the Pfizer drug")."""
     head = ent.root
     while head.dep_ in ("compound", "conj") and head.head.i >= ent.end and head.head.pos_ == "PROPN":
         head = head.head  # "Mac OS X operating system": through the product's own name to its noun
     if head.dep_ == "conj" and head.head.i < ent.start:
         head = head.head  # "the Falcon and Territory models": the noun the first of them qualifies
     noun = head.head
-    return head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS
+    if head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS:
+        return noun
+    return None
+
+
+def _names_a_product(ent: Span, as_org: set[str], products: set[str]) -> bool:
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker. A name
+    qualifying a kind of product names either: the product ('the MacBook Air laptops', 'the Mac OS X operating
+    system', 'Apple's iPad tablet') or its maker ('the Pfizer drug', 'a Boeing system', 'Intel processors', which
+    MEANTIME marks as organisations). It is the maker's where the article names it as an organisation elsewhere or
+    its name is shaped like one ('the General Motors model'); the product's where the model tags it a product
+    elsewhere, or its name is of two words or more, or the product has its own owner ('its iPad tablet', 'Google's
+    Android operating system'); a lone word is the maker's ('the Toyota model')."""
+    if ent.label_ != "ORG":
+        return False
+    if _model_numbered(ent):
+        return True
+    noun = _product_noun(ent)
+    if noun is None:
+        return False
+    name = _bare(ent.text)
+    if name in products:
+        return True
+    return name not in as_org and not ORG_SUFFIX.search(name)
 
 
 def _descriptor_start(name: Span) -> int:
