@@ -524,9 +524,6 @@ def test_a_company_qualifying_its_product_stays_the_company(analyse_text):
     assert company(text, "Boeing") == ("organization", ["Boeing", "Boeing"])
     text = "Microsoft Corp said hospitals could keep using the Microsoft software until March."
     assert company(text, "Microsoft Corp") == ("organization", ["Microsoft Corp", "Microsoft"])
-    # The model calls this one a person: a lone word qualifying a kind of product is its maker's name.
-    text = "Pfizer said on Monday that regulators had approved the Pfizer drug for children. Shares of Pfizer rose."
-    assert company(text, "Pfizer")[0] == "organization"
 
 
 def test_a_product_named_before_its_kind_is_no_actor_beside_its_maker(analyse_text):
@@ -535,3 +532,6 @@ def test_a_product_named_before_its_kind_is_no_actor_beside_its_maker(analyse_te
         "stores. Google said its Android operating system now runs on three billion phones."
     )
     assert {a.name: a.kind for a in an.actors} == {"Apple": "organization", "Google": "organization"}
+    # A product's name the model calls a person is not asserted to be its maker either.
+    an = analyse_text("Nvidia said demand for the Blackwell chips was strong.")
+    assert {a.name: a.kind for a in an.actors}.get("Blackwell", "other") == "other"

@@ -204,8 +204,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
                 roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
                 role_spans.append((described, name.start_char))
-        if ent.label_ == "PERSON" and (_described_as_org(name) or len(name) == 1 and name[0].is_title and _product_noun(name) is not None):
-            # (A lone word qualifying a kind of product, "the Pfizer drug", is its maker's name, not a person's.)
+        if ent.label_ == "PERSON" and _described_as_org(name):
             described_orgs.add(name.start_char)
         if ent.label_ == "PERSON":
             # A title before the name is a role, not part of the mention ("Vice President Al Gore" is Al Gore):
