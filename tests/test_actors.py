@@ -535,3 +535,23 @@ def test_a_product_named_before_its_kind_is_no_actor_beside_its_maker(analyse_te
     # A product's name the model calls a person is not asserted to be its maker either.
     an = analyse_text("Nvidia said demand for the Blackwell chips was strong.")
     assert {a.name: a.kind for a in an.actors}.get("Blackwell", "other") == "other"
+
+
+def test_a_court_case_and_a_piece_of_a_name_are_no_actors(analyse_text):
+    # Court and health news in our own words: a case is named by its parties (a document, like a treaty), and the
+    # model's person "Without Borders" is the end of "Doctors Without Borders", cut at a preposition.
+    names = {
+        a.name
+        for a in analyse_text(
+            "Justice Sonia Sotomayor wrote for the majority in Loper Bright Enterprises v. Raimondo. The Supreme Court "
+            "said the agency had overstepped. Doctors Without Borders sent a team to Kampala."
+        ).actors
+    }
+    assert {"Sonia Sotomayor", "Supreme Court", "Kampala"} <= names
+    assert not any(" v. " in n or n.startswith("Without") for n in names), names
+
+
+def test_a_name_called_both_an_organisation_and_a_place_is_an_organisation_unless_geonames_knows_the_place(analyse_text):
+    # Business news: the model calls "Nvidia" a place before a title and an organisation before "shares".
+    kinds = _kinds(analyse_text("Nvidia chief executive Jensen Huang said demand was strong. Nvidia shares rose 4 percent on Friday."))
+    assert kinds["Nvidia"] == "organization" and kinds["Jensen Huang"] == "person"

@@ -69,7 +69,8 @@ EVENT_NAME = re.compile(
     r"Awards|Ceremony|Marathon|Grand Prix)$"
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
-DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+# A court case is named by its parties ("Loper Bright Enterprises v. Raimondo"): a document too, not an actor.
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b| vs?\. ")
 # Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
 # product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
 # the organisation's own.
@@ -183,8 +184,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             # "Congressman Meadows", which the model calls an ORG: a person named after the title, which is a role.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = _clean(ent)
-        if name is None:
-            continue
+        if name is None or name.label_ == "PERSON" and name[0].pos_ in ("ADP", "CCONJ", "SCONJ") and name[0].lower_ in STOP_WORDS:
+            continue  # (no person's name opens with a preposition: "Without Borders" is a piece of a longer name)
         if (
             (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper()))
             and is_country(name.text)
@@ -938,6 +939,8 @@ def _build(
             # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
             # words around one of its mentions do.
             kind = "organization"
+        elif labels["ORG"] and labels["GPE"] + labels["LOC"] and not labels["PERSON"] and not is_place(name):
+            kind = "organization"  # "Nvidia chief executive" (GPE), "Nvidia shares" (ORG): GeoNames knows no such place
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
         if (
