@@ -555,3 +555,10 @@ def test_a_name_called_both_an_organisation_and_a_place_is_an_organisation_unles
     # Business news: the model calls "Nvidia" a place before a title and an organisation before "shares".
     kinds = _kinds(analyse_text("Nvidia chief executive Jensen Huang said demand was strong. Nvidia shares rose 4 percent on Friday."))
     assert kinds["Nvidia"] == "organization" and kinds["Jensen Huang"] == "person"
+
+
+def test_a_full_name_after_a_role_noun_is_a_person(analyse_text):
+    # Foreign affairs in our own words: the model calls the Indonesian minister an organisation.
+    an = analyse_text("Foreign Minister Penny Wong flew to Jakarta to meet her Indonesian counterpart Retno Marsudi.")
+    marsudi = {a.name: a for a in an.actors}["Retno Marsudi"]
+    assert marsudi.kind == "person"

@@ -456,13 +456,15 @@ def _opens_with_title(ent: Span) -> bool:
 
 
 def _titled_name(ent: Span) -> bool:
-    """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") name a person."""
+    """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") or a role noun
+    ("her Indonesian counterpart Retno Marsudi", "State Department spokesman Glyn Davies") name a person."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     words = [t for t in ent if not t.is_punct]
     return (
         before is not None
-        and before.is_title
-        and before.lower_ in PERSON_TITLES
+        and (
+            before.is_title and before.lower_ in PERSON_TITLES or before.is_lower and before.pos_ == "NOUN" and before.lower_ in ROLE_HEADS
+        )
         and 2 <= len(words) <= 3
         and all(t.is_title and t.is_alpha for t in words)
         and not LEGAL_FORM.search(ent.text)
