@@ -562,3 +562,10 @@ def test_a_full_name_after_a_role_noun_is_a_person(analyse_text):
     an = analyse_text("Foreign Minister Penny Wong flew to Jakarta to meet her Indonesian counterpart Retno Marsudi.")
     marsudi = {a.name: a for a in an.actors}["Retno Marsudi"]
     assert marsudi.kind == "person"
+
+
+def test_an_acronym_role_keeps_its_capitals_while_a_shouted_title_is_title_cased(analyse_text):
+    # Business news in our own words; a speaker line in capitals, as transcripts write them.
+    an = analyse_text("Apple CEO Tim Cook said sales rose in China. PRIME MINISTER OF JAPAN Fumio Kishida spoke later.")
+    roles = {a.name: a.roles for a in an.actors}
+    assert roles["Tim Cook"] == ("CEO",) and roles["Fumio Kishida"] == ("Prime Minister of Japan",)

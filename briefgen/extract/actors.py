@@ -897,6 +897,21 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return list(groups.values())
 
 
+_SMALL_WORDS = {"of", "for", "and", "the", "to", "on", "at", "in"}
+
+
+def _unshouted(role: str) -> str:
+    """A role written in capitals in title case ("PRIME MINISTER OF JAPAN" is "Prime Minister of Japan", "SEN." is
+    "Sen."), but an acronym stays one ("CEO", "MP", "US Ambassador", "U.S. Envoy")."""
+
+    def word(w: str) -> str:
+        if w.lower() in _SMALL_WORDS:
+            return w.lower()
+        return w if len(w) <= 3 and "." not in w or "." in w.rstrip(".") else w.capitalize()
+
+    return " ".join(word(w) for w in role.split())
+
+
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in ("of", "and", "the", "for", "&")]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
@@ -975,7 +990,7 @@ def _build(
             for r in roles_of.get(m.name_start, []):
                 if (m.name_start, r) in quoted_roles:
                     continue
-                r = r.title() if r.isupper() else r  # "MINISTER" in a transcript's speaker line
+                r = _unshouted(r) if r.isupper() else r  # "MINISTER" in a transcript's speaker line
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
         # "Minister" says less than "Prime Minister": a role that ends another is not listed again.
