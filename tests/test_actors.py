@@ -569,3 +569,15 @@ def test_an_acronym_role_keeps_its_capitals_while_a_shouted_title_is_title_cased
     an = analyse_text("Apple CEO Tim Cook said sales rose in China. PRIME MINISTER OF JAPAN Fumio Kishida spoke later.")
     roles = {a.name: a.roles for a in an.actors}
     assert roles["Tim Cook"] == ("CEO",) and roles["Fumio Kishida"] == ("Prime Minister of Japan",)
+
+
+def test_a_portfolio_belongs_to_its_title_and_a_ministry_is_where_a_title_is_held(analyse_text):
+    # Our own sentences: the model tags "Veterans Affairs" an organisation; no list of portfolios names it.
+    an = analyse_text(
+        "Veterans Affairs Secretary Denis McDonough said the agency would hire more nurses. "
+        'Italian Foreign Ministry spokesman Mario Rossi said: "We are watching closely."'
+    )
+    actors = {a.name: a for a in an.actors}
+    assert actors["Denis McDonough"].roles == ("Veterans Affairs Secretary",) and "Veterans Affairs" not in actors
+    (ministry,) = [a for a in an.actors if a.name.endswith("Foreign Ministry")]
+    assert ministry.kind == "organization" and actors["Mario Rossi"].roles == ("spokesman",)

@@ -92,10 +92,6 @@ ORG_NOUNS = {
 }  # fmt: skip
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
-# A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
-PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
-              "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
-              "Housing", "Commerce", "Economy", "Industry", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -792,7 +788,7 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
         or run[0].lower_ in _LEADING_DROP
         or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC")
         and run[0].lower_ not in ROLE_HEADS
-        and run[0].text not in PORTFOLIOS
+        and not _portfolio(run)
         or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")
     ):
         run.pop(0)
@@ -810,6 +806,22 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[sub[0].i : sub[-1].i + 1]
                 found.append((span.text, (span.start_char, span.end_char)))
     return found
+
+
+# Titles that take a portfolio before them ("Transport Secretary", "Veterans Affairs Secretary", "Trade Commissioner").
+_PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
+
+
+def _portfolio(run: list[Token]) -> bool:
+    """The organisation the model tagged at the start of a title is the title's portfolio ("Transport" of "Transport
+    Secretary", "Veterans Affairs" of "Veterans Affairs Secretary"), when the title takes one and the name is not
+    shaped like an organisation of its own ("the Foreign Ministry spokesman", "Apple CEO": where the title is held)."""
+    if run[0].ent_type_ != "ORG" or not any(t.lower_ in _PORTFOLIO_TITLES for t in run):
+        return False
+    k = 1
+    while k < len(run) and run[k].ent_type_ == "ORG" and run[k].ent_iob_ == "I":
+        k += 1
+    return not ORG_SUFFIX.search(" ".join(t.text for t in run[:k]))
 
 
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
