@@ -483,3 +483,101 @@ def test_a_headline_s_short_form_joins_the_full_name_the_text_gives_after_it(ana
     # Without a headline, a fuller name said only after the short one is still someone else.
     an = analyse_text("President Biden said on Thursday he was confident. Hunter Biden said in a statement he was not.")
     assert {a.name for a in an.actors if a.kind == "person"} >= {"Biden", "Hunter Biden"}
+
+
+def _actor_at_by_scan(index, start: int, end: int):
+    """The look-up as a plain scan of every mention, in `by_span`'s order: what the bisecting index must agree with."""
+    for (a, b), actor_id in index.by_span.items():
+        if a < end and start < b:
+            return index.get(actor_id)
+    return None
+
+
+def test_the_actor_at_a_span_is_found_by_bisection_with_the_scan_s_results(seed):
+    from briefgen.extract.actors import ActorIndex
+
+    index = ActorIndex(seed.actors, {sp: a.id for a in seed.actors for sp in a.spans})
+    text = seed.article.text
+    assert len(index.by_span) > 20
+    for start in range(0, len(text), 3):
+        for width in (0, 1, 7, 40):
+            assert index.actor_at(start, start + width) == _actor_at_by_scan(index, start, start + width), (start, width)
+    assert all(index.get(a.id) == a for a in seed.actors) and index.get("a999") is None
+    # Overlapping mentions (a long one reaching past shorter ones after it): the first listed still wins.
+    (first, second, *_) = seed.actors
+    odd = ActorIndex(seed.actors, {(10, 20): second.id, (0, 100): first.id, (30, 40): second.id})
+    for start, end in ((12, 13), (35, 36), (50, 60), (99, 150), (100, 150)):
+        assert odd.actor_at(start, end) == _actor_at_by_scan(odd, start, end), (start, end)
+    assert odd.actor_at(12, 13) == second and odd.actor_at(50, 60) == first and odd.actor_at(100, 150) is None
+
+
+def test_a_company_qualifying_its_product_stays_the_company(analyse_text):
+    # Business news of any year: a maker's name before a kind of product, where the article names it as a company
+    # elsewhere (it says, announces, has a spokesman or a legal form), is one more mention of the company.
+    def company(text: str, name: str):
+        (actor,) = [a for a in analyse_text(text).actors if a.name == name]
+        return actor.kind, [text[a:b] for a, b in actor.spans]
+
+    text = "Toyota announced a recall on Tuesday. The Toyota model had faulty brakes, the company said."
+    assert company(text, "Toyota") == ("organization", ["Toyota", "Toyota"])
+    text = "A Boeing spokesman said a Boeing system failed during the test."
+    assert company(text, "Boeing") == ("organization", ["Boeing", "Boeing"])
+    text = "Microsoft Corp said hospitals could keep using the Microsoft software until March."
+    assert company(text, "Microsoft Corp") == ("organization", ["Microsoft Corp", "Microsoft"])
+
+
+def test_a_product_named_before_its_kind_is_no_actor_beside_its_maker(analyse_text):
+    an = analyse_text(
+        "Apple said on Wednesday it would sell new MacBook Air laptops and a new version of the Mac software at its "
+        "stores. Google said its Android operating system now runs on three billion phones."
+    )
+    assert {a.name: a.kind for a in an.actors} == {"Apple": "organization", "Google": "organization"}
+    # A product's name the model calls a person is not asserted to be its maker either.
+    an = analyse_text("Nvidia said demand for the Blackwell chips was strong.")
+    assert {a.name: a.kind for a in an.actors}.get("Blackwell", "other") == "other"
+
+
+def test_a_court_case_and_a_piece_of_a_name_are_no_actors(analyse_text):
+    # Court and health news in our own words: a case is named by its parties (a document, like a treaty), and the
+    # model's person "Without Borders" is the end of "Doctors Without Borders", cut at a preposition.
+    names = {
+        a.name
+        for a in analyse_text(
+            "Justice Sonia Sotomayor wrote for the majority in Loper Bright Enterprises v. Raimondo. The Supreme Court "
+            "said the agency had overstepped. Doctors Without Borders sent a team to Kampala."
+        ).actors
+    }
+    assert {"Sonia Sotomayor", "Supreme Court", "Kampala"} <= names
+    assert not any(" v. " in n or n.startswith("Without") for n in names), names
+
+
+def test_a_name_called_both_an_organisation_and_a_place_is_an_organisation_unless_geonames_knows_the_place(analyse_text):
+    # Business news: the model calls "Nvidia" a place before a title and an organisation before "shares".
+    kinds = _kinds(analyse_text("Nvidia chief executive Jensen Huang said demand was strong. Nvidia shares rose 4 percent on Friday."))
+    assert kinds["Nvidia"] == "organization" and kinds["Jensen Huang"] == "person"
+
+
+def test_a_full_name_after_a_role_noun_is_a_person(analyse_text):
+    # Foreign affairs in our own words: the model calls the Indonesian minister an organisation.
+    an = analyse_text("Foreign Minister Penny Wong flew to Jakarta to meet her Indonesian counterpart Retno Marsudi.")
+    marsudi = {a.name: a for a in an.actors}["Retno Marsudi"]
+    assert marsudi.kind == "person"
+
+
+def test_an_acronym_role_keeps_its_capitals_while_a_shouted_title_is_title_cased(analyse_text):
+    # Business news in our own words; a speaker line in capitals, as transcripts write them.
+    an = analyse_text("Apple CEO Tim Cook said sales rose in China. PRIME MINISTER OF JAPAN Fumio Kishida spoke later.")
+    roles = {a.name: a.roles for a in an.actors}
+    assert roles["Tim Cook"] == ("CEO",) and roles["Fumio Kishida"] == ("Prime Minister of Japan",)
+
+
+def test_a_portfolio_belongs_to_its_title_and_a_ministry_is_where_a_title_is_held(analyse_text):
+    # Our own sentences: the model tags "Veterans Affairs" an organisation; no list of portfolios names it.
+    an = analyse_text(
+        "Veterans Affairs Secretary Denis McDonough said the agency would hire more nurses. "
+        'Italian Foreign Ministry spokesman Mario Rossi said: "We are watching closely."'
+    )
+    actors = {a.name: a for a in an.actors}
+    assert actors["Denis McDonough"].roles == ("Veterans Affairs Secretary",) and "Veterans Affairs" not in actors
+    (ministry,) = [a for a in an.actors if a.name.endswith("Foreign Ministry")]
+    assert ministry.kind == "organization" and actors["Mario Rossi"].roles == ("spokesman",)

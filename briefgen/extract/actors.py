@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -68,7 +69,8 @@ EVENT_NAME = re.compile(
     r"Awards|Ceremony|Marathon|Grand Prix)$"
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
-DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b")
+# A court case is named by its parties ("Loper Bright Enterprises v. Raimondo"): a document too, not an actor.
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b| vs?\. ")
 # Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
 # product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
 # the organisation's own.
@@ -90,10 +92,6 @@ ORG_NOUNS = {
 }  # fmt: skip
 ALIAS_ORGANIZATIONS = {"United Nations", "European Union", "Federal Reserve"}
 INVERTED_VERBS = {"said", "says", "added", "asked", "wrote", "replied"}  # "Said Ellis: ..." is Ellis, when the tagger says so
-# A minister's portfolio, which the model may tag as an organisation: "Transport Secretary", "Defence Minister".
-PORTFOLIOS = {"Transport", "Health", "Defence", "Defense", "Foreign", "Home", "Interior", "Justice", "Finance",
-              "Treasury", "Education", "Environment", "Energy", "Trade", "Agriculture", "Labor", "Labour", "Culture",
-              "Housing", "Commerce", "Economy", "Industry", "Transportation"}  # fmt: skip
 _LEADING_DROP = {"new", "the", "a", "an", "then", "incoming", "outgoing"}
 _CONNECTIVES = {"of", "for", "-", "&"}
 
@@ -114,15 +112,33 @@ class ActorIndex:
     actors: tuple[Actor, ...]
     by_span: dict[tuple[int, int], str]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
+        """The mentions sorted by start (with their order in `by_span`, which ranks them), each with the furthest end
+        reached by it or one before it: a look-up per quote or event bisects instead of scanning every mention."""
+        ordered = sorted((a, b, n, actor_id) for n, ((a, b), actor_id) in enumerate(self.by_span.items()))
+        starts = [a for a, _, _, _ in ordered]
+        reach = list(itertools.accumulate((b for _, b, _, _ in ordered), max))
+        return starts, reach, [(b, n, actor_id) for _, b, n, actor_id in ordered]
+
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor whose mention overlaps [start, end), if any."""
-        for (a, b), actor_id in self.by_span.items():
-            if a < end and start < b:
-                return self.get(actor_id)
-        return None
+        """The actor whose mention overlaps [start, end), if any (of several, the one listed first in `by_span`)."""
+        starts, reach, rest = self._spans
+        best: tuple[int, str] | None = None
+        i = bisect.bisect_left(starts, end) - 1  # mentions from i down start before `end`
+        while i >= 0 and reach[i] > start:  # and none before a mention whose reach is at most `start` ends after it
+            b, n, actor_id = rest[i]
+            if b > start and (best is None or n < best[0]):
+                best = (n, actor_id)
+            i -= 1
+        return self.get(best[1]) if best is not None else None
 
     def get(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self._by_id.get(actor_id)
 
 
 def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
@@ -135,8 +151,14 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     placed: set[int] = set()  # where a name is described as a place ("the city of Arbil", "Huize county")
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
+    as_org, products = _product_names(doc)
     for ent in _at_seams(_with_nicknamed(doc)):
-        if ent.label_ not in LABEL_KIND or _names_a_product(ent) or ent.text.strip() in NOT_ACTORS or EVENT_NAME.search(ent.text):
+        if (
+            ent.label_ not in LABEL_KIND
+            or _names_a_product(ent, as_org, products)
+            or ent.text.strip() in NOT_ACTORS
+            or EVENT_NAME.search(ent.text)
+        ):
             continue
         # (Matched in place: slicing the text before every entity would copy the article once per entity.)
         if _DATELINE_CREDIT.match(text, 0, ent.start_char) and re.match(
@@ -158,8 +180,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             # "Congressman Meadows", which the model calls an ORG: a person named after the title, which is a role.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = _clean(ent)
-        if name is None:
-            continue
+        if name is None or name.label_ == "PERSON" and name[0].pos_ in ("ADP", "CCONJ", "SCONJ") and name[0].lower_ in STOP_WORDS:
+            continue  # (no person's name opens with a preposition: "Without Borders" is a piece of a longer name)
         if (
             (ent.label_ in ("ORG", "NORP", "FAC", "LOC") or ent.label_ == "PERSON" and (len(name) > 1 or name.text.isupper()))
             and is_country(name.text)
@@ -430,13 +452,15 @@ def _opens_with_title(ent: Span) -> bool:
 
 
 def _titled_name(ent: Span) -> bool:
-    """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") name a person."""
+    """Two or three capitalised words right after a title only people hold ("Chancellor Olaf Scholz") or a role noun
+    ("her Indonesian counterpart Retno Marsudi", "State Department spokesman Glyn Davies") name a person."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     words = [t for t in ent if not t.is_punct]
     return (
         before is not None
-        and before.is_title
-        and before.lower_ in PERSON_TITLES
+        and (
+            before.is_title and before.lower_ in PERSON_TITLES or before.is_lower and before.pos_ == "NOUN" and before.lower_ in ROLE_HEADS
+        )
         and 2 <= len(words) <= 3
         and all(t.is_title and t.is_alpha for t in words)
         and not LEGAL_FORM.search(ent.text)
@@ -526,24 +550,93 @@ def _alone(tok: Token) -> bool:
     )
 
 
-def _names_a_product(ent: Span) -> bool:
-    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker, whether
-    the model number is inside the entity ('Rolls-Royce Trent 900') or just after it; 'the MacBook Air laptops',
-    'the Mac OS X operating system': a name qualifying a kind of product names the product."""
+def _product_names(doc: Doc) -> tuple[set[str], set[str]]:
+    """What the article itself says of its names (one name, one kind): those it uses as an organisation's somewhere
+    (an ORG entity that names no product there: "Pfizer said", "a Pfizer spokesman", "Pfizer Inc") and those the
+    model tags as products anywhere."""
+    as_org: set[str] = set()
+    products: set[str] = set()
+    for ent in doc.ents:
+        name = _bare(ent.text)
+        if ent.label_ == "PRODUCT":
+            products.add(name)
+        elif ent.label_ == "ORG" and _acts_as_organisation(ent):
+            as_org.add(name)
+            words = name.split()
+            if len(words) > 1 and LEGAL_FORM.fullmatch(words[-1]):
+                as_org.add(" ".join(words[:-1]))  # "Pfizer Inc" names "Pfizer" too
+    return as_org, products
+
+
+# What organisations do, beside what people do: a product does not announce, hire or buy.
+ORG_VERBS = {"announce", "report", "plan", "hire", "acquire", "buy", "employ", "invest", "confirm", "sue", "state"}
+
+
+def _acts_as_organisation(ent: Span) -> bool:
+    """The name is used as an organisation's here: with a legal form ("Pfizer Inc"), as the subject of a verb people
+    or organisations do ("Pfizer said"), owning something ("Pfizer's vaccine"), qualifying a role ("a Pfizer
+    spokesman") or described in apposition as a kind of organisation ("Pfizer, the drug maker")."""
+    doc, root = ent.doc, ent.root
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        bool(LEGAL_FORM.fullmatch(ent[-1].text))
+        or nxt is not None
+        and bool(LEGAL_FORM.fullmatch(nxt.text))
+        or root.dep_ == "nsubj"
+        and root.head.lemma_ in PERSON_VERBS | ORG_VERBS
+        or root.dep_ == "poss"
+        or root.dep_ == "compound"
+        and root.head.i >= ent.end
+        and root.head.lower_ in ROLE_HEADS
+        or any(c.dep_ == "appos" and (c.lemma_ in ORG_NOUNS or c.lemma_.endswith("maker")) for c in root.children)
+    )
+
+
+def _bare(text: str) -> str:
+    return text.strip().removeprefix("the ").removeprefix("The ")
+
+
+def _model_numbered(ent: Span) -> bool:
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number, inside the entity ('Rolls-Royce Trent 900')
+    or just after it."""
     doc = ent.doc
     last = ent[-1] if len(ent) > 1 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    if ent.label_ != "ORG":
-        return False
-    if any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt)):
-        return True
+    return any(t is not None and MODEL_NUMBER.fullmatch(t.text) for t in (last, nxt))
+
+
+def _product_noun(ent: Span) -> Token | None:
+    """The kind of product a name qualifies ("laptops" in "the MacBook Air laptops", "drug" in "the Pfizer drug")."""
     head = ent.root
     while head.dep_ in ("compound", "conj") and head.head.i >= ent.end and head.head.pos_ == "PROPN":
         head = head.head  # "Mac OS X operating system": through the product's own name to its noun
     if head.dep_ == "conj" and head.head.i < ent.start:
         head = head.head  # "the Falcon and Territory models": the noun the first of them qualifies
     noun = head.head
-    return head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS
+    if head.dep_ in ("compound", "nmod") and noun.i >= ent.end and noun.pos_ == "NOUN" and noun.lemma_.lower() in PRODUCT_NOUNS:
+        return noun
+    return None
+
+
+def _names_a_product(ent: Span, as_org: set[str], products: set[str]) -> bool:
+    """'Airbus A330', 'Boeing 787': a maker's name before a model number names the product, not the maker. A name
+    qualifying a kind of product names either: the product ('the MacBook Air laptops', 'the Mac OS X operating
+    system', 'Apple's iPad tablet') or its maker ('the Pfizer drug', 'a Boeing system', 'Intel processors', which
+    MEANTIME marks as organisations). It is the maker's where the article names it as an organisation elsewhere or
+    its name is shaped like one ('the General Motors model'); the product's where the model tags it a product
+    elsewhere, or its name is of two words or more, or the product has its own owner ('its iPad tablet', 'Google's
+    Android operating system'); a lone word is the maker's ('the Toyota model')."""
+    if ent.label_ != "ORG":
+        return False
+    if _model_numbered(ent):
+        return True
+    noun = _product_noun(ent)
+    if noun is None:
+        return False
+    name = _bare(ent.text)
+    if name in products:
+        return True
+    return name not in as_org and not ORG_SUFFIX.search(name)
 
 
 def _descriptor_start(name: Span) -> int:
@@ -695,7 +788,7 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
         or run[0].lower_ in _LEADING_DROP
         or run[0].ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC")
         and run[0].lower_ not in ROLE_HEADS
-        and run[0].text not in PORTFOLIOS
+        and not _portfolio(run)
         or run[0].pos_ not in ("NOUN", "PROPN", "ADJ")
     ):
         run.pop(0)
@@ -713,6 +806,22 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[sub[0].i : sub[-1].i + 1]
                 found.append((span.text, (span.start_char, span.end_char)))
     return found
+
+
+# Titles that take a portfolio before them ("Transport Secretary", "Veterans Affairs Secretary", "Trade Commissioner").
+_PORTFOLIO_TITLES = {"minister", "secretary", "commissioner"}
+
+
+def _portfolio(run: list[Token]) -> bool:
+    """The organisation the model tagged at the start of a title is the title's portfolio ("Transport" of "Transport
+    Secretary", "Veterans Affairs" of "Veterans Affairs Secretary"), when the title takes one and the name is not
+    shaped like an organisation of its own ("the Foreign Ministry spokesman", "Apple CEO": where the title is held)."""
+    if run[0].ent_type_ != "ORG" or not any(t.lower_ in _PORTFOLIO_TITLES for t in run):
+        return False
+    k = 1
+    while k < len(run) and run[k].ent_type_ == "ORG" and run[k].ent_iob_ == "I":
+        k += 1
+    return not ORG_SUFFIX.search(" ".join(t.text for t in run[:k]))
 
 
 def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
@@ -800,6 +909,21 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return list(groups.values())
 
 
+_SMALL_WORDS = {"of", "for", "and", "the", "to", "on", "at", "in"}
+
+
+def _unshouted(role: str) -> str:
+    """A role written in capitals in title case ("PRIME MINISTER OF JAPAN" is "Prime Minister of Japan", "SEN." is
+    "Sen."), but an acronym stays one ("CEO", "MP", "US Ambassador", "U.S. Envoy")."""
+
+    def word(w: str) -> str:
+        if w.lower() in _SMALL_WORDS:
+            return w.lower()
+        return w if len(w) <= 3 and "." not in w or "." in w.rstrip(".") else w.capitalize()
+
+    return " ".join(word(w) for w in role.split())
+
+
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in ("of", "and", "the", "for", "&")]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
@@ -844,6 +968,8 @@ def _build(
             # "Douglas Aircraft", "Saturn Corporation": the name says what it is; "the news weekly Der Spiegel": the
             # words around one of its mentions do.
             kind = "organization"
+        elif labels["ORG"] and labels["GPE"] + labels["LOC"] and not labels["PERSON"] and not is_place(name):
+            kind = "organization"  # "Nvidia chief executive" (GPE), "Nvidia shares" (ORG): GeoNames knows no such place
         else:
             kind = "person" if labels["PERSON"] else LABEL_KIND[labels.most_common(1)[0][0]]
         if (
@@ -876,7 +1002,7 @@ def _build(
             for r in roles_of.get(m.name_start, []):
                 if (m.name_start, r) in quoted_roles:
                     continue
-                r = r.title() if r.isupper() else r  # "MINISTER" in a transcript's speaker line
+                r = _unshouted(r) if r.isupper() else r  # "MINISTER" in a transcript's speaker line
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
         # "Minister" says less than "Prime Minister": a role that ends another is not listed again.
