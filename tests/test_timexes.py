@@ -21,6 +21,8 @@ REF = dt.date(1997, 2, 3)  # a Monday, the seed article's date
         ("mid-March", 1, "DATE", "1997-03", "MID", "1997-03-11", "1997-03-20"),
         ("early April", 1, "DATE", "1997-04", "START", "1997-04-01", "1997-04-10"),
         ("the end of March", 1, "DATE", "1997-03", "END", "1997-03-20", "1997-03-31"),  # as analysts date a month's end
+        ("early 2024", 0, "DATE", "2024", "START", "2024-01-01", "2024-04-30"),  # a year's thirds are its months', leap day or not
+        ("late 2025", 0, "DATE", "2025", "END", "2025-09-01", "2025-12-31"),
         ("last November", 0, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("November", -1, "DATE", "1996-11", None, "1996-11-01", "1996-11-30"),
         ("January", 1, "DATE", "1998-01", None, "1998-01-01", "1998-01-31"),

@@ -950,6 +950,11 @@ def _with_mod(rng: DateRange, mod: str | None) -> DateRange:
     if rng.granularity == "month":
         lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (20, rng.end.day)}[mod]
         return DateRange(rng.start.replace(day=lo), rng.start.replace(day=hi), rng.granularity)
+    if rng.granularity == "year" and rng.start.month == 1 and rng.end.month == 12 and rng.start.year == rng.end.year:
+        # A year's thirds are its months' (January-April, May-August, September-December), whatever a leap day does.
+        first, last = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
+        y = rng.start.year
+        return DateRange(dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), rng.granularity)
     days = (rng.end - rng.start).days + 1
     a, b = round(days / 3), round(2 * days / 3)
     lo, hi = {"START": (0, a - 1), "MID": (a, b - 1), "END": (b, days - 1)}[mod]
