@@ -481,3 +481,23 @@ def test_a_happening_counted_to_from_the_article_s_date(analyse_text):
         ("two months", dt.date(2016, 11, 8), dt.date(2016, 11, 8), "scheduled", "presidential election to be held"),
     ]
     assert analyse_text("The board waited two weeks until the meeting.", dt.date(2016, 9, 8)).events == ()
+
+
+def test_a_will_step_that_names_a_kind_of_happening_is_an_undated_event(analyse_text):
+    """A bare "will" is a next step an analyst lists where its verb or the noun it holds names a scheduled kind of
+    happening (a meeting, a vote, a signing, a launch); not what someone "will discuss", a habit, a condition, or a
+    happening verb with nothing to act on."""
+    text = (
+        "The three governments will also hold the first trilateral meeting between their finance ministers.\n\n"
+        "We will discuss the situation in the region with our partners.\n\n"
+        "At least annually, the foreign ministers will meet with their counterparts.\n\n"
+        "Once Congress passes the bill, the President will sign it.\n\n"
+        "The Senate will vote on the nomination, party leaders said.\n\n"
+        "That is the bridge to membership that we will be unveiling at the summit."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert [(e.what, e.certainty, e.when) for e in an.undated_events] == [
+        ("three governments to hold first trilateral meeting between their finance ministers", "expected", None),
+        ("Senate to vote on the nomination", "expected", None),
+    ]

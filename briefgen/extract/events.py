@@ -25,6 +25,7 @@ from .event_wording import names_a_kind as _names_a_kind
 from .event_wording import noun_phrase as _phrase
 from .event_wording import what as _what
 from .feasts import holiday_rule
+from .lexicon import FIRST_PERSON as _FIRST_PERSON
 from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
@@ -259,6 +260,13 @@ def extract_undated_events(
         for tok in sp
     }
     taken = {e.start for e in dated}
+    # "will meet at least annually", "every year": a habit, not a next step (a SET expression names no occasion).
+    habitual = {
+        tok.i
+        for t in timexes
+        if t.type == "SET" and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     out: list[Event] = []
     for s_start, s_end in sentences:
         if s_start in taken:
@@ -267,9 +275,11 @@ def extract_undated_events(
         if span is None:
             continue
         for verb in span:
+            kind = _names_happening(verb)
             if (
                 verb.pos_ != "VERB"
                 or verb.lemma_ in _LIGHT
+                and not kind
                 or verb.lemma_ in _OPINION
                 or verb.lemma_ in _STATES
                 or verb.lemma_ in _LASTING
@@ -277,14 +287,20 @@ def extract_undated_events(
                 and any(c.dep_ == "xcomp" for c in verb.children)
             ):
                 continue
-            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
+            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(
+                t.i in timed or t.i in habitual for t in verb.subtree
+            ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
-            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start, text):
+            if read is None or read[0] == "possible" or not (_firm(verb) or kind and _will(verb) and not _on_condition(verb)):
+                continue
+            if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
             if subj is None or not (
                 subj.pos_ == "PROPN"
+                or kind
+                and subj.lower_ in _FIRST_PERSON  # "we will hold the first meeting": the speaker's side, a happening
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
@@ -297,6 +313,66 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             break
     return tuple(out)
+
+
+# The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,
+# elections, rulings, deadlines, releases of reports, launches, trials, ceremonies, strikes, a law taking effect): a
+# next step told with a bare "will" is one only where its verb, or the noun it holds or has, names one ("we will
+# hold the first meeting", "the Senate will vote"), not each thing someone "will discuss" or "will work on".
+_HAPPENING_VERBS = {
+    "visit", "travel", "meet", "vote", "debate", "rule", "testify", "sign", "announce", "release", "publish", "launch",
+    "host", "convene", "attend", "adopt", "ratify", "expire", "inaugurate", "sentence", "unveil", "campaign", "elect",
+    "tour", "negotiate", "finalize", "open", "hold", "deploy", "introduce", "issue", "endorse", "designate",
+}  # fmt: skip
+_HAPPENING_NOUNS = {
+    "meeting", "summit", "visit", "trip", "vote", "hearing", "debate", "election", "ruling", "deadline", "report",
+    "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
+    "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
+    "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "reception", "call", "decision",
+}  # fmt: skip
+# Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
+_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}
+
+
+# Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
+# (a relative clause the parser read as a complement) nor "we'll announce" alone.
+_ACTS_ON = {"announce", "release", "publish", "launch", "sign", "unveil", "adopt", "ratify", "finalize", "introduce", "deploy",
+            "open", "issue", "endorse", "designate", "host", "inaugurate", "sentence"}  # fmt: skip
+# Adverbs of frequency: "will meet at least annually" is a habit, not a next step.
+_HABITUAL = {"annually", "yearly", "monthly", "weekly", "daily", "regularly", "routinely", "periodically", "quarterly", "biannually"}
+
+
+def _names_happening(verb: Token) -> bool:
+    """Whether a verb names a kind of happening an analyst lists, itself ("will vote", "will sign the bill") or by
+    the noun it holds ("will hold the first trilateral meeting", "will have a briefing"); a light verb only by its
+    noun; never a habit ("will meet annually")."""
+    if verb.pos_ != "VERB" or any(c.lower_ in _HABITUAL for c in verb.children):
+        return False
+    if verb.lemma_ in _HAPPENING_VERBS and verb.lemma_ not in _HOLDING:
+        return verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)
+    if verb.lemma_ in _HOLDING or verb.lemma_ in _HAPPENING_VERBS:
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _HAPPENING_NOUNS for c in verb.children)
+    return False
+
+
+def _on_condition(verb: Token) -> bool:
+    """A clause that waits on another: "once they do, he will sign this law", "if Congress acts, ...": a condition
+    names no next step of its own."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (*_CONDITIONS, "once") for m in c.children) for c in verb.children
+    )
+
+
+def _will(verb: Token) -> bool:
+    """A bare "will" (or "shall") carries the verb: "the Senate will vote", "we'll hold a briefing"."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head == node:
+            return False
+        node = node.head  # "will agree to ... and adopt a new pledge": the coordinated verb shares its "will"
+    return False
 
 
 def _gives_days(t: Timex) -> bool:
