@@ -501,3 +501,15 @@ def test_a_will_step_that_names_a_kind_of_happening_is_an_undated_event(analyse_
         ("three governments to hold first trilateral meeting between their finance ministers", "expected", None),
         ("Senate to vote on the nomination", "expected", None),
     ]
+
+
+def test_a_plan_told_as_since_changed_is_no_event(analyse_text):
+    """ "had previously been scheduled", "was originally set for": the plan was overtaken; the same plan told
+    without such a word still dates its happening."""
+    text = (
+        "The tender offer previously had been scheduled to expire at midnight Friday.\n\n"
+        "The vote was originally set for Thursday.\n\n"
+        "The rival bid had been scheduled to expire on Nov. 16."
+    )
+    an = analyse_text(text, dt.date(1989, 10, 30))
+    assert [(e.when.text, e.when.range.start.isoformat()) for e in an.events] == [("Nov. 16", "1989-11-16")]

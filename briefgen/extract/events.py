@@ -53,6 +53,8 @@ _STATES = {
 }  # fmt: skip
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
 _CONDITIONS = {"if", "unless", "whether"}
+# A plan told as once made and since changed: "had previously been scheduled to expire Friday", "was originally set for".
+_OVERTAKEN = {"previously", "originally", "initially", "formerly"}
 # Wishes and needs: "I want to lay out its terms today", "the leaders want to focus on tomorrow" say what someone
 # would like, not what is arranged (no analyst lists a wish; a stated plan, "plans to", is one).
 _WISHES = {"want", "hope", "wish", "need", "like", "love"}
@@ -565,6 +567,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
+    if past and any(c.lower_ in _OVERTAKEN for v in chain for c in v.children if c.dep_ == "advmod"):
+        return None  # "had previously been scheduled to expire at midnight Friday": a plan since changed
     if (
         span is not None
         and span.root.dep_ == "poss"
