@@ -513,3 +513,21 @@ def test_a_plan_told_as_since_changed_is_no_event(analyse_text):
     )
     an = analyse_text(text, dt.date(1989, 10, 30))
     assert [(e.when.text, e.when.range.start.isoformat()) for e in an.events] == [("Nov. 16", "1989-11-16")]
+
+
+def test_a_happening_shortly_or_held_by_we_is_dated(analyse_text):
+    """ "shortly" is later on the article's own day, for a happening the clause says is ahead (not a broadcast's
+    "in just a moment ... will have some other news", nor "shortly before" another happening); "we will have a
+    briefing tomorrow morning" is a briefing, though "we'll have" alone is talk."""
+    text = (
+        "Shortly, the President will sign an executive order on federal construction projects.\n\n"
+        "In just a moment our anchor will have some other news.\n\n"
+        "The plan was lifted from a paper published shortly before the speech.\n\n"
+        "We will have a briefing tomorrow morning.\n\n"
+        "We'll have more to say about that tomorrow."
+    )
+    an = analyse_text(text, dt.date(2022, 2, 4))
+    assert [(e.when.text, e.when.range.start.isoformat(), e.what) for e in an.events] == [
+        ("Shortly", "2022-02-04", "President to sign executive order on federal construction projects"),
+        ("tomorrow morning", "2022-02-05", "to have briefing"),
+    ]

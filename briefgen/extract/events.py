@@ -190,6 +190,13 @@ def extract_events(
             anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
                 consider(*found)
+    # "the President will sign an executive order shortly": later on the article's own day, if the clause says it is
+    # ahead (consider checks) and names a kind of happening ("in just a moment Diane Sawyer will have some other
+    # news" is a broadcast's patter), as the guidelines' same-day events are.
+    for m in _SHORTLY.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(a < m.end() and m.start() < b for a, b in taken) and _names_happening(_action(_governor(span))):
+            consider(Timex(m.group(0), m.start(), m.end(), "DATE", ref.isoformat(), None, day_range(ref, ref), 1), span)
     events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
@@ -330,7 +337,8 @@ _HAPPENING_NOUNS = {
     "meeting", "summit", "visit", "trip", "vote", "hearing", "debate", "election", "ruling", "deadline", "report",
     "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
     "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
-    "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "reception", "call", "decision",
+    "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "lunch", "breakfast", "reception", "call",
+    "decision",
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
 _HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}
@@ -607,6 +615,7 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         subj is not None
         and subj.lower_ in _PERSONAL
         and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go"))
+        and not _names_happening(action)  # "we will have a briefing tomorrow morning" is one
     ):
         return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
     ahead = future or be_to or plan is not None or span is not None and span.root.lower_ in ("tonight", "later")
@@ -735,6 +744,12 @@ _THAT_DAY = re.compile(
 )
 # "since then", "by then", "back then", "the then president": no next step in a sequence; nor, in a run of steps told
 # with "and then" ("go to your place and vote and then go ..."), one the previous date tells the day of.
+# Later on the day itself, whatever the date: "shortly" (not "shortly after"/"before"/"thereafter", which date by
+# another happening), "momentarily", "in just a few moments".
+_SHORTLY = re.compile(
+    r"\b(?:very )?shortly\b(?! (?:after|before|thereafter|afterwards?))|\bmomentarily\b|\bin (?:just )?a (?:few )?(?:moments?|minutes)\b",
+    re.IGNORECASE,
+)
 _NOT_NEXT = {"since", "by", "until", "till", "from", "back", "before", "just", "even", "only", "right", "the", "and", "but"}
 _ANAPHORA_SENTENCES = 3
 
