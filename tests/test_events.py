@@ -531,3 +531,22 @@ def test_a_happening_shortly_or_held_by_we_is_dated(analyse_text):
         ("Shortly", "2022-02-04", "President to sign executive order on federal construction projects"),
         ("tomorrow morning", "2022-02-05", "to have briefing"),
     ]
+
+
+def test_a_decided_step_and_a_happening_there_will_be_are_undated_events(analyse_text):
+    """A happening someone decided or agreed on is a plan whatever the tense of the deciding ("decided to launch");
+    "there will be" announces a happening of a kind the guidelines list; not a refused pledge, nor "the first time
+    that there will be a summit", nor a present "is committing" (no plan)."""
+    text = (
+        "The three governments decided to launch a pilot early warning system.\n\n"
+        "There will be a press conference with both leaders.\n\n"
+        "He again refused to pledge to release his tax returns.\n\n"
+        "This is the first time that there will be a standalone summit of the three leaders.\n\n"
+        "The agency is committing more than $300 million in humanitarian assistance today."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert [(e.what, e.when) for e in an.undated_events] == [
+        ("three governments to launch pilot early warning system", None),
+        ("press conference with both leaders to be held", None),
+    ]

@@ -284,7 +284,16 @@ def extract_undated_events(
         if span is None:
             continue
         for verb in span:
-            kind = _names_happening(verb)
+            held = _there_will_be(verb)
+            if held is not None and not any(t.i in timed or t.i in habitual for t in verb.subtree):
+                # "There will be the press conference": the happening the sentence announces, held
+                read = _certainty(None, verb, text[s_start:s_end])
+                if read is not None and read[0] != "possible" and not _on_condition(verb) and not _quoted(verb, s_start, text):
+                    what = f"{_phrase(held, exclude=timed)} to be held"
+                    ids = _actors_in(s_start, s_end, actors)
+                    out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+                    break
+            kind = _names_happening(verb) or _decided(verb)
             if (
                 verb.pos_ != "VERB"
                 or verb.lemma_ in _LIGHT
@@ -301,7 +310,11 @@ def extract_undated_events(
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
-            if read is None or read[0] == "possible" or not (_firm(verb) or kind and _will(verb) and not _on_condition(verb)):
+            if (
+                read is None
+                or read[0] == "possible"
+                or not (_firm(verb) or kind and (_will(verb) or _decided(verb)) and not _on_condition(verb))
+            ):
                 continue
             if _quoted(verb, s_start, text):
                 continue
@@ -363,6 +376,39 @@ def _names_happening(verb: Token) -> bool:
     if verb.lemma_ in _HOLDING or verb.lemma_ in _HAPPENING_VERBS:
         return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _HAPPENING_NOUNS for c in verb.children)
     return False
+
+
+# Verbs of deciding on a step: "the leaders decided to launch a pilot", "have agreed to hold talks", "pledged to ...".
+_DECIDING = {"decide", "agree", "commit", "pledge", "resolve"}
+
+
+def _decided(verb: Token) -> bool:
+    """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
+    to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head != verb
+        and head.lemma_ in _DECIDING
+        and not any(c.dep_ == "neg" for c in head.children)
+        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
+        and _names_happening(verb)
+    )
+
+
+_REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
+
+
+def _there_will_be(verb: Token) -> Token | None:
+    """The happening "there will be" announces ("There will be the press conference"), if a kind the guidelines list."""
+    if (
+        verb.lemma_ != "be"
+        or verb.dep_ in ("relcl", "acl", "advcl", "ccomp")
+        or not _will(verb)
+        or not any(c.dep_ == "expl" for c in verb.children)
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _HAPPENING_NOUNS), None)
 
 
 def _on_condition(verb: Token) -> bool:
@@ -562,7 +608,7 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     if "would" in modals and (conditional or not reported):
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     future = bool(modals & _WILL) or "would" in modals
-    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
+    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or v is not verb and v.lemma_ in _DECIDING), None)
     be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
     if (
         verb.tag_ == "VBG"
