@@ -550,3 +550,12 @@ def test_a_decided_step_and_a_happening_there_will_be_are_undated_events(analyse
         ("three governments to launch pilot early warning system", None),
         ("press conference with both leaders to be held", None),
     ]
+
+
+def test_a_when_clause_dates_its_happening_on_the_articles_own_day(analyse_text):
+    """ "through Sunday, when the Panthers are set to host the Vikings", said on that Sunday: "through" gives the day
+    no tense, and the "when" clause says the game is ahead, so it is later that day."""
+    text = "The curfew stays in effect through Sunday, when the Panthers are set to host the Vikings in the city."
+    an = analyse_text(text, dt.date(2016, 9, 25))
+    assert [(e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [("Sunday", "2016-09-25", "scheduled")]
+    assert "Panthers to host" in an.events[0].what

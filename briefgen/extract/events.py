@@ -153,9 +153,10 @@ def extract_events(
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
-        if days.start <= ref and (
-            t.direction <= 0 or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"
-        ):
+        # "through Sunday, when the Panthers are set to host the Vikings" said on that Sunday: "through" gives the
+        # date no tense, and the "when" clause it introduces says the happening is ahead.
+        tensed = t.direction > 0 or t.direction == 0 and verb is told
+        if days.start <= ref and (not tensed or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"):
             return
         key = (s_start, days)
         if key in seen:
