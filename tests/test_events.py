@@ -481,3 +481,81 @@ def test_a_happening_counted_to_from_the_article_s_date(analyse_text):
         ("two months", dt.date(2016, 11, 8), dt.date(2016, 11, 8), "scheduled", "presidential election to be held"),
     ]
     assert analyse_text("The board waited two weeks until the meeting.", dt.date(2016, 9, 8)).events == ()
+
+
+def test_a_will_step_that_names_a_kind_of_happening_is_an_undated_event(analyse_text):
+    """A bare "will" is a next step an analyst lists where its verb or the noun it holds names a scheduled kind of
+    happening (a meeting, a vote, a signing, a launch); not what someone "will discuss", a habit, a condition, or a
+    happening verb with nothing to act on."""
+    text = (
+        "The three governments will also hold the first trilateral meeting between their finance ministers.\n\n"
+        "We will discuss the situation in the region with our partners.\n\n"
+        "At least annually, the foreign ministers will meet with their counterparts.\n\n"
+        "Once Congress passes the bill, the President will sign it.\n\n"
+        "The Senate will vote on the nomination, party leaders said.\n\n"
+        "That is the bridge to membership that we will be unveiling at the summit."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert [(e.what, e.certainty, e.when) for e in an.undated_events] == [
+        ("three governments to hold first trilateral meeting between their finance ministers", "expected", None),
+        ("Senate to vote on the nomination", "expected", None),
+    ]
+
+
+def test_a_plan_told_as_since_changed_is_no_event(analyse_text):
+    """ "had previously been scheduled", "was originally set for": the plan was overtaken; the same plan told
+    without such a word still dates its happening."""
+    text = (
+        "The tender offer previously had been scheduled to expire at midnight Friday.\n\n"
+        "The vote was originally set for Thursday.\n\n"
+        "The rival bid had been scheduled to expire on Nov. 16."
+    )
+    an = analyse_text(text, dt.date(1989, 10, 30))
+    assert [(e.when.text, e.when.range.start.isoformat()) for e in an.events] == [("Nov. 16", "1989-11-16")]
+
+
+def test_a_happening_shortly_or_held_by_we_is_dated(analyse_text):
+    """ "shortly" is later on the article's own day, for a happening the clause says is ahead (not a broadcast's
+    "in just a moment ... will have some other news", nor "shortly before" another happening); "we will have a
+    briefing tomorrow morning" is a briefing, though "we'll have" alone is talk."""
+    text = (
+        "Shortly, the President will sign an executive order on federal construction projects.\n\n"
+        "In just a moment our anchor will have some other news.\n\n"
+        "The plan was lifted from a paper published shortly before the speech.\n\n"
+        "We will have a briefing tomorrow morning.\n\n"
+        "We'll have more to say about that tomorrow."
+    )
+    an = analyse_text(text, dt.date(2022, 2, 4))
+    assert [(e.when.text, e.when.range.start.isoformat(), e.what) for e in an.events] == [
+        ("Shortly", "2022-02-04", "President to sign executive order on federal construction projects"),
+        ("tomorrow morning", "2022-02-05", "to have briefing"),
+    ]
+
+
+def test_a_decided_step_and_a_happening_there_will_be_are_undated_events(analyse_text):
+    """A happening someone decided or agreed on is a plan whatever the tense of the deciding ("decided to launch");
+    "there will be" announces a happening of a kind the guidelines list; not a refused pledge, nor "the first time
+    that there will be a summit", nor a present "is committing" (no plan)."""
+    text = (
+        "The three governments decided to launch a pilot early warning system.\n\n"
+        "There will be a press conference with both leaders.\n\n"
+        "He again refused to pledge to release his tax returns.\n\n"
+        "This is the first time that there will be a standalone summit of the three leaders.\n\n"
+        "The agency is committing more than $300 million in humanitarian assistance today."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert [(e.what, e.when) for e in an.undated_events] == [
+        ("three governments to launch pilot early warning system", None),
+        ("press conference with both leaders to be held", None),
+    ]
+
+
+def test_a_when_clause_dates_its_happening_on_the_articles_own_day(analyse_text):
+    """ "through Sunday, when the Panthers are set to host the Vikings", said on that Sunday: "through" gives the day
+    no tense, and the "when" clause says the game is ahead, so it is later that day."""
+    text = "The curfew stays in effect through Sunday, when the Panthers are set to host the Vikings in the city."
+    an = analyse_text(text, dt.date(2016, 9, 25))
+    assert [(e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [("Sunday", "2016-09-25", "scheduled")]
+    assert "Panthers to host" in an.events[0].what

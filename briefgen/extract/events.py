@@ -25,6 +25,7 @@ from .event_wording import names_a_kind as _names_a_kind
 from .event_wording import noun_phrase as _phrase
 from .event_wording import what as _what
 from .feasts import holiday_rule
+from .lexicon import FIRST_PERSON as _FIRST_PERSON
 from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
@@ -52,6 +53,8 @@ _STATES = {
 }  # fmt: skip
 _LASTING = {"remain", "stay", "control", "occupy", "own", "fray", "become"}
 _CONDITIONS = {"if", "unless", "whether"}
+# A plan told as once made and since changed: "had previously been scheduled to expire Friday", "was originally set for".
+_OVERTAKEN = {"previously", "originally", "initially", "formerly"}
 # Wishes and needs: "I want to lay out its terms today", "the leaders want to focus on tomorrow" say what someone
 # would like, not what is arranged (no analyst lists a wish; a stated plan, "plans to", is one).
 _WISHES = {"want", "hope", "wish", "need", "like", "love"}
@@ -150,9 +153,10 @@ def extract_events(
         certainty, ahead = read
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
-        if days.start <= ref and (
-            t.direction <= 0 or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"
-        ):
+        # "through Sunday, when the Panthers are set to host the Vikings" said on that Sunday: "through" gives the
+        # date no tense, and the "when" clause it introduces says the happening is ahead.
+        tensed = t.direction > 0 or t.direction == 0 and verb is told
+        if days.start <= ref and (not tensed or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"):
             return
         key = (s_start, days)
         if key in seen:
@@ -187,6 +191,13 @@ def extract_events(
             anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
                 consider(*found)
+    # "the President will sign an executive order shortly": later on the article's own day, if the clause says it is
+    # ahead (consider checks) and names a kind of happening ("in just a moment Diane Sawyer will have some other
+    # news" is a broadcast's patter), as the guidelines' same-day events are.
+    for m in _SHORTLY.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(a < m.end() and m.start() < b for a, b in taken) and _names_happening(_action(_governor(span))):
+            consider(Timex(m.group(0), m.start(), m.end(), "DATE", ref.isoformat(), None, day_range(ref, ref), 1), span)
     events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
@@ -259,6 +270,13 @@ def extract_undated_events(
         for tok in sp
     }
     taken = {e.start for e in dated}
+    # "will meet at least annually", "every year": a habit, not a next step (a SET expression names no occasion).
+    habitual = {
+        tok.i
+        for t in timexes
+        if t.type == "SET" and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     out: list[Event] = []
     for s_start, s_end in sentences:
         if s_start in taken:
@@ -267,9 +285,20 @@ def extract_undated_events(
         if span is None:
             continue
         for verb in span:
+            held = _there_will_be(verb)
+            if held is not None and not any(t.i in timed or t.i in habitual for t in verb.subtree):
+                # "There will be the press conference": the happening the sentence announces, held
+                read = _certainty(None, verb, text[s_start:s_end])
+                if read is not None and read[0] != "possible" and not _on_condition(verb) and not _quoted(verb, s_start, text):
+                    what = f"{_phrase(held, exclude=timed)} to be held"
+                    ids = _actors_in(s_start, s_end, actors)
+                    out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+                    break
+            kind = _names_happening(verb) or _decided(verb)
             if (
                 verb.pos_ != "VERB"
                 or verb.lemma_ in _LIGHT
+                and not kind
                 or verb.lemma_ in _OPINION
                 or verb.lemma_ in _STATES
                 or verb.lemma_ in _LASTING
@@ -277,14 +306,24 @@ def extract_undated_events(
                 and any(c.dep_ == "xcomp" for c in verb.children)
             ):
                 continue
-            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(t.i in timed for t in verb.subtree):
+            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(
+                t.i in timed or t.i in habitual for t in verb.subtree
+            ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
-            if read is None or read[0] == "possible" or not _firm(verb) or _quoted(verb, s_start, text):
+            if (
+                read is None
+                or read[0] == "possible"
+                or not (_firm(verb) or kind and (_will(verb) or _decided(verb)) and not _on_condition(verb))
+            ):
+                continue
+            if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
             if subj is None or not (
                 subj.pos_ == "PROPN"
+                or kind
+                and subj.lower_ in _FIRST_PERSON  # "we will hold the first meeting": the speaker's side, a happening
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
@@ -297,6 +336,100 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             break
     return tuple(out)
+
+
+# The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,
+# elections, rulings, deadlines, releases of reports, launches, trials, ceremonies, strikes, a law taking effect): a
+# next step told with a bare "will" is one only where its verb, or the noun it holds or has, names one ("we will
+# hold the first meeting", "the Senate will vote"), not each thing someone "will discuss" or "will work on".
+_HAPPENING_VERBS = {
+    "visit", "travel", "meet", "vote", "debate", "rule", "testify", "sign", "announce", "release", "publish", "launch",
+    "host", "convene", "attend", "adopt", "ratify", "expire", "inaugurate", "sentence", "unveil", "campaign", "elect",
+    "tour", "negotiate", "finalize", "open", "hold", "deploy", "introduce", "issue", "endorse", "designate",
+}  # fmt: skip
+_HAPPENING_NOUNS = {
+    "meeting", "summit", "visit", "trip", "vote", "hearing", "debate", "election", "ruling", "deadline", "report",
+    "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
+    "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
+    "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "lunch", "breakfast", "reception", "call",
+    "decision",
+}  # fmt: skip
+# Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
+_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}
+
+
+# Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
+# (a relative clause the parser read as a complement) nor "we'll announce" alone.
+_ACTS_ON = {"announce", "release", "publish", "launch", "sign", "unveil", "adopt", "ratify", "finalize", "introduce", "deploy",
+            "open", "issue", "endorse", "designate", "host", "inaugurate", "sentence"}  # fmt: skip
+# Adverbs of frequency: "will meet at least annually" is a habit, not a next step.
+_HABITUAL = {"annually", "yearly", "monthly", "weekly", "daily", "regularly", "routinely", "periodically", "quarterly", "biannually"}
+
+
+def _names_happening(verb: Token) -> bool:
+    """Whether a verb names a kind of happening an analyst lists, itself ("will vote", "will sign the bill") or by
+    the noun it holds ("will hold the first trilateral meeting", "will have a briefing"); a light verb only by its
+    noun; never a habit ("will meet annually")."""
+    if verb.pos_ != "VERB" or any(c.lower_ in _HABITUAL for c in verb.children):
+        return False
+    if verb.lemma_ in _HAPPENING_VERBS and verb.lemma_ not in _HOLDING:
+        return verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)
+    if verb.lemma_ in _HOLDING or verb.lemma_ in _HAPPENING_VERBS:
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _HAPPENING_NOUNS for c in verb.children)
+    return False
+
+
+# Verbs of deciding on a step: "the leaders decided to launch a pilot", "have agreed to hold talks", "pledged to ...".
+_DECIDING = {"decide", "agree", "commit", "pledge", "resolve"}
+
+
+def _decided(verb: Token) -> bool:
+    """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
+    to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head != verb
+        and head.lemma_ in _DECIDING
+        and not any(c.dep_ == "neg" for c in head.children)
+        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
+        and _names_happening(verb)
+    )
+
+
+_REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
+
+
+def _there_will_be(verb: Token) -> Token | None:
+    """The happening "there will be" announces ("There will be the press conference"), if a kind the guidelines list."""
+    if (
+        verb.lemma_ != "be"
+        or verb.dep_ in ("relcl", "acl", "advcl", "ccomp")
+        or not _will(verb)
+        or not any(c.dep_ == "expl" for c in verb.children)
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _HAPPENING_NOUNS), None)
+
+
+def _on_condition(verb: Token) -> bool:
+    """A clause that waits on another: "once they do, he will sign this law", "if Congress acts, ...": a condition
+    names no next step of its own."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (*_CONDITIONS, "once") for m in c.children) for c in verb.children
+    )
+
+
+def _will(verb: Token) -> bool:
+    """A bare "will" (or "shall") carries the verb: "the Senate will vote", "we'll hold a briefing"."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head == node:
+            return False
+        node = node.head  # "will agree to ... and adopt a new pledge": the coordinated verb shares its "will"
+    return False
 
 
 def _gives_days(t: Timex) -> bool:
@@ -476,7 +609,7 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     if "would" in modals and (conditional or not reported):
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     future = bool(modals & _WILL) or "would" in modals
-    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be"), None)
+    plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or v is not verb and v.lemma_ in _DECIDING), None)
     be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
     if (
         verb.tag_ == "VBG"
@@ -489,6 +622,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     past = top.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (top.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
     if past and not future and plan is None:
         return None  # "Putin began amassing troops in April", "we've known Christmas is coming"
+    if past and any(c.lower_ in _OVERTAKEN for v in chain for c in v.children if c.dep_ == "advmod"):
+        return None  # "had previously been scheduled to expire at midnight Friday": a plan since changed
     if (
         span is not None
         and span.root.dep_ == "poss"
@@ -527,6 +662,7 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         subj is not None
         and subj.lower_ in _PERSONAL
         and (action.lemma_ in _OPINION or action.lemma_ in ("talk", "do", "get", "have", "go"))
+        and not _names_happening(action)  # "we will have a briefing tomorrow morning" is one
     ):
         return None  # "we'll talk more about that tomorrow", "I'll move the goalposts"
     ahead = future or be_to or plan is not None or span is not None and span.root.lower_ in ("tonight", "later")
@@ -655,6 +791,12 @@ _THAT_DAY = re.compile(
 )
 # "since then", "by then", "back then", "the then president": no next step in a sequence; nor, in a run of steps told
 # with "and then" ("go to your place and vote and then go ..."), one the previous date tells the day of.
+# Later on the day itself, whatever the date: "shortly" (not "shortly after"/"before"/"thereafter", which date by
+# another happening), "momentarily", "in just a few moments".
+_SHORTLY = re.compile(
+    r"\b(?:very )?shortly\b(?! (?:after|before|thereafter|afterwards?))|\bmomentarily\b|\bin (?:just )?a (?:few )?(?:moments?|minutes)\b",
+    re.IGNORECASE,
+)
 _NOT_NEXT = {"since", "by", "until", "till", "from", "back", "before", "just", "even", "only", "right", "the", "and", "but"}
 _ANAPHORA_SENTENCES = 3
 
