@@ -181,7 +181,9 @@ def summarise(
             c = (central[i] - lo) / (hi - lo) if hi > lo else 0.0
             w = NEWS_POSITION_WEIGHT if position_weight is None else position_weight
             scores[i] = (1 - w) * c + w * math.exp(-rank / NEWS_POSITION_DECAY)
-        chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), [_content(spans[i]) for i in range(len(spans))], n)
+        # Only the sentences the choice reaches are read for their words (a few of an article's dozens).
+        content = functools.cache(lambda i: _content(spans[i]))
+        chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), content, n)
     else:
         scores = rate(texts, words, method)
         chosen = sorted(candidates, key=lambda i: (-scores[i], i))[:n]
@@ -205,13 +207,14 @@ def _content(span: Span | None) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop) if span is not None else frozenset()
 
 
-def _without_repeats(order: list[int], words: list[frozenset[str]], n: int) -> list[int]:
-    """Take sentences best first, skipping one that mostly repeats a sentence already taken."""
+def _without_repeats(order: list[int], words: Callable[[int], frozenset[str]], n: int) -> list[int]:
+    """Take sentences best first, skipping one that mostly repeats a sentence already taken (`words`: a sentence's
+    content words, by its index)."""
     chosen: list[int] = []
     for i in order:
         if len(chosen) == n:
             break
-        if any(len(words[i] & words[j]) > NEWS_MAX_OVERLAP * max(1, min(len(words[i]), len(words[j]))) for j in chosen):
+        if any(len(words(i) & words(j)) > NEWS_MAX_OVERLAP * max(1, min(len(words(i)), len(words(j)))) for j in chosen):
             continue
         chosen.append(i)
     return chosen
