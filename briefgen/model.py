@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "place", "group", "other"]
@@ -255,6 +256,7 @@ def sentence_at(sentences: Sequence[tuple[int, int]], offset: int) -> tuple[int,
     return sentences[i] if i >= 0 and offset < sentences[i][1] else None
 
 
+@lru_cache(maxsize=65_536)  # asked of every name again and again (merging actors, assembling a digest)
 def name_key(name: str) -> str:
     """The form every name of one actor shares: lower case, single spaces, no leading "the", no "Jr." or final full stop."""
     key = re.sub(r"\s+", " ", name.strip().lower().replace("\u2019", "'"))

@@ -213,6 +213,7 @@ HOLIDAYS: dict[str, Rule] = {
 }
 
 
+@lru_cache(maxsize=4096)  # tried against all the patterns in turn: once per name said, not per time it is said
 def holiday_rule(name: str) -> Rule | None:
     """The rule for a holiday's name (any case, curly or straight apostrophes), or None."""
     s = re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).strip()

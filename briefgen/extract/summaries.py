@@ -54,8 +54,24 @@ class FastLexRank(LexRankSummarizer):
     """sumy's LexRank with the same scores, its sentence similarities computed as one matrix product.
 
     sumy compares every pair of sentences in Python, recomputing both sentences' norms each time, and counts each
-    word's sentences by scanning all of them: the summaries took a fifth of a cold digest, most of it there.
+    word's sentences by scanning all of them: the summaries took a fifth of a cold digest, most of it there. Its
+    stop words are normalised once per process (sumy did it again for every article: 326 words each time), and each
+    word of a sentence goes through sumy's own steps without two calls a word.
     """
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return self._stop_words
+
+    @stop_words.setter
+    def stop_words(self, words: frozenset[str]) -> None:
+        self._stop_words = _normalised(words)
+
+    def _to_words_set(self, sentence: SumySentence) -> list[str]:
+        # sumy's normalize_word (to_unicode, which hands a str back as it is, then lower), the stop words, and
+        # stem_word, which normalises again
+        stop_words, stem = self._stop_words, self._stemmer
+        return [stem(w.lower()) for w in map(str.lower, sentence.words) if w not in stop_words]
 
     @staticmethod
     def _compute_idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -67,9 +83,11 @@ class FastLexRank(LexRankSummarizer):
     ) -> numpy.ndarray:
         column = {term: j for j, term in enumerate(idf_metrics)}
         weights = numpy.zeros((len(sentences), len(column)))
-        for i, tf in enumerate(tf_metrics):
-            for term, value in tf.items():
-                weights[i, column[term]] = value * idf_metrics[term]
+        # Every weight set at once (numpy's indexing per item was most of this method's time): the same values.
+        cells = [(i, column[term], value * idf_metrics[term]) for i, tf in enumerate(tf_metrics) for term, value in tf.items()]
+        if cells:
+            rows, cols, values = zip(*cells)
+            weights[list(rows), list(cols)] = values
         norms = numpy.sqrt((weights * weights).sum(axis=1))
         with numpy.errstate(divide="ignore", invalid="ignore"):
             cosines = (weights @ weights.T) / numpy.outer(norms, norms)
@@ -77,6 +95,12 @@ class FastLexRank(LexRankSummarizer):
         degrees = linked.sum(axis=1)
         degrees[degrees == 0] = 1
         return linked / degrees[:, numpy.newaxis]
+
+
+@functools.lru_cache(maxsize=8)
+def _normalised(words: frozenset[str]) -> frozenset[str]:
+    """Stop words as sumy's setter normalises them."""
+    return frozenset(map(AbstractSummarizer.normalize_word, words))
 
 
 SUMMARIZERS: dict[str, type[AbstractSummarizer] | None] = {
@@ -157,7 +181,9 @@ def summarise(
             c = (central[i] - lo) / (hi - lo) if hi > lo else 0.0
             w = NEWS_POSITION_WEIGHT if position_weight is None else position_weight
             scores[i] = (1 - w) * c + w * math.exp(-rank / NEWS_POSITION_DECAY)
-        chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), [_content(spans[i]) for i in range(len(spans))], n)
+        # Only the sentences the choice reaches are read for their words (a few of an article's dozens).
+        content = functools.cache(lambda i: _content(spans[i]))
+        chosen = _without_repeats(sorted(candidates, key=lambda i: (-scores[i], i)), content, n)
     else:
         scores = rate(texts, words, method)
         chosen = sorted(candidates, key=lambda i: (-scores[i], i))[:n]
@@ -181,13 +207,14 @@ def _content(span: Span | None) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop) if span is not None else frozenset()
 
 
-def _without_repeats(order: list[int], words: list[frozenset[str]], n: int) -> list[int]:
-    """Take sentences best first, skipping one that mostly repeats a sentence already taken."""
+def _without_repeats(order: list[int], words: Callable[[int], frozenset[str]], n: int) -> list[int]:
+    """Take sentences best first, skipping one that mostly repeats a sentence already taken (`words`: a sentence's
+    content words, by its index)."""
     chosen: list[int] = []
     for i in order:
         if len(chosen) == n:
             break
-        if any(len(words[i] & words[j]) > NEWS_MAX_OVERLAP * max(1, min(len(words[i]), len(words[j]))) for j in chosen):
+        if any(len(words(i) & words(j)) > NEWS_MAX_OVERLAP * max(1, min(len(words(i)), len(words(j)))) for j in chosen):
             continue
         chosen.append(i)
     return chosen
