@@ -609,3 +609,15 @@ def test_a_part_of_the_day_without_its_day_is_the_day_last_named(analyse_text):
 def test_a_century_as_a_modifier_keeps_its_value_without_the_article(analyse_text):
     got = {t.text: t.value for t in analyse_text("She is a 20th century democrat.", dt.date(1998, 2, 13)).timexes}
     assert got == {"20th century": "19"}
+
+
+def test_what_was_sought_in_the_past_is_dated_by_the_nearer_day(analyse_text):
+    # "sought to destroy ... on October 7th", said in January: the attack of the October before, not one ahead;
+    # a plan agreed in the past still points ahead.
+    text = (
+        "It was our progress toward that goal that Hamas sought to destroy on October 7th, when they came across the "
+        "border. The ministers agreed last week to meet on March 3."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2024, 1, 16)).timexes}
+    assert got["October 7th"] == "2023-10-07"
+    assert got["March 3"] == "2024-03-03"

@@ -6,6 +6,8 @@ from spacy.tokens import Span
 
 FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "go", "prepare", "want",
                     "be", "propose", "seek", "agree", "promise", "vow", "pledge", "slate", "anticipate"}  # fmt: skip
+# Verbs of wanting or trying: in the past, what they governed may have been done then ("sought to destroy on October 7").
+SOUGHT = {"seek", "want", "hope", "aim", "try", "attempt"}
 SCHEDULED = {"expect", "schedule", "set", "slate", "plan", "anticipate", "forecast", "timetable"}  # "is expected in May"
 TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "convene", "arrive", "depart", "leave", "kick",
               "launch", "meet", "finish", "expire", "reopen"}  # fmt: skip
@@ -35,7 +37,10 @@ def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
     if lemmas & {"will", "'ll", "shall", "wo", "would"}:
         return 1
     if "to" in lemmas and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_ in FUTURE_GOVERNORS:
-        return 1 if verb_direction(verb.head) >= 0 or verb.head.lemma_ != "be" else -1
+        governed = verb_direction(verb.head)
+        if governed < 0 and verb.head.lemma_ in SOUGHT:
+            return 0  # "Hamas sought to destroy [it] on October 7th": tried then, or still wanted: the nearer day
+        return 1 if governed >= 0 or verb.head.lemma_ != "be" else -1
     if verb.lemma_ in FUTURE_GOVERNORS and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ != "VBD":
         if not any(a.tag_ == "VBD" for a in auxes):
             return 1
