@@ -84,10 +84,3 @@ def test_a_clause_in_place_of_a_fragment_opens_with_its_action(analyse_text):
 )
 def test_words_keep_their_hyphens_and_a_list_of_names_its_commas(analyse_text, text, what):
     assert whats(analyse_text, text) == [what]
-
-
-def test_a_preposition_left_without_its_date_is_left_out(analyse_text):
-    # The parser reads "Talks" as the verb here, so the event is worded from its clause: without "in" once the date
-    # it held is taken out.
-    got = whats(analyse_text, "Talks resume in mid-March.")
-    assert got and not any(w.endswith(" in") or " in " in f"{w} " for w in got), got

@@ -268,22 +268,20 @@ def clause(tok: Token, exclude: set[int]) -> str:
     words = [
         t
         for t in verb.subtree
-        if t.i not in exclude
-        and not any(a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))
-        and not _bare_preposition(t, exclude)
+        if t.i not in exclude and not any(a.dep_ in ("cc", "mark", "punct") and a.head == verb and t in a.subtree for a in (t,))
     ]
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "mark", "advmod", "aux") or words[0].tag_ == "PRP"):
+    while words and (
+        words[0].is_punct
+        or words[0].dep_ in ("cc", "mark", "advmod", "aux")
+        or words[0].tag_ == "PRP"
+        or words[0].dep_ == "prep"
+        and all(x.i in exclude for x in words[0].subtree if x != words[0])  # "On [Friday],"
+    ):
         words = words[1:]  # "And we'll ...": from the action on
     while words and words[-1].is_punct:
         words.pop()
     text = "".join(t.text_with_ws for t in words).strip()
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _bare_preposition(tok: Token, exclude: set[int]) -> bool:
-    """A preposition whose object is the date taken out ("Talks resume in [mid-March]"): nothing left to hold."""
-    rest = [x for x in tok.subtree if x != tok]
-    return tok.dep_ == "prep" and bool(rest) and all(x.i in exclude for x in rest)
 
 
 def action_of(verb: Token) -> Token:
