@@ -581,3 +581,16 @@ def test_a_portfolio_belongs_to_its_title_and_a_ministry_is_where_a_title_is_hel
     assert actors["Denis McDonough"].roles == ("Veterans Affairs Secretary",) and "Veterans Affairs" not in actors
     (ministry,) = [a for a in an.actors if a.name.endswith("Foreign Ministry")]
     assert ministry.kind == "organization" and actors["Mario Rossi"].roles == ("spokesman",)
+
+
+def test_a_surname_titled_as_another_person_stays_apart(analyse_text):
+    # Two people who share a surname: the surname's title names another office than the full name's.
+    an = analyse_text(
+        "Governor Ann Lowell opened the fair on Sunday. First Lady Dr. Lowell will host the school children there, "
+        "and Governor Lowell said the fair would run all week."
+    )
+    people = [a for a in an.actors if a.kind == "person"]
+    governor = next(a for a in people if a.name == "Ann Lowell")
+    assert governor.mentions == 2 and governor.roles == ("Governor",)
+    (spouse,) = [a for a in people if a.name == "Lowell"]
+    assert spouse.roles == ("First Lady",)  # the title in full, without the courtesy title after it

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
-from .lexicon import HONORIFICS
+from .lexicon import COURTESY_TITLES, HONORIFICS
 from .nlp import doc_text
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -45,7 +45,7 @@ ROLE_HEADS = {
     "captain", "lieutenant", "sergeant", "councillor", "councilor", "member", "lawmaker", "legislator", "analyst",
     "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
-    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer", "lady", "gentleman",
 }  # fmt: skip
 # Rochelle "Shelly" Sterling, Robert C. "Bobby" Scott: a nickname quoted inside a person's name.
 NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [\"\u201c][A-Z][a-z]+(?: [A-Z][a-z]+)?[\"\u201d] [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -230,7 +230,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         and not (in_apposition(m.name_start, m.end) and _in_the_title(doc, m))
     ]
     mentions = _titles_alone(mentions, roles_of)
-    groups = _group(mentions, text)
+    # (A title inside a quotation is the speaker's word, and may be anyone's: "The Home Secretary and I".)
+    titled = {at: [r for r in rs if (at, r) not in quoted_roles] for at, rs in roles_of.items()}
+    groups = _group(mentions, text, titled)
     return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles, placed)
 
 
@@ -768,8 +770,12 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     run: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and t.lower_ not in PERSON_TITLES | {"sheikh"}:
-            break  # (a title the model took into the name is still a title)
+        if (
+            t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON")
+            and t.lower_ not in PERSON_TITLES | {"sheikh"}
+            and not (t.ent_type_ == "ORDINAL" and t.is_alpha and t.is_title and t.head.i > t.i)
+        ):
+            break  # (a title the model took into the name is still a title, and so is an ordinal opening one: "First Lady")
         if (
             t.is_title
             or t.is_upper
@@ -794,7 +800,11 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
         run.pop(0)
     if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
         span = doc[run[0].i : ent.start]
-        found.append((span.text, (span.start_char, span.end_char)))
+        # A courtesy title after an office is the name's, not the office's: "First Lady Dr. Biden" is the First Lady.
+        end = len(run)
+        while end > 1 and run[end - 1].lower_ in COURTESY_TITLES:
+            end -= 1
+        found.append((doc[run[0].i : run[end - 1].i + 1].text, (span.start_char, span.end_char)))
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
             sub = [
@@ -824,7 +834,7 @@ def _portfolio(run: list[Token]) -> bool:
     return not ORG_SUFFIX.search(" ".join(t.text for t in run[:k]))
 
 
-def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
+def _group(mentions: list[Mention], text: str, roles_of: dict[int, list[str]]) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     first_line = text.find("\n", 0, len(text.rstrip()))
@@ -861,7 +871,13 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
         fuller = [p for p in by_end_word.get(k, ()) if p in groups and p != k and min(m.start for m in groups[p]) < first_seen]
         if len(fuller) == 1:
+            # A mention whose title says another person ("First Lady Dr. Biden" after "President Joe Biden") stays apart.
+            held = [r for m in groups[fuller[0]] for r in _titles_given(m, text, roles_of)]
+            apart = [m for m in groups[k] if _another_person(_titles_given(m, text, roles_of), held)]
+            groups[k] = [m for m in groups[k] if m not in apart]
             merge(k, fuller[0])
+            if apart:
+                groups[k] = apart
             continue
         # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
         # company, whatever the model called it: the one organisation named in full by a legal form.
@@ -907,6 +923,36 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if len(fuller) == 1:
             merge(k, fuller[0])
     return list(groups.values())
+
+
+# Titles that say a person's gender, the offices titles name (each written in full), and abbreviations of titles.
+_FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "madam", "madame", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "gentleman"}
+_SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "congressman": "representative",
+                "congresswoman": "representative", "gen": "general", "adm": "admiral", "col": "colonel"}  # fmt: skip
+_OFFICES = {_SPELLED_OUT.get(w.rstrip("."), w.rstrip(".")) for w in PERSON_TITLES - HONORIFICS} - {"dr", "prof", "professor"}
+
+
+def _titles_given(m: Mention, text: str, roles_of: dict[int, list[str]]) -> list[str]:
+    """The roles given with a mention, and the courtesy title it opens with ("Mrs." of "Mrs. Macron")."""
+    return [*roles_of.get(m.name_start, ()), text[m.start : m.name_start]]
+
+
+def _title_words(roles: list[str]) -> set[str]:
+    words = {w.rstrip(".") for r in roles for w in re.split(r"[\s-]+", r.lower()) if w}
+    return {_SPELLED_OUT.get(w, w) for w in words}
+
+
+def _another_person(roles: list[str], held: list[str]) -> bool:
+    """Whether titles given with a surname say someone else than the titles the full name holds: a courtesy title of
+    another gender ("Mrs." where the full name is "Mr."), or a different office ("First Lady" where it is "President")."""
+    mine, theirs = _title_words(roles), _title_words(held)
+    genders = [{g for g, titles in (("f", _FEMALE_TITLES), ("m", _MALE_TITLES)) if words & titles} for words in (mine, theirs)]
+    if len(genders[0]) == 1 and len(genders[1]) == 1 and genders[0] != genders[1]:
+        return True
+    # (An office is "First Lady", "Second Gentleman": a courtesy title alone, "Lady Thatcher", names no office.)
+    offices = [words & _OFFICES | ({"lady", "gentleman"} & words if len(words) > 1 else set()) for words in (mine, theirs)]
+    return bool(offices[0] and offices[1] and not offices[0] & offices[1])
 
 
 _SMALL_WORDS = {"of", "for", "and", "the", "to", "on", "at", "in"}
