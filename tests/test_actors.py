@@ -594,3 +594,13 @@ def test_a_surname_titled_as_another_person_stays_apart(analyse_text):
     assert governor.mentions == 2 and governor.roles == ("Governor",)
     (spouse,) = [a for a in people if a.name == "Lowell"]
     assert spouse.roles == ("First Lady",)  # the title in full, without the courtesy title after it
+
+
+def test_a_role_is_title_words_only(analyse_text):
+    # A transcript's "Q" label and a wh-word before a title are no part of it.
+    an = analyse_text(
+        "MS. ROE: Good afternoon.\n\nQ When Governor Ann Lowell visited the port, did she talk about the strike?\n\n"
+        "MS. ROE: She did, at length."
+    )
+    lowell = next(a for a in an.actors if a.name == "Ann Lowell")
+    assert lowell.roles == ("Governor",)

@@ -788,7 +788,8 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
             continue
         break
     # A title is nouns and adjectives: "Transport Secretary", "Prime Minister" opening a sentence stay whole, while
-    # "Because Judge" loses its conjunction.
+    # "Because Judge" loses its conjunction, and "Q When President" all before the last word that is no title word.
+    run = run[max((k + 1 for k, t in enumerate(run) if t.lower_ not in _CONNECTIVES and not _title_word(t)), default=0) :]
     while run and (
         run[0].lower_ in _CONNECTIVES
         or run[0].lower_ in _LEADING_DROP
@@ -816,6 +817,12 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[sub[0].i : sub[-1].i + 1]
                 found.append((span.text, (span.start_char, span.end_char)))
     return found
+
+
+def _title_word(t: Token) -> bool:
+    """A word a title is made of: a noun, proper noun or adjective; never a wh-word ("When"), a subordinating
+    conjunction or adverb, nor a letter alone (a transcript's "Q" label)."""
+    return t.pos_ in ("NOUN", "PROPN", "ADJ") and t.tag_ not in ("WRB", "WP", "WDT", "WP$") and (len(t.text) > 1 or not t.is_alpha)
 
 
 # Titles that take a portfolio before them ("Transport Secretary", "Veterans Affairs Secretary", "Trade Commissioner").
