@@ -604,3 +604,11 @@ def test_a_role_is_title_words_only(analyse_text):
     )
     lowell = next(a for a in an.actors if a.name == "Ann Lowell")
     assert lowell.roles == ("Governor",)
+
+
+def test_a_word_the_article_uses_as_a_verb_describes_no_organisation(analyse_text):
+    # The tagger reads the verb "sunset" as a noun before a name; the article uses it as a verb elsewhere.
+    an = analyse_text("The senators want to sunset Medicaid. They want to set sunset Social Security, the governor said.")
+    social = next(a for a in an.actors if a.name == "Social Security")
+    assert social.roles == ()
+    assert not any("sunset" in a.name for a in an.actors)

@@ -152,6 +152,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     as_org, products = _product_names(doc)
+    verbs = {t.lower_ for t in doc if t.pos_ == "VERB"}  # words the article uses as verbs ("to sunset Medicare")
     for ent in _at_seams(_with_nicknamed(doc)):
         if (
             ent.label_ not in LABEL_KIND
@@ -196,7 +197,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         elif ent.label_ == "ORG":
             # "German airline Lufthansa": the descriptor belongs to the mention (as MEANTIME and ACE mark it), a
             # place naming it too, and says what the organisation is: its role, as a title is a person's.
-            described = _descriptor_start(name)
+            described = _descriptor_start(name, verbs)
             if described < start:
                 roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
@@ -641,9 +642,11 @@ def _names_a_product(ent: Span, as_org: set[str], products: set[str]) -> bool:
     return name not in as_org and not ORG_SUFFIX.search(name)
 
 
-def _descriptor_start(name: Span) -> int:
+def _descriptor_start(name: Span, verbs: set[str]) -> int:
     """'aircraft manufacturer Boeing', 'German magazine Der Spiegel': a common-noun descriptor right before an
-    organisation's name is part of the mention; not after another name ('Airbus parent EADS') or across a line."""
+    organisation's name is part of the mention; not after another name ('Airbus parent EADS') or across a line, nor
+    a word the article uses as a verb, which the tagger took for a noun before a name ("to set sunset Social Security"
+    after "to sunset Medicare": no kind of organisation)."""
     doc = name.doc
     i = name.start
     while i > 0 and doc[i - 1].head.i in range(name.start, name.end) and doc[i - 1].dep_ in ("compound", "amod", "nmod"):
@@ -662,6 +665,7 @@ def _descriptor_start(name: Span) -> int:
     if (
         not words
         or words[-1].pos_ != "NOUN"
+        or words[-1].lower_ in verbs
         or j == len(words)
         or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in words[j:])
         or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")
