@@ -612,3 +612,13 @@ def test_a_word_the_article_uses_as_a_verb_describes_no_organisation(analyse_tex
     social = next(a for a in an.actors if a.name == "Social Security")
     assert social.roles == ()
     assert not any("sunset" in a.name for a in an.actors)
+
+
+def test_declarations_and_a_treaty_name_cut_are_no_actors(analyse_text):
+    an = analyse_text(
+        "The allies will hold drills consistent with the Washington Declaration, officials in Seoul said. Both remain "
+        "parties to the Treaty on the Non-Proliferation of Nuclear Weapons."
+    )
+    names = {a.name for a in an.actors}
+    assert not any("Declaration" in n or "Proliferation" in n or "Nuclear" in n for n in names), names
+    assert "Seoul" in names

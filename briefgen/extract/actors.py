@@ -70,7 +70,13 @@ EVENT_NAME = re.compile(
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
 # A court case is named by its parties ("Loper Bright Enterprises v. Raimondo"): a document too, not an actor.
-DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b| vs?\. ")
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter|Declaration|Communiqu[e\u00e9]|Memorandum)\b| vs?\. ")
+# A name a document's title goes on into ("the Treaty on the Non-Proliferation of Nuclear Weapons", which the model
+# tags from "the Non-Proliferation"): the rest of the document's name, no actor.
+_DOCUMENT_OF = re.compile(
+    r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter|Declaration|Convention|Communiqu[e\u00e9]|Memorandum)"
+    r" (?:on|of|for|between|concerning|against) (?:the )?$"
+)
 # Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
 # product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
 # the organisation's own.
@@ -181,6 +187,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             # "Congressman Meadows", which the model calls an ORG: a person named after the title, which is a role.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = _clean(ent)
+        if name is not None and _DOCUMENT_OF.search(text, max(0, name.start_char - 80), name.start_char):
+            continue
         if name is None or name.label_ == "PERSON" and name[0].pos_ in ("ADP", "CCONJ", "SCONJ") and name[0].lower_ in STOP_WORDS:
             continue  # (no person's name opens with a preposition: "Without Borders" is a piece of a longer name)
         if (
