@@ -622,3 +622,9 @@ def test_declarations_and_a_treaty_name_cut_are_no_actors(analyse_text):
     names = {a.name for a in an.actors}
     assert not any("Declaration" in n or "Proliferation" in n or "Nuclear" in n for n in names), names
     assert "Seoul" in names
+
+
+def test_a_name_run_into_an_acronym_after_it_is_two_names(analyse_text):
+    an = analyse_text("Without a new law from Congress FEMA will run out of money in September, officials warned.")
+    names = {a.name for a in an.actors if a.kind == "organization"}
+    assert {"Congress", "FEMA"} <= names, names

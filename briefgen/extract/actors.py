@@ -407,7 +407,7 @@ def _at_seams(ents: list[Span]) -> list[Span]:
     (KDP", "Hizbollah (Party of God"), at a spaced dash ("GERMANY - Bunds", a headline's seam) and before a trailing
     number ("Dublin Newsroom +353"). Each piece keeps the entity's label; what follows such a dash is dropped."""
     out: list[Span] = []
-    for ent in ents:
+    for ent in _acronym_seams(ents):
         doc, start, end = ent.doc, ent.start, ent.end
         while end - start > 1 and _TRAILING_NUMBER.fullmatch(doc[end - 1].text):
             end -= 1
@@ -421,6 +421,29 @@ def _at_seams(ents: list[Span]) -> list[Span]:
                 if i > a:
                     out.append(Span(doc, a, i, label=ent.label_))
                 a = i + 1
+    return out
+
+
+def _acronym_seams(ents: list[Span]) -> list[Span]:
+    """An organisation's name the model ran into an acronym after it is two names ("from Congress DHS will need ..."
+    is Congress and DHS): a name written in words does not end in capitals unless they are a legal form ("Bayer AG")
+    or its own initials."""
+    out: list[Span] = []
+    for e in ents:
+        last = e[-1]
+        if (
+            e.label_ == "ORG"
+            and len(e) > 1
+            and len(last.text) >= 3
+            and last.is_alpha
+            and last.is_upper
+            and e[-2].is_title
+            and not LEGAL_FORM.fullmatch(last.text)
+            and _initials(name_key(e[:-1].text).lower()) != last.lower_
+        ):
+            out += [Span(e.doc, e.start, e.end - 1, label=e.label_), Span(e.doc, e.end - 1, e.end, label=e.label_)]
+        else:
+            out.append(e)
     return out
 
 
