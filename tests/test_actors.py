@@ -581,3 +581,56 @@ def test_a_portfolio_belongs_to_its_title_and_a_ministry_is_where_a_title_is_hel
     assert actors["Denis McDonough"].roles == ("Veterans Affairs Secretary",) and "Veterans Affairs" not in actors
     (ministry,) = [a for a in an.actors if a.name.endswith("Foreign Ministry")]
     assert ministry.kind == "organization" and actors["Mario Rossi"].roles == ("spokesman",)
+
+
+def test_a_surname_titled_as_another_person_stays_apart(analyse_text):
+    # Two people who share a surname: the surname's title names another office than the full name's.
+    an = analyse_text(
+        "Governor Ann Lowell opened the fair on Sunday. First Lady Dr. Lowell will host the school children there, "
+        "and Governor Lowell said the fair would run all week."
+    )
+    people = [a for a in an.actors if a.kind == "person"]
+    governor = next(a for a in people if a.name == "Ann Lowell")
+    assert governor.mentions == 2 and governor.roles == ("Governor",)
+    (spouse,) = [a for a in people if a.name == "Lowell"]
+    assert spouse.roles == ("First Lady",)  # the title in full, without the courtesy title after it
+
+
+def test_a_role_is_title_words_only(analyse_text):
+    # A transcript's "Q" label and a wh-word before a title are no part of it.
+    an = analyse_text(
+        "MS. ROE: Good afternoon.\n\nQ When Governor Ann Lowell visited the port, did she talk about the strike?\n\n"
+        "MS. ROE: She did, at length."
+    )
+    lowell = next(a for a in an.actors if a.name == "Ann Lowell")
+    assert lowell.roles == ("Governor",)
+
+
+def test_a_word_the_article_uses_as_a_verb_describes_no_organisation(analyse_text):
+    # The tagger reads the verb "sunset" as a noun before a name; the article uses it as a verb elsewhere.
+    an = analyse_text("The senators want to sunset Medicaid. They want to set sunset Social Security, the governor said.")
+    social = next(a for a in an.actors if a.name == "Social Security")
+    assert social.roles == ()
+    assert not any("sunset" in a.name for a in an.actors)
+
+
+def test_declarations_and_a_treaty_name_cut_are_no_actors(analyse_text):
+    an = analyse_text(
+        "The allies will hold drills consistent with the Washington Declaration, officials in Seoul said. Both remain "
+        "parties to the Treaty on the Non-Proliferation of Nuclear Weapons."
+    )
+    names = {a.name for a in an.actors}
+    assert not any("Declaration" in n or "Proliferation" in n or "Nuclear" in n for n in names), names
+    assert "Seoul" in names
+
+
+def test_a_name_run_into_an_acronym_after_it_is_two_names(analyse_text):
+    an = analyse_text("Without a new law from Congress FEMA will run out of money in September, officials warned.")
+    names = {a.name for a in an.actors if a.kind == "organization"}
+    assert {"Congress", "FEMA"} <= names, names
+
+
+def test_one_name_the_model_split_at_its_and_is_whole(analyse_text):
+    an = analyse_text("The law would add 700 more Customs and Border Protection staff along the border.")
+    names = {a.name for a in an.actors}
+    assert "Customs and Border Protection" in names and not {"Customs", "Border Protection"} & names, names

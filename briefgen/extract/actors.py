@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
-from .lexicon import HONORIFICS
+from .lexicon import COURTESY_TITLES, HONORIFICS
 from .nlp import doc_text
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -45,7 +45,7 @@ ROLE_HEADS = {
     "captain", "lieutenant", "sergeant", "councillor", "councilor", "member", "lawmaker", "legislator", "analyst",
     "economist", "scientist", "researcher", "reporter", "correspondent", "manager", "coach", "president-elect",
     "secretary-general", "treasurer", "auditor", "inspector", "superintendent", "principal", "student", "teacher",
-    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer",
+    "mp", "mep", "governor-general", "marshal", "partner", "owner", "editor", "author", "writer", "lady", "gentleman",
 }  # fmt: skip
 # Rochelle "Shelly" Sterling, Robert C. "Bobby" Scott: a nickname quoted inside a person's name.
 NICKNAMED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [\"\u201c][A-Z][a-z]+(?: [A-Z][a-z]+)?[\"\u201d] [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -70,7 +70,13 @@ EVENT_NAME = re.compile(
 )
 # Treaties, laws and agreements are documents, not actors ("the Mutual Defense Treaty", "the Affordable Care Act").
 # A court case is named by its parties ("Loper Bright Enterprises v. Raimondo"): a document too, not an actor.
-DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter)\b| vs?\. ")
+DOCUMENT_NAME = re.compile(r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter|Declaration|Communiqu[e\u00e9]|Memorandum)\b| vs?\. ")
+# A name a document's title goes on into ("the Treaty on the Non-Proliferation of Nuclear Weapons", which the model
+# tags from "the Non-Proliferation"): the rest of the document's name, no actor.
+_DOCUMENT_OF = re.compile(
+    r"\b(?:Treaty|Accords?|Act|Agreement|Protocol|Charter|Declaration|Convention|Communiqu[e\u00e9]|Memorandum)"
+    r" (?:on|of|for|between|concerning|against) (?:the )?$"
+)
 # Kinds of product a name may qualify ("the MacBook Air laptops", "the Quartz user interface"): such a name is the
 # product's, not its maker's. Not vehicles, aircraft or weapons: "NATO helicopters", "Dynamo Moscow players" are
 # the organisation's own.
@@ -152,7 +158,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     as_org, products = _product_names(doc)
-    for ent in _at_seams(_with_nicknamed(doc)):
+    verbs = {t.lower_ for t in doc if t.pos_ == "VERB"}  # words the article uses as verbs ("to sunset Medicare")
+    for ent in _at_seams(_coordinated_name(_with_nicknamed(doc))):
         if (
             ent.label_ not in LABEL_KIND
             or _names_a_product(ent, as_org, products)
@@ -180,6 +187,8 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
             # "Congressman Meadows", which the model calls an ORG: a person named after the title, which is a role.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = _clean(ent)
+        if name is not None and _DOCUMENT_OF.search(text, max(0, name.start_char - 80), name.start_char):
+            continue
         if name is None or name.label_ == "PERSON" and name[0].pos_ in ("ADP", "CCONJ", "SCONJ") and name[0].lower_ in STOP_WORDS:
             continue  # (no person's name opens with a preposition: "Without Borders" is a piece of a longer name)
         if (
@@ -196,7 +205,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         elif ent.label_ == "ORG":
             # "German airline Lufthansa": the descriptor belongs to the mention (as MEANTIME and ACE mark it), a
             # place naming it too, and says what the organisation is: its role, as a title is a person's.
-            described = _descriptor_start(name)
+            described = _descriptor_start(name, verbs)
             if described < start:
                 roles_of[name.start_char].append(text[described : name.start_char].strip())
                 start = described
@@ -230,7 +239,9 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
         and not (in_apposition(m.name_start, m.end) and _in_the_title(doc, m))
     ]
     mentions = _titles_alone(mentions, roles_of)
-    groups = _group(mentions, text)
+    # (A title inside a quotation is the speaker's word, and may be anyone's: "The Home Secretary and I".)
+    titled = {at: [r for r in rs if (at, r) not in quoted_roles] for at, rs in roles_of.items()}
+    groups = _group(mentions, text, titled)
     return _build(doc, groups, roles_of, title_end, described_orgs, quoted_roles, placed)
 
 
@@ -396,7 +407,7 @@ def _at_seams(ents: list[Span]) -> list[Span]:
     (KDP", "Hizbollah (Party of God"), at a spaced dash ("GERMANY - Bunds", a headline's seam) and before a trailing
     number ("Dublin Newsroom +353"). Each piece keeps the entity's label; what follows such a dash is dropped."""
     out: list[Span] = []
-    for ent in ents:
+    for ent in _acronym_seams(ents):
         doc, start, end = ent.doc, ent.start, ent.end
         while end - start > 1 and _TRAILING_NUMBER.fullmatch(doc[end - 1].text):
             end -= 1
@@ -410,6 +421,58 @@ def _at_seams(ents: list[Span]) -> list[Span]:
                 if i > a:
                     out.append(Span(doc, a, i, label=ent.label_))
                 a = i + 1
+    return out
+
+
+def _coordinated_name(ents: list[Span]) -> list[Span]:
+    """One organisation's name the model split at its "and" ("new Customs and Border Protection personnel"): a single
+    word, named nowhere else alone, coordinated in the parse with a name of several words, the two qualifying one
+    common noun after them, is the first half of that name."""
+    alone = Counter(e.text for e in ents)
+    out: list[Span] = []
+    for e in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == e.label_ == "ORG"
+            and len(last) == 1
+            and not last.text.isupper()
+            and alone[last.text] == 1
+            and len(e) > 1
+            and e.start == last.end + 1
+            and e.doc[last.end].lower_ == "and"
+            and e.root.dep_ == "conj"
+            and e.root.head.i == last.root.i
+            and last.root.dep_ in ("compound", "nmod", "amod")
+            and last.root.head.i >= e.end
+            and last.root.head.pos_ == "NOUN"
+        ):
+            out[-1] = Span(e.doc, last.start, e.end, label="ORG")
+        else:
+            out.append(e)
+    return out
+
+
+def _acronym_seams(ents: list[Span]) -> list[Span]:
+    """An organisation's name the model ran into an acronym after it is two names ("from Congress DHS will need ..."
+    is Congress and DHS): a name written in words does not end in capitals unless they are a legal form ("Bayer AG")
+    or its own initials."""
+    out: list[Span] = []
+    for e in ents:
+        last = e[-1]
+        if (
+            e.label_ == "ORG"
+            and len(e) > 1
+            and len(last.text) >= 3
+            and last.is_alpha
+            and last.is_upper
+            and e[-2].is_title
+            and not LEGAL_FORM.fullmatch(last.text)
+            and _initials(name_key(e[:-1].text).lower()) != last.lower_
+        ):
+            out += [Span(e.doc, e.start, e.end - 1, label=e.label_), Span(e.doc, e.end - 1, e.end, label=e.label_)]
+        else:
+            out.append(e)
     return out
 
 
@@ -639,9 +702,11 @@ def _names_a_product(ent: Span, as_org: set[str], products: set[str]) -> bool:
     return name not in as_org and not ORG_SUFFIX.search(name)
 
 
-def _descriptor_start(name: Span) -> int:
+def _descriptor_start(name: Span, verbs: set[str]) -> int:
     """'aircraft manufacturer Boeing', 'German magazine Der Spiegel': a common-noun descriptor right before an
-    organisation's name is part of the mention; not after another name ('Airbus parent EADS') or across a line."""
+    organisation's name is part of the mention; not after another name ('Airbus parent EADS') or across a line, nor
+    a word the article uses as a verb, which the tagger took for a noun before a name ("to set sunset Social Security"
+    after "to sunset Medicare": no kind of organisation)."""
     doc = name.doc
     i = name.start
     while i > 0 and doc[i - 1].head.i in range(name.start, name.end) and doc[i - 1].dep_ in ("compound", "amod", "nmod"):
@@ -660,6 +725,7 @@ def _descriptor_start(name: Span) -> int:
     if (
         not words
         or words[-1].pos_ != "NOUN"
+        or words[-1].lower_ in verbs
         or j == len(words)
         or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "CARDINAL") for t in words[j:])
         or (run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN")
@@ -768,8 +834,12 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
     run: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and t.lower_ not in PERSON_TITLES | {"sheikh"}:
-            break  # (a title the model took into the name is still a title)
+        if (
+            t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON")
+            and t.lower_ not in PERSON_TITLES | {"sheikh"}
+            and not (t.ent_type_ == "ORDINAL" and t.is_alpha and t.is_title and t.head.i > t.i)
+        ):
+            break  # (a title the model took into the name is still a title, and so is an ordinal opening one: "First Lady")
         if (
             t.is_title
             or t.is_upper
@@ -782,7 +852,8 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
             continue
         break
     # A title is nouns and adjectives: "Transport Secretary", "Prime Minister" opening a sentence stay whole, while
-    # "Because Judge" loses its conjunction.
+    # "Because Judge" loses its conjunction, and "Q When President" all before the last word that is no title word.
+    run = run[max((k + 1 for k, t in enumerate(run) if t.lower_ not in _CONNECTIVES and not _title_word(t)), default=0) :]
     while run and (
         run[0].lower_ in _CONNECTIVES
         or run[0].lower_ in _LEADING_DROP
@@ -794,7 +865,11 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
         run.pop(0)
     if run and any(t.lower_ in ROLE_HEADS for t in run) and doc[run[0].i : ent.start].text.strip():
         span = doc[run[0].i : ent.start]
-        found.append((span.text, (span.start_char, span.end_char)))
+        # A courtesy title after an office is the name's, not the office's: "First Lady Dr. Biden" is the First Lady.
+        end = len(run)
+        while end > 1 and run[end - 1].lower_ in COURTESY_TITLES:
+            end -= 1
+        found.append((doc[run[0].i : run[end - 1].i + 1].text, (span.start_char, span.end_char)))
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
             sub = [
@@ -806,6 +881,12 @@ def _roles(ent: Span) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[sub[0].i : sub[-1].i + 1]
                 found.append((span.text, (span.start_char, span.end_char)))
     return found
+
+
+def _title_word(t: Token) -> bool:
+    """A word a title is made of: a noun, proper noun or adjective; never a wh-word ("When"), a subordinating
+    conjunction or adverb, nor a letter alone (a transcript's "Q" label)."""
+    return t.pos_ in ("NOUN", "PROPN", "ADJ") and t.tag_ not in ("WRB", "WP", "WDT", "WP$") and (len(t.text) > 1 or not t.is_alpha)
 
 
 # Titles that take a portfolio before them ("Transport Secretary", "Veterans Affairs Secretary", "Trade Commissioner").
@@ -824,7 +905,7 @@ def _portfolio(run: list[Token]) -> bool:
     return not ORG_SUFFIX.search(" ".join(t.text for t in run[:k]))
 
 
-def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
+def _group(mentions: list[Mention], text: str, roles_of: dict[int, list[str]]) -> list[list[Mention]]:
     """Merge mentions of one actor: same name, known aliases, surnames, acronyms, qualified names."""
     groups: dict[str, list[Mention]] = {}
     first_line = text.find("\n", 0, len(text.rstrip()))
@@ -861,7 +942,13 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         # News names a person in full first; a fuller name seen only later is someone else ("Hunter Biden").
         fuller = [p for p in by_end_word.get(k, ()) if p in groups and p != k and min(m.start for m in groups[p]) < first_seen]
         if len(fuller) == 1:
+            # A mention whose title says another person ("First Lady Dr. Biden" after "President Joe Biden") stays apart.
+            held = [r for m in groups[fuller[0]] for r in _titles_given(m, text, roles_of)]
+            apart = [m for m in groups[k] if _another_person(_titles_given(m, text, roles_of), held)]
+            groups[k] = [m for m in groups[k] if m not in apart]
             merge(k, fuller[0])
+            if apart:
+                groups[k] = apart
             continue
         # A company's short name ("Magna" after "Magna International Inc", "Ericsson" after "LM Ericsson AB") is the
         # company, whatever the model called it: the one organisation named in full by a legal form.
@@ -907,6 +994,36 @@ def _group(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if len(fuller) == 1:
             merge(k, fuller[0])
     return list(groups.values())
+
+
+# Titles that say a person's gender, the offices titles name (each written in full), and abbreviations of titles.
+_FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "madam", "madame", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "gentleman"}
+_SPELLED_OUT = {"sen": "senator", "gov": "governor", "rep": "representative", "congressman": "representative",
+                "congresswoman": "representative", "gen": "general", "adm": "admiral", "col": "colonel"}  # fmt: skip
+_OFFICES = {_SPELLED_OUT.get(w.rstrip("."), w.rstrip(".")) for w in PERSON_TITLES - HONORIFICS} - {"dr", "prof", "professor"}
+
+
+def _titles_given(m: Mention, text: str, roles_of: dict[int, list[str]]) -> list[str]:
+    """The roles given with a mention, and the courtesy title it opens with ("Mrs." of "Mrs. Macron")."""
+    return [*roles_of.get(m.name_start, ()), text[m.start : m.name_start]]
+
+
+def _title_words(roles: list[str]) -> set[str]:
+    words = {w.rstrip(".") for r in roles for w in re.split(r"[\s-]+", r.lower()) if w}
+    return {_SPELLED_OUT.get(w, w) for w in words}
+
+
+def _another_person(roles: list[str], held: list[str]) -> bool:
+    """Whether titles given with a surname say someone else than the titles the full name holds: a courtesy title of
+    another gender ("Mrs." where the full name is "Mr."), or a different office ("First Lady" where it is "President")."""
+    mine, theirs = _title_words(roles), _title_words(held)
+    genders = [{g for g, titles in (("f", _FEMALE_TITLES), ("m", _MALE_TITLES)) if words & titles} for words in (mine, theirs)]
+    if len(genders[0]) == 1 and len(genders[1]) == 1 and genders[0] != genders[1]:
+        return True
+    # (An office is "First Lady", "Second Gentleman": a courtesy title alone, "Lady Thatcher", names no office.)
+    offices = [words & _OFFICES | ({"lady", "gentleman"} & words if len(words) > 1 else set()) for words in (mine, theirs)]
+    return bool(offices[0] and offices[1] and not offices[0] & offices[1])
 
 
 _SMALL_WORDS = {"of", "for", "and", "the", "to", "on", "at", "in"}
