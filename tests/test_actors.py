@@ -628,9 +628,3 @@ def test_a_name_run_into_an_acronym_after_it_is_two_names(analyse_text):
     an = analyse_text("Without a new law from Congress FEMA will run out of money in September, officials warned.")
     names = {a.name for a in an.actors if a.kind == "organization"}
     assert {"Congress", "FEMA"} <= names, names
-
-
-def test_one_name_the_model_split_at_its_and_is_whole(analyse_text):
-    an = analyse_text("The law would add 700 more Customs and Border Protection staff along the border.")
-    names = {a.name for a in an.actors}
-    assert "Customs and Border Protection" in names and not {"Customs", "Border Protection"} & names, names

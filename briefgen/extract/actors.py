@@ -159,7 +159,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     mentions: list[Mention] = []
     as_org, products = _product_names(doc)
     verbs = {t.lower_ for t in doc if t.pos_ == "VERB"}  # words the article uses as verbs ("to sunset Medicare")
-    for ent in _at_seams(_coordinated_name(_with_nicknamed(doc))):
+    for ent in _at_seams(_with_nicknamed(doc)):
         if (
             ent.label_ not in LABEL_KIND
             or _names_a_product(ent, as_org, products)
@@ -421,35 +421,6 @@ def _at_seams(ents: list[Span]) -> list[Span]:
                 if i > a:
                     out.append(Span(doc, a, i, label=ent.label_))
                 a = i + 1
-    return out
-
-
-def _coordinated_name(ents: list[Span]) -> list[Span]:
-    """One organisation's name the model split at its "and" ("new Customs and Border Protection personnel"): a single
-    word, named nowhere else alone, coordinated in the parse with a name of several words, the two qualifying one
-    common noun after them, is the first half of that name."""
-    alone = Counter(e.text for e in ents)
-    out: list[Span] = []
-    for e in ents:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.label_ == e.label_ == "ORG"
-            and len(last) == 1
-            and not last.text.isupper()
-            and alone[last.text] == 1
-            and len(e) > 1
-            and e.start == last.end + 1
-            and e.doc[last.end].lower_ == "and"
-            and e.root.dep_ == "conj"
-            and e.root.head.i == last.root.i
-            and last.root.dep_ in ("compound", "nmod", "amod")
-            and last.root.head.i >= e.end
-            and last.root.head.pos_ == "NOUN"
-        ):
-            out[-1] = Span(e.doc, last.start, e.end, label="ORG")
-        else:
-            out.append(e)
     return out
 
 
