@@ -298,15 +298,3 @@ def test_speech_filters_on_sentences(nlp):
     for text, expected in cases.items():
         span = nlp(text)[:]
         assert (own_stance(span), disfluent(span), elliptical(span)) == expected, text
-
-
-def test_the_office_names_the_holder_the_whole_text_names_most(analyse_text):
-    """A briefing that opens on a visitor still means its own President by the bare title."""
-    an = analyse_text(
-        "President Erdogan called on Sunday. President Erdogan agreed to send the protocol to parliament. "
-        "On Friday the President will meet with members of Congress. President Biden thanked the allies. "
-        "President Biden spoke to reporters. President Biden will travel to Helsinki next week.",
-        dt.date(2023, 7, 11),
-    )
-    whats = [e.what for e in an.events]
-    assert any(w.startswith("President Biden to meet with members of Congress") for w in whats), whats

@@ -322,9 +322,8 @@ _NOT_THE_OFFICE = {"vice", "deputy", "former", "assistant", "under", "acting", "
 
 
 def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None:
-    """The person holding an office whom the text names most often (of equals, the one named last before `offset`,
-    else first after it): "the President" in a White House briefing is its President, not a visiting one, a Vice
-    President or a former one, even where the visitor has been named more often so far."""
+    """The person holding an office whom the text names most often before `offset` (else first after it): "the
+    President" in a White House briefing is its President, not a visiting one, a Vice President or a former one."""
     want = office.lower().split()
     holders = []
     for actor in actors.actors:
@@ -335,12 +334,17 @@ def _office_holder(actors: ActorIndex, office: str, offset: int) -> Actor | None
             if words[-len(want) :] == want and not _NOT_THE_OFFICE & (set(words) - set(want)):
                 holders.append(actor)
                 break
-    # The whole text, not only what precedes: a briefing that opens with a visitor's name still means its own
-    # President by the bare title (one name, one referent across the document).
-    ranked = [
-        (len(h.spans), max((a for a, _ in h.spans if a < offset), default=-1), -min(a for a, _ in h.spans), h) for h in holders if h.spans
+    # The holder the text names most often is the one its bare title means (a White House briefing's President,
+    # though it just named a visiting one); among equals, the one named last before it.
+    before = [
+        (sum(a < offset for a, _ in h.spans), max(a for a, _ in h.spans if a < offset), h)
+        for h in holders
+        if any(a < offset for a, _ in h.spans)
     ]
-    return max(ranked, key=lambda x: x[:3])[3] if ranked else None
+    if before:
+        return max(before, key=lambda x: x[:2])[2]
+    after = [(min(a for a, _ in h.spans), h) for h in holders if h.spans]
+    return min(after, key=lambda x: x[0])[1] if after else None
 
 
 def _left_noun(verb: Token) -> Token | None:
