@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
-from .lexicon import COURTESY_TITLES, HONORIFICS
+from .lexicon import COURTESY_TITLES, DASHES, HONORIFICS
 from .nlp import doc_text
 
 LABEL_KIND: dict[str, ActorKind] = {
@@ -399,7 +399,6 @@ def _with_nicknamed(doc: Doc) -> list[Span]:
 
 # A phone number or a date after a name ("Dublin Newsroom +353 1 676 9779", "Calif 1996-08-30"): never part of it.
 _TRAILING_NUMBER = re.compile(r"\+?\d[\d/.-]{2,}")
-_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def _at_seams(ents: list[Span]) -> list[Span]:
@@ -414,7 +413,7 @@ def _at_seams(ents: list[Span]) -> list[Span]:
         a = start
         for i in range(start, end + 1):
             t = doc[i] if i < end else None
-            if t is not None and t.text in _DASHES and _named_before_dash(doc[a:i]):
+            if t is not None and t.text in DASHES and _named_before_dash(doc[a:i]):
                 out.append(Span(doc, a, i, label=ent.label_))
                 break  # what follows the dash is another thing, of a kind the model did not tell ("Gilts", "6mth")
             if t is None or t.text in ("(", ")"):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Fact, Quote, Sentence, Timex, Transcript, Turn
 from .actors import ActorIndex
-from .lexicon import CLAIMING, FIRST_PERSON_ALL, QUANTITY_LABELS
+from .lexicon import CLAIMING, DASHES, FIRST_PERSON_ALL, QUANTITY_LABELS
 from .nlp import doc_text
 from .stories import near_duplicate
 from .transcripts import turn_finder
@@ -158,7 +158,6 @@ def _who(subject: Span, actors: ActorIndex) -> Attribution | None:
 # What a speaker says of their own mind or words ("I think ...", "I just mentioned ...", "I mean ..."): a view or a
 # pointer back, which a note cannot forward as a fact.
 STANCE_VERBS = frozenset({"think", "believe", "mean", "guess", "suppose", "feel", "hope", "mention", "say", "know", "wonder", "want"})
-_DASHES = {"\u2014", "\u2013", "-", "--"}
 
 
 def own_stance(span: Span) -> bool:
@@ -200,7 +199,7 @@ def disfluent(span: Span) -> bool:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if len(t.text) > 1 and t.text.endswith("-") and t.text[:-1].isalpha() and (nxt is None or not nxt.is_alpha):
             return True  # a word broken off: before a dash or a sentence's end, never "mid-" in "mid-career"
-        if t.text in _DASHES and k and nxt is not None:
+        if t.text in DASHES and k and nxt is not None:
             before = toks[k - 1]
             if before.lower_ == nxt.lower_ and before.is_alpha or before.tag_ in _RESTART_BEFORE or before.lower_ in _SUBJECT_PRONOUNS:
                 return True

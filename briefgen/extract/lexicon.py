@@ -75,3 +75,5 @@ SIGNALLING = REPORTING | {"indicate", "signal", "explain"}
 
 # The model's labels for amounts: a figure, a sum, a share, a measure.
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# A dash as a token: hyphen, double hyphen, en and em dash.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
