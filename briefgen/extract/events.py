@@ -30,6 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
+from .next_steps import further_step, going_to, own_clause
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -284,7 +285,10 @@ def extract_undated_events(
         span = doc.char_span(s_start, s_end, alignment_mode="expand")
         if span is None:
             continue
+        listed: set[int] = set()  # the verbs of the next steps listed from this sentence
         for verb in span:
+            if listed and not further_step(verb, listed):
+                continue
             held = _there_will_be(verb)
             if held is not None and not any(t.i in timed or t.i in habitual for t in verb.subtree):
                 # "There will be the press conference": the happening the sentence announces, held
@@ -307,14 +311,14 @@ def extract_undated_events(
             ):
                 continue
             if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(
-                t.i in timed or t.i in habitual for t in verb.subtree
+                t.i in timed or t.i in habitual for t in own_clause(verb)
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
             if (
                 read is None
                 or read[0] == "possible"
-                or not (_firm(verb) or kind and (_will(verb) or _decided(verb)) and not _on_condition(verb))
+                or not (_firm(verb) or kind and (_will(verb) or going_to(verb) or _decided(verb)) and not _on_condition(verb))
             ):
                 continue
             if _quoted(verb, s_start, text):
@@ -334,7 +338,7 @@ def extract_undated_events(
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
-            break
+            listed.add(verb.i)
     return tuple(out)
 
 

@@ -1,0 +1,39 @@
+"""Undated next steps (issue 14, "Also ahead"): what is listed without a date, its certainty and its wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefgen.model import Analysis
+
+
+def undated(an: Analysis) -> list[tuple[str, str | None, object]]:
+    return [(e.what, e.certainty, e.when) for e in an.undated_events]
+
+
+def test_each_coordinated_step_is_listed_and_a_nouns_habit_is_not_the_steps(analyse_text):
+    """ "will hold the first meeting ... and launch a new dialogue that will meet annually": two next steps of
+    one sentence, each its own happening; "annually" is the dialogue's habit, not the launch's."""
+    text = (
+        "The three governments will also hold the first trilateral meeting of their finance ministers and launch a new "
+        "energy dialogue that will meet annually."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert undated(an) == [
+        ("three governments to hold first trilateral meeting of their finance ministers", "expected", None),
+        ("three governments to launch new energy dialogue", "expected", None),
+    ]
+
+
+def test_a_present_going_to_carries_a_happening_as_will_does(analyse_text):
+    """ "is going to vote" is a next step as "will vote" is; not "was going to" (a plan told in the past), nor a
+    "going to see" (no happening)."""
+    text = (
+        "The Senate is going to vote on the stopgap spending bill.\n\n"
+        "The committee was going to hold a hearing on the nomination.\n\n"
+        "The governor is going to see what the legislature does."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 30))
+    assert an.events == ()
+    assert undated(an) == [("Senate to vote on the stopgap spending bill", "expected", None)]
