@@ -37,3 +37,18 @@ def test_a_present_going_to_carries_a_happening_as_will_does(analyse_text):
     an = analyse_text(text, dt.date(2016, 9, 30))
     assert an.events == ()
     assert undated(an) == [("Senate to vote on the stopgap spending bill", "expected", None)]
+
+
+def test_a_plan_told_in_the_past_of_a_happening_is_an_undated_next_step(analyse_text):
+    """ "the union planned to bus in members to stage a protest": a plan told in the past, of a happening the article
+    gives no date for, is still ahead (worded by the happening it serves); not a plan of no kind of happening
+    ("planned to revitalize ticket sales"), one told as overtaken ("had planned to"), or a plan denied."""
+    text = (
+        "A spokeswoman said the union planned to bus in members from three states to stage a protest outside the statehouse.\n\n"
+        "Mr. Roe planned to revitalize ticket sales at the museum.\n\n"
+        "The union had planned to hold a rally in the square.\n\n"
+        "The governor did not plan to hold a hearing on the bill."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 26))
+    assert an.events == ()
+    assert undated(an) == [("union to stage protest outside the statehouse", "expected", None)]

@@ -30,7 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .next_steps import further_step, going_to, own_clause
+from .next_steps import further_step, going_to, own_clause, planned_happening
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -315,10 +315,17 @@ def extract_undated_events(
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
+            planned = planned_happening(verb, _names_happening)  # "planned to bus in supporters to stage a protest"
             if (
                 read is None
                 or read[0] == "possible"
-                or not (_firm(verb) or kind and (_will(verb) or going_to(verb) or _decided(verb)) and not _on_condition(verb))
+                or not (
+                    _firm(verb)
+                    or planned is not None
+                    or kind
+                    and (_will(verb) or going_to(verb) or _decided(verb))
+                    and not _on_condition(verb)
+                )
             ):
                 continue
             if _quoted(verb, s_start, text):
@@ -333,7 +340,7 @@ def extract_undated_events(
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
             ):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
-            what, who = _what(None, verb, actors, timed, speaker_at)
+            what, who = _what(None, planned or verb, actors, timed, speaker_at)
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -356,7 +363,7 @@ _HAPPENING_NOUNS = {
     "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
     "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
     "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "lunch", "breakfast", "reception", "call",
-    "decision",
+    "decision", "protest",
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
 _HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}

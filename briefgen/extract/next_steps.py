@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -50,3 +50,28 @@ def going_to(verb: Token) -> bool:
 
 
 _BE = {"'m", "'re", "'s"}  # the model leaves "I\u2019m" unlemmatised with a curly apostrophe
+
+
+_PLANNING = {"plan", "intend", "schedule", "set", "slate"}
+
+
+def past_plan(verb: Token) -> bool:
+    """A plan told in the past of a step the article gives no date for ("the campaign planned to stage a protest",
+    "the vote was scheduled to take place"): still ahead at publication, unless told as overtaken ("had planned")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head == verb or head.lemma_ not in _PLANNING or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    past = head.tag_ == "VBD" or head.tag_ == "VBN" and any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
+    return past and not any(a.lemma_ == "have" for a in auxes) and not any(c.dep_ == "neg" for c in head.children)
+
+
+def planned_happening(verb: Token, names_happening: Callable[[Token], bool]) -> Token | None:
+    """The happening a plan told in the past is for: its verb, if it names a kind of happening, or the purpose it
+    serves ("planned to bus in supporters to stage a protest": the protest); None when it names none ("planned to
+    revitalize ticket sales") or is no past plan."""
+    if not past_plan(verb):
+        return None
+    if names_happening(verb):
+        return verb
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) and names_happening(c)), None)
