@@ -52,3 +52,20 @@ def test_a_plan_told_in_the_past_of_a_happening_is_an_undated_next_step(analyse_
     an = analyse_text(text, dt.date(2016, 9, 26))
     assert an.events == ()
     assert undated(an) == [("union to stage protest outside the statehouse", "expected", None)]
+
+
+def test_a_happening_begun_or_an_investigation_directed_is_a_next_step(analyse_text):
+    """ "we'll begin negotiations" holds a happening as "hold a meeting" does, and an investigation someone was
+    directed to conduct is a decided step, as one agreed on is; not "begin" of no happening, nor a denied direction."""
+    text = (
+        "The two leaders have agreed that Washington will begin negotiations with India on a trade agreement.\n\n"
+        "The governor has directed the state police to conduct an investigation into the shooting.\n\n"
+        "The two leaders have agreed that their governments will begin to cut tariffs.\n\n"
+        "The governor has not directed anyone to conduct an inquiry."
+    )
+    an = analyse_text(text, dt.date(2025, 2, 13))
+    assert an.events == ()
+    assert undated(an) == [
+        ("Washington to begin negotiations with India on a trade agreement", "expected", None),
+        ("state police to conduct investigation into the shooting", "expected", None),
+    ]

@@ -363,10 +363,11 @@ _HAPPENING_NOUNS = {
     "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
     "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
     "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "lunch", "breakfast", "reception", "call",
-    "decision", "protest",
+    "decision", "protest", "investigation", "inquiry", "probe",
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
-_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}
+_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue",
+            "begin", "start", "resume", "conclude"}  # fmt: skip
 
 
 # Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
@@ -391,7 +392,7 @@ def _names_happening(verb: Token) -> bool:
 
 
 # Verbs of deciding on a step: "the leaders decided to launch a pilot", "have agreed to hold talks", "pledged to ...".
-_DECIDING = {"decide", "agree", "commit", "pledge", "resolve"}
+_DECIDING = {"decide", "agree", "commit", "pledge", "resolve", "direct", "instruct", "task"}
 
 
 def _decided(verb: Token) -> bool:
