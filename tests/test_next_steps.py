@@ -69,3 +69,18 @@ def test_a_happening_begun_or_an_investigation_directed_is_a_next_step(analyse_t
         ("Washington to begin negotiations with India on a trade agreement", "expected", None),
         ("state police to conduct investigation into the shooting", "expected", None),
     ]
+
+
+def test_a_plural_body_that_will_do_a_kind_of_happening_is_a_next_step(analyse_text):
+    """ "Allies will adopt a new force model": a plural body doing a kind of happening with a bare "will" is a next
+    step, as a named one is; not a habit that opens a run of such clauses ("At least annually, foreign ministers will
+    meet ...; defense ministers will meet ..."), nor a plural doing no kind of happening ("Prices will rise")."""
+    text = (
+        "Among other things, Allies will adopt a new force model at the summit.\n\n"
+        "At least annually, foreign ministers will meet with their counterparts; defense ministers will meet with "
+        "their counterparts; and trade ministers will meet with theirs.\n\n"
+        "Prices will rise."
+    )
+    an = analyse_text(text, dt.date(2023, 7, 11))
+    assert an.events == ()
+    assert undated(an) == [("Allies to adopt new force model at the summit", "expected", None)]

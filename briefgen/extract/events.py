@@ -30,7 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .next_steps import further_step, going_to, own_clause, planned_happening
+from .next_steps import further_step, going_to, own_clause, planned_happening, shared_clause
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -338,6 +338,10 @@ def extract_undated_events(
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
+                or kind
+                and _will(verb)
+                and subj.tag_ == "NNS"
+                and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
             what, who = _what(None, planned or verb, actors, timed, speaker_at)
@@ -382,7 +386,7 @@ def _names_happening(verb: Token) -> bool:
     """Whether a verb names a kind of happening an analyst lists, itself ("will vote", "will sign the bill") or by
     the noun it holds ("will hold the first trilateral meeting", "will have a briefing"); a light verb only by its
     noun; never a habit ("will meet annually")."""
-    if verb.pos_ != "VERB" or any(c.lower_ in _HABITUAL for c in verb.children):
+    if verb.pos_ != "VERB" or any(t.lower_ in _HABITUAL for t in own_clause(verb)):
         return False
     if verb.lemma_ in _HAPPENING_VERBS and verb.lemma_ not in _HOLDING:
         return verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)

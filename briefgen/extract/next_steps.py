@@ -75,3 +75,12 @@ def planned_happening(verb: Token, names_happening: Callable[[Token], bool]) -> 
     if names_happening(verb):
         return verb
     return next((c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) and names_happening(c)), None)
+
+
+def shared_clause(verb: Token) -> Iterator[Token]:
+    """The words of the clauses a coordinated verb shares its frame with: "At least annually, foreign ministers will
+    meet ...; defense ministers will meet ...": the habit opening the first is the second's too."""
+    node = verb
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+        yield from (t for t in own_clause(node) if t.i < verb.i)
