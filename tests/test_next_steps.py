@@ -84,3 +84,17 @@ def test_a_plural_body_that_will_do_a_kind_of_happening_is_a_next_step(analyse_t
     an = analyse_text(text, dt.date(2023, 7, 11))
     assert an.events == ()
     assert undated(an) == [("Allies to adopt new force model at the summit", "expected", None)]
+
+
+def test_a_happening_a_relative_clause_says_will_come_is_a_next_step(analyse_text):
+    """ "the communiqué that will be released": a relative clause telling that its noun's happening will come is a next
+    step, the noun's; not one that came ("the report that was released"), nor one denied ("a vote that will never be
+    held")."""
+    text = (
+        "In the communiqué that will be released, there will be a strong commitment to collective defense.\n\n"
+        "The report that was released in the spring found no wrongdoing.\n\n"
+        "Critics mocked a vote that will never be held."
+    )
+    an = analyse_text(text, dt.date(2021, 6, 13))
+    assert an.events == ()
+    assert undated(an) == [("communiqué to be released", "expected", None)]

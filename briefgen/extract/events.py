@@ -310,8 +310,13 @@ def extract_undated_events(
                 and any(c.dep_ == "xcomp" for c in verb.children)
             ):
                 continue
-            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(
-                t.i in timed or t.i in habitual for t in own_clause(verb)
+            # "the communiqué that will be released": the noun the relative pronoun stands for is what will happen
+            # (not "the bridge that we will be unveiling", whose subject is someone else)
+            told = verb.dep_ == "relcl" and kind and _will(verb) and any(c.dep_ in _SUBJECTS and c.tag_ == "WDT" for c in verb.children)
+            if (
+                verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj")
+                and not told
+                or any(t.i in timed or t.i in habitual for t in own_clause(verb))
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
@@ -331,6 +336,8 @@ def extract_undated_events(
             if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            if told:
+                subj = verb.head  # the noun the clause tells the happening of
             if subj is None or not (
                 subj.pos_ == "PROPN"
                 or kind
