@@ -14,6 +14,8 @@ from .timexes import FUTURE_GOVERNORS, HOLIDAYS, SCHEDULED, SEASONS
 
 SpeakerAt = Callable[[int], "tuple[str, str | None] | None"]  # who speaks at an offset: name, actor id
 SUBJECTS = ("nsubj", "nsubjpass")
+# Verbs whose object does what their infinitive says ("directed the Secretary of Commerce to conduct ...").
+_DIRECTING = {"direct", "instruct", "task", "order", "authorize", "ask"}
 DEICTIC = {"that", "this", "these", "those"}
 
 
@@ -58,6 +60,10 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
         left = _left_noun(node)
         if node.dep_ == "conj" and left is not None:
             subject_tok = left  # "... and Vice President Al Gore is to come": the parser lost this subject
+            break
+        directed = next((c for c in node.head.children if c.dep_ == "dobj"), None) if node.dep_ == "xcomp" else None
+        if directed is not None and node.head.lemma_ in _DIRECTING:
+            subject_tok = directed  # "has directed the state police to conduct an investigation": the police will
             break
         if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
             node = node.head

@@ -30,6 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
+from .next_steps import further_step, going_to, own_clause, planned_happening, shared_clause
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -284,7 +285,10 @@ def extract_undated_events(
         span = doc.char_span(s_start, s_end, alignment_mode="expand")
         if span is None:
             continue
+        listed: set[int] = set()  # the verbs of the next steps listed from this sentence
         for verb in span:
+            if listed and not further_step(verb, listed):
+                continue
             held = _there_will_be(verb)
             if held is not None and not any(t.i in timed or t.i in habitual for t in verb.subtree):
                 # "There will be the press conference": the happening the sentence announces, held
@@ -306,20 +310,34 @@ def extract_undated_events(
                 and any(c.dep_ == "xcomp" for c in verb.children)
             ):
                 continue
-            if verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj") or any(
-                t.i in timed or t.i in habitual for t in verb.subtree
+            # "the communiqué that will be released": the noun the relative pronoun stands for is what will happen
+            # (not "the bridge that we will be unveiling", whose subject is someone else)
+            told = verb.dep_ == "relcl" and kind and _will(verb) and any(c.dep_ in _SUBJECTS and c.tag_ == "WDT" for c in verb.children)
+            if (
+                verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj")
+                and not told
+                or any(t.i in timed or t.i in habitual for t in own_clause(verb))
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
+            planned = planned_happening(verb, _names_happening)  # "planned to bus in supporters to stage a protest"
             if (
                 read is None
                 or read[0] == "possible"
-                or not (_firm(verb) or kind and (_will(verb) or _decided(verb)) and not _on_condition(verb))
+                or not (
+                    _firm(verb)
+                    or planned is not None
+                    or kind
+                    and (_will(verb) or going_to(verb) or _decided(verb))
+                    and not _on_condition(verb)
+                )
             ):
                 continue
             if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            if told:
+                subj = verb.head  # the noun the clause tells the happening of
             if subj is None or not (
                 subj.pos_ == "PROPN"
                 or kind
@@ -327,14 +345,18 @@ def extract_undated_events(
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
+                or kind
+                and _will(verb)
+                and subj.tag_ == "NNS"
+                and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
-            what, who = _what(None, verb, actors, timed, speaker_at)
+            what, who = _what(None, planned or verb, actors, timed, speaker_at)
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
-            break
+            listed.add(verb.i)
     return tuple(out)
 
 
@@ -352,10 +374,11 @@ _HAPPENING_NOUNS = {
     "launch", "trial", "ceremony", "strike", "conference", "briefing", "dialogue", "talk", "negotiation", "session",
     "statement", "announcement", "referendum", "speech", "address", "rally", "forum", "signing", "declaration",
     "communiqué", "communique", "bilat", "exchange", "tour", "event", "dinner", "lunch", "breakfast", "reception", "call",
-    "decision",
+    "decision", "protest", "investigation", "inquiry", "probe",
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
-_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue"}
+_HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue",
+            "begin", "start", "resume", "conclude"}  # fmt: skip
 
 
 # Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
@@ -370,7 +393,7 @@ def _names_happening(verb: Token) -> bool:
     """Whether a verb names a kind of happening an analyst lists, itself ("will vote", "will sign the bill") or by
     the noun it holds ("will hold the first trilateral meeting", "will have a briefing"); a light verb only by its
     noun; never a habit ("will meet annually")."""
-    if verb.pos_ != "VERB" or any(c.lower_ in _HABITUAL for c in verb.children):
+    if verb.pos_ != "VERB" or any(t.lower_ in _HABITUAL for t in own_clause(verb)):
         return False
     if verb.lemma_ in _HAPPENING_VERBS and verb.lemma_ not in _HOLDING:
         return verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)
@@ -380,7 +403,7 @@ def _names_happening(verb: Token) -> bool:
 
 
 # Verbs of deciding on a step: "the leaders decided to launch a pilot", "have agreed to hold talks", "pledged to ...".
-_DECIDING = {"decide", "agree", "commit", "pledge", "resolve"}
+_DECIDING = {"decide", "agree", "commit", "pledge", "resolve", "direct", "instruct", "task"}
 
 
 def _decided(verb: Token) -> bool:
