@@ -621,3 +621,42 @@ def test_what_was_sought_in_the_past_is_dated_by_the_nearer_day(analyse_text):
     got = {t.text: t.value for t in analyse_text(text, dt.date(2024, 1, 16)).timexes}
     assert got["October 7th"] == "2023-10-07"
     assert got["March 3"] == "2024-03-03"
+
+
+def test_a_part_of_the_day_the_day_took_in_is_one_expression_and_a_greeting_is_no_time(analyse_text):
+    # the model tags "Thursday" and "evening" apart: one expression, not the evening again on its own
+    text = "A woman was killed Thursday evening, the police said.\n\nGood evening from the central park in Havana."
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1998, 2, 13)).timexes]
+    assert got == [("Thursday evening", "1998-02-12TEV")]
+
+
+def test_an_additional_year_is_a_duration_and_last_years_quarter_the_one_reported_a_year_before(analyse_text):
+    text = (
+        "The loan may be extended for an additional year. Kimberly posted third-quarter net of $5 million. Sales for "
+        "last year's quarter were $3 million."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["an additional year"] == "P1Y"
+    assert got["last year's quarter"] == "1988-Q3"  # the quarter reported on, a year before
+
+
+def test_the_first_months_of_the_year_are_a_duration_and_this_year_and_a_forecasts_quarter_is_not_the_reported_one(analyse_text):
+    text = "Revenue fell 4% to $713.5 million through the first nine months of the year."
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 10, 30)).timexes]
+    assert got == [("the first nine months", "P9M"), ("the year", "1989")]
+    text = (
+        "Bethlehem posted a drop in third-quarter profit. Analysts think steelmakers will report losses through the "
+        "third quarter of 1990. In the year-ago period, Bethlehem earned $101.4 million."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["the year-ago period"] == "1988-Q3"  # the quarter reported on a year before, not the forecast's
+
+
+def test_a_year_earlier_than_the_nine_months_is_no_quarter(analyse_text):
+    text = (
+        "America West reported third-quarter profit of $5 million, up from $2 million a year earlier. For the nine "
+        "months, it posted earnings of $18.9 million, compared with a loss of $9.7 million a year earlier. In the "
+        "quarter, revenue rose from a year earlier."
+    )
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 10, 26)).timexes]
+    assert [v for x, v in got if x == "a year earlier"] == ["1988-Q3", "1988", "1988-Q3"]

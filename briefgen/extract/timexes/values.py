@@ -768,14 +768,24 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
     return None if res is None else Resolved(res.type, res.value, mod, _with_mod(res.range, mod) if res.range else None)
 
 
+# Words between a count and its unit ("two consecutive years", "an additional year")
+_COUNTED_WORDS = r"(?:consecutive|straight|successive|full|whole|more|additional|extra|further|trading|business|working)"
+
+
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(
         r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|fewer than|under|more than|over|"
         r"at least|at most|no more than|no less than|up to|just|only|barely) )?"
         r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding|latest|year-earlier|year-ago) )?"
         r"(?:an? (?=\w+[\s-]))?"  # "a two-day rally": the article belongs to the noun the count describes
+        r"(?:(?:additional|further|extra) (?=\S+ ))?"  # "a further six months"
+        r"(?:(?!"
+        + _COUNTED_WORDS
+        + r" )"  # "an additional year": the word before the unit is no count
         + _NUM
-        + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?"
+        + r")?[\s-]?(?:"
+        + _COUNTED_WORDS
+        + r" )?"
         + _UNIT
         + r"(?:[\s-]long| old| later| earlier| in a row| ahead)?",
         s,
