@@ -660,3 +660,20 @@ def test_a_year_earlier_than_the_nine_months_is_no_quarter(analyse_text):
     )
     got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 10, 26)).timexes]
     assert [v for x, v in got if x == "a year earlier"] == ["1988-Q3", "1988", "1988-Q3"]
+
+
+def test_a_word_the_model_took_in_before_a_date_leaves_it_resolved(analyse_text):
+    text = (
+        "The placement is to be completed around Nov. 1. Hewlett-Packard acquired the shares under an Aug. 10, 1988, "
+        "stock purchase agreement. It would dilute earnings in both 1990 and 1991. The unit was sold this past spring, "
+        "after several quarters of losses."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["around Nov. 1"] == "1989-11-01"  # TIMEX3 keeps "around" in the expression, as its mod
+    assert got["Aug. 10, 1988"] == "1988-08-10"
+    assert got["1990"] == "1990" and got["1991"] == "1991"
+    assert got["this past spring"] == "1989-SP"
+    assert got["several quarters"] == "PXQ"
+    text = 'It was a revolutionary car that rid Detroit of the "boxy" cars of the 70s and 80s.'  # the model: "the 70s and"
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(2007, 2, 9)).timexes]
+    assert got == [("70s", "197"), ("80s", "198")]  # "the" before two coordinated decades is neither's

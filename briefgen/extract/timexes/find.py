@@ -15,6 +15,7 @@ from ...model import DateRange, Timex
 from ..fastre import fast_scanner
 from ..feasts import HOLIDAYS
 from ..lexicon import MONTH_PATTERN as _MON
+from ..lexicon import MONTHS
 from ..nlp import doc_text
 from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
@@ -47,7 +48,8 @@ _EXTRA = re.compile(
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
     r"recent|current|the past|the (?:near )?future|later|soon|very soon|the (?:long|near|short) term|short-term|"
     r"the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
-    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades)|(?:several|a few|many) quarters|"
+    r"this past (?:week|weekend|month|year|spring|summer|fall|autumn|winter))\b(?!-)",
     re.IGNORECASE,
 )
 # Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
@@ -492,8 +494,17 @@ def _trim(span: Span) -> Span | None:
         start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in ("and", "or"):
+        # "in both 1990 and 1991", "the cars of the 70s and 80s": the model stopped at the conjunction; "the" before
+        # two coordinated dates is both's, so neither expression's
+        end -= 1
+        start += 1 if doc[start].lower_ == "the" and end - start > 1 else 0
     if start > 0 and end - start == 1 and (doc[start - 1].lower_, doc[start].lower_) in (("more", "recently"), ("right", "now")):
         start -= 1  # "more recently", "right now": one expression, as TIMEX3 has them
+    if end - start > 1 and (
+        doc[start].lower_ in ("both", "either") or (doc[start].lower_ in ("a", "an") and doc[start + 1].lower_.rstrip(".") in MONTHS)
+    ):
+        start += 1  # "in both 1990 and 1991", "an Aug. 10, 1988, agreement": the word is the sentence's, not the date's
     if end - start > 1 and doc[start].lower_ in ("just", "only", "barely"):
         start += 1  # "just two weeks", "only six months": the focus word is not part of the time
     if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):

@@ -161,6 +161,7 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     )
     # "sometime next year", "the next year or so", "a week or so ago": the vague edge leaves the value as it is
     s = re.sub(r" or so\b", "", re.sub(r"^some ?time (?=\S)", "", s))
+    s = re.sub(r"^this past (?=\S)", "last ", s)  # "this past spring"
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
     if m := re.fullmatch(r"(?:early|late|earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
@@ -205,6 +206,12 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
+    if (m := re.match(r"(?:both|either|an?|(?P<approx>around|about|approximately|roughly)) (?=\S)", s)) and (
+        rest := resolve(s[m.end() :], ref, direction, after_number)
+    ):
+        # "around Nov. 1", "an Aug. 10, 1988, agreement", "in both 1990 and 1991": the model took in a word before the date
+        if rest.type in ("DATE", "TIME") and rest.range is not None:
+            return Resolved(rest.type, rest.value, rest.mod or ("APPROX" if m.group("approx") else None), rest.range)
     if re.search(r"day|week|month|year|morning|night|time|season|century|decade|quarter|christmas|easter|holiday", s):
         return Resolved("DATE", "XXXX-XX-XX")  # a time expression we cannot pin down
     return None
