@@ -677,3 +677,16 @@ def test_a_word_the_model_took_in_before_a_date_leaves_it_resolved(analyse_text)
     text = 'It was a revolutionary car that rid Detroit of the "boxy" cars of the 70s and 80s.'  # the model: "the 70s and"
     got = [(t.text, t.value) for t in analyse_text(text, dt.date(2007, 2, 9)).timexes]
     assert got == [("70s", "197"), ("80s", "198")]  # "the" before two coordinated decades is neither's
+
+
+def test_a_third_of_a_part_of_the_day_and_a_date_after_a_noun_the_model_ran_in(analyse_text):
+    text = (
+        "In London at mid-afternoon yesterday, shares were down. By mid afternoon, officials said the operation was "
+        "over. He had to flee the capital after a coup d'etat last year."
+    )
+    got = {t.text: (t.value, t.mod) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["mid-afternoon yesterday"] == ("1989-11-01TAF", "MID")
+    assert got["mid afternoon"] == ("1989-11-02TAF", "MID")
+    assert got["last year"] == ("1988", None)  # the model's "d'etat last year"
+    got = {t.text: t.value for t in analyse_text("The vote ran at midnight.", dt.date(1989, 11, 2)).timexes}
+    assert got == {"midnight": "1989-11-02T24:00"}  # no middle of a night

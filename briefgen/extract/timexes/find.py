@@ -157,6 +157,8 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             out.extend(ends)  # "July 13-15", "3-4pm": each end its own expression, as TIMEX3 has a range
             continue
         res = _generic(span) or _year_told_by_its_end(span) or resolve(span.text, ref, direction, after_number=after_number)
+        if res is None and (tail := _dated_tail(span, ref, direction)) is not None:
+            span, res = tail  # "a coup d'etat last year": the model ran a word before the date into it
         if res is None:
             continue
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
@@ -361,6 +363,18 @@ def _lines(span: Span) -> list[Span]:
     if span.end > start:
         parts.append(doc[start : span.end])
     return parts
+
+
+def _dated_tail(span: Span, ref: dt.date | None, direction: int) -> tuple[Span, Resolved] | None:
+    """The longest end of an expression that resolved to nothing which names days of the calendar, after nouns the model
+    ran into it ("last year" of its "d'etat last year"); None when no such end does."""
+    for i in range(span.start + 1, min(span.end, span.start + 4)):
+        if span.doc[i - 1].pos_ not in ("NOUN", "PROPN", "X") or span.doc[i].pos_ in ("ADP", "CCONJ", "SCONJ"):
+            return None  # a word of the sentence's, not a name the model ran in: "as early as June 1st", "that evening"
+        res = resolve(span.doc[i : span.end].text, ref, direction)
+        if res is not None and res.type in ("DATE", "TIME") and res.range is not None:
+            return span.doc[i : span.end], res
+    return None
 
 
 def _greeting(span: Span) -> bool:

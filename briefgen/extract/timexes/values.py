@@ -162,6 +162,13 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     # "sometime next year", "the next year or so", "a week or so ago": the vague edge leaves the value as it is
     s = re.sub(r" or so\b", "", re.sub(r"^some ?time (?=\S)", "", s))
     s = re.sub(r"^this past (?=\S)", "last ", s)  # "this past spring"
+    if (
+        (m := re.fullmatch(r"(early|late|mid[- ]?(?!night))[- ]?((?:morning|afternoon|evening|night)(?: \S.*)?)", s))
+        and (part := resolve(m.group(2), ref, direction, after_number))
+        and part.type == "TIME"
+    ):
+        # "by mid-afternoon", "late evening": that part of the day, its third as the mod
+        return Resolved(part.type, part.value, part.mod or _mod(m.group(1).rstrip("- ")), part.range)
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
     if m := re.fullmatch(r"(?:early|late|earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
