@@ -690,3 +690,10 @@ def test_a_third_of_a_part_of_the_day_and_a_date_after_a_noun_the_model_ran_in(a
     assert got["last year"] == ("1988", None)  # the model's "d'etat last year"
     got = {t.text: t.value for t in analyse_text("The vote ran at midnight.", dt.date(1989, 11, 2)).timexes}
     assert got == {"midnight": "1989-11-02T24:00"}  # no middle of a night
+
+
+def test_the_past_year_is_the_last_one_and_the_past_two_years_a_duration(analyse_text):
+    text = "Hate groups grew over the past year. They have grown in each of the past two years."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 3)).timexes}
+    assert got["the past year"] == ("DATE", "1997")
+    assert got["the past two years"] == ("DURATION", "P2Y")

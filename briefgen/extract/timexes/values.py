@@ -323,7 +323,7 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
 
 def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(
-        _MODW + r"(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
+        _MODW + r"(?:the (?=past (?:week|month|year)$))?(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|season)",
         s,
     )
@@ -331,7 +331,9 @@ def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return None
     rel, unit, mod = m.group("rel"), m.group("unit"), _mod(m.group("mod"))
     if rel == "past" and unit not in SEASONS:
-        return Resolved("DURATION", _period(1, unit))  # "the past year" spans back from now
+        if unit not in ("week", "month", "year") or mod:
+            return Resolved("DURATION", _period(1, unit))  # "the past decade" spans back from now
+        rel = "last"  # "over the past year", "the past week": the last one, a date, as "last year" (where "the past two years" is P2Y)
     if ref is None:
         return Resolved("DATE", _unknown_value(unit), mod)
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
