@@ -697,3 +697,17 @@ def test_the_past_year_is_the_last_one_and_the_past_two_years_a_duration(analyse
     got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 3)).timexes}
     assert got["the past year"] == ("DATE", "1997")
     assert got["the past two years"] == ("DURATION", "P2Y")
+
+
+def test_a_run_of_days_ends_on_the_articles_and_coming_quarters_lie_ahead(analyse_text):
+    text = (
+        "Trading was suspended for a second consecutive day. US stocks logged gains for the fourth week in a row. It "
+        "does not bode well for coming quarters. London shares fell on overnight losses in New York."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 4, 4)).timexes}
+    assert got["a second consecutive day"] == "2009-04-04"
+    assert got["the fourth week in a row"] == "2009-W14"
+    assert got["coming quarters"] == "FUTURE_REF"  # as "the coming months"
+    assert got["overnight"] == "2009-04-03TNI"  # the night before the article's day
+    each = resolve("each of the past three years", dt.date(2009, 4, 4), -1)  # where the model takes in "each of"
+    assert each is not None and (each.type, each.value) == ("DURATION", "P3Y")

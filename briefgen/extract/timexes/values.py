@@ -248,9 +248,27 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
         return Resolved("DATE", "PRESENT_REF", range=day_range(ref, ref) if ref else None)
     if s in PAST:
         return Resolved("DATE", "PAST_REF")
-    if s in FUTURE:
-        return Resolved("DATE", "FUTURE_REF")
+    if s in FUTURE or re.fullmatch(r"(?:the )?(?:coming|future) (?:days|weeks|months|quarters|years|decades)", s):
+        return Resolved("DATE", "FUTURE_REF")  # "in coming quarters", "future quarters", as "the coming months"
+    if s == "overnight" and ref is not None:
+        night = ref - dt.timedelta(days=1)  # "overnight losses in New York": the night before the article's day
+        return Resolved("TIME", f"{night.isoformat()}TNI", range=day_range(night, night))
+    if m := re.fullmatch(
+        r"(?:the |a |an |its |their )?(?:\w+ )?(?:"
+        + ORDINAL_PATTERN
+        + r") (?:(?:consecutive|straight|successive) (day|week|month|year|quarter)|"
+        r"(day|week|month|year|quarter) in a row)",
+        s,
+    ):
+        # "for a second consecutive day", "gains for the fourth week in a row": the run ends in the article's day, week, ...
+        return _this(m.group(1) or m.group(2), ref, direction, after_number)
+    if m := re.fullmatch(r"each of (the (?:past|last|next|coming) .+)", s):
+        return resolve(m.group(1), ref, direction, after_number)  # "in each of the past three years": P3Y
     return None
+
+
+def _this(unit: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    return _deictic("today", ref, direction, after_number) if unit == "day" else _relative(f"this {unit}", ref, direction, after_number)
 
 
 def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
