@@ -711,3 +711,10 @@ def test_a_run_of_days_ends_on_the_articles_and_coming_quarters_lie_ahead(analys
     assert got["overnight"] == "2009-04-03TNI"  # the night before the article's day
     each = resolve("each of the past three years", dt.date(2009, 4, 4), -1)  # where the model takes in "each of"
     assert each is not None and (each.type, each.value) == ("DURATION", "P3Y")
+    text = (
+        "Tokyo stocks rose on Friday. London shares were depressed initially by overnight losses in New York. The "
+        "index was down 4.5% from the previous Friday."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["overnight"] == "1989-10-26TNI"  # the night before the day last named, which stays the focus
+    assert got["the previous Friday"] == "1989-10-20"

@@ -236,6 +236,9 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
             t = _counted_from(t, focus.start, "day", step * ((step * (day - focus.start.weekday()) - 1) % 7 + 1))
         elif m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        elif t.text.lower() == "overnight" and focus is not None and focus.granularity == "day" and t.range is not None:
+            night = focus.start - dt.timedelta(days=1)  # "Friday's gains followed overnight losses in New York": Thursday's night
+            t = replace(t, value=f"{night.isoformat()}TNI", range=day_range(night, night))
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
             t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
         elif (
@@ -254,7 +257,7 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
                 t = _as_quarter(t, int(q.group(1)) - 1, int(q.group(2)))
             elif focus.granularity in ("day", "month"):
                 t = _counted_from(t, focus.start - relativedelta(years=1), focus.granularity, 0)
-        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value):
+        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value) and t.text.lower() != "overnight":
             focus, focus_value = t.range, t.value
         res.append(t)
     return res
