@@ -621,3 +621,100 @@ def test_what_was_sought_in_the_past_is_dated_by_the_nearer_day(analyse_text):
     got = {t.text: t.value for t in analyse_text(text, dt.date(2024, 1, 16)).timexes}
     assert got["October 7th"] == "2023-10-07"
     assert got["March 3"] == "2024-03-03"
+
+
+def test_a_part_of_the_day_the_day_took_in_is_one_expression_and_a_greeting_is_no_time(analyse_text):
+    # the model tags "Thursday" and "evening" apart: one expression, not the evening again on its own
+    text = "A woman was killed Thursday evening, the police said.\n\nGood evening from the central park in Havana."
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1998, 2, 13)).timexes]
+    assert got == [("Thursday evening", "1998-02-12TEV")]
+
+
+def test_an_additional_year_is_a_duration_and_last_years_quarter_the_one_reported_a_year_before(analyse_text):
+    text = (
+        "The loan may be extended for an additional year. Kimberly posted third-quarter net of $5 million. Sales for "
+        "last year's quarter were $3 million."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 11, 1)).timexes}
+    assert got["an additional year"] == "P1Y"
+    assert got["last year's quarter"] == "1988-Q3"  # the quarter reported on, a year before
+
+
+def test_the_first_months_of_the_year_are_a_duration_and_this_year_and_a_forecasts_quarter_is_not_the_reported_one(analyse_text):
+    text = "Revenue fell 4% to $713.5 million through the first nine months of the year."
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 10, 30)).timexes]
+    assert got == [("the first nine months", "P9M"), ("the year", "1989")]
+    text = (
+        "Bethlehem posted a drop in third-quarter profit. Analysts think steelmakers will report losses through the "
+        "third quarter of 1990. In the year-ago period, Bethlehem earned $101.4 million."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 26)).timexes}
+    assert got["the year-ago period"] == "1988-Q3"  # the quarter reported on a year before, not the forecast's
+
+
+def test_a_year_earlier_than_the_nine_months_is_no_quarter(analyse_text):
+    text = (
+        "America West reported third-quarter profit of $5 million, up from $2 million a year earlier. For the nine "
+        "months, it posted earnings of $18.9 million, compared with a loss of $9.7 million a year earlier. In the "
+        "quarter, revenue rose from a year earlier."
+    )
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(1989, 10, 26)).timexes]
+    assert [v for x, v in got if x == "a year earlier"] == ["1988-Q3", "1988", "1988-Q3"]
+
+
+def test_a_word_the_model_took_in_before_a_date_leaves_it_resolved(analyse_text):
+    text = (
+        "The placement is to be completed around Nov. 1. Hewlett-Packard acquired the shares under an Aug. 10, 1988, "
+        "stock purchase agreement. It would dilute earnings in both 1990 and 1991. The unit was sold this past spring, "
+        "after several quarters of losses."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["around Nov. 1"] == "1989-11-01"  # TIMEX3 keeps "around" in the expression, as its mod
+    assert got["Aug. 10, 1988"] == "1988-08-10"
+    assert got["1990"] == "1990" and got["1991"] == "1991"
+    assert got["this past spring"] == "1989-SP"
+    assert got["several quarters"] == "PXQ"
+    text = 'It was a revolutionary car that rid Detroit of the "boxy" cars of the 70s and 80s.'  # the model: "the 70s and"
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(2007, 2, 9)).timexes]
+    assert got == [("70s", "197"), ("80s", "198")]  # "the" before two coordinated decades is neither's
+
+
+def test_a_third_of_a_part_of_the_day_and_a_date_after_a_noun_the_model_ran_in(analyse_text):
+    text = (
+        "In London at mid-afternoon yesterday, shares were down. By mid afternoon, officials said the operation was "
+        "over. He had to flee the capital after a coup d'etat last year."
+    )
+    got = {t.text: (t.value, t.mod) for t in analyse_text(text, dt.date(1989, 11, 2)).timexes}
+    assert got["mid-afternoon yesterday"] == ("1989-11-01TAF", "MID")
+    assert got["mid afternoon"] == ("1989-11-02TAF", "MID")
+    assert got["last year"] == ("1988", None)  # the model's "d'etat last year"
+    got = {t.text: t.value for t in analyse_text("The vote ran at midnight.", dt.date(1989, 11, 2)).timexes}
+    assert got == {"midnight": "1989-11-02T24:00"}  # no middle of a night
+
+
+def test_the_past_year_is_the_last_one_and_the_past_two_years_a_duration(analyse_text):
+    text = "Hate groups grew over the past year. They have grown in each of the past two years."
+    got = {t.text: (t.type, t.value) for t in analyse_text(text, dt.date(1998, 3, 3)).timexes}
+    assert got["the past year"] == ("DATE", "1997")
+    assert got["the past two years"] == ("DURATION", "P2Y")
+
+
+def test_a_run_of_days_ends_on_the_articles_and_coming_quarters_lie_ahead(analyse_text):
+    text = (
+        "Trading was suspended for a second consecutive day. US stocks logged gains for the fourth week in a row. It "
+        "does not bode well for coming quarters. London shares fell on overnight losses in New York."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(2009, 4, 4)).timexes}
+    assert got["a second consecutive day"] == "2009-04-04"
+    assert got["the fourth week in a row"] == "2009-W14"
+    assert got["coming quarters"] == "FUTURE_REF"  # as "the coming months"
+    assert got["overnight"] == "2009-04-03TNI"  # the night before the article's day
+    each = resolve("each of the past three years", dt.date(2009, 4, 4), -1)  # where the model takes in "each of"
+    assert each is not None and (each.type, each.value) == ("DURATION", "P3Y")
+    text = (
+        "Tokyo stocks rose on Friday. London shares were depressed initially by overnight losses in New York. The "
+        "index was down 4.5% from the previous Friday."
+    )
+    got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
+    assert got["overnight"] == "1989-10-26TNI"  # the night before the day last named, which stays the focus
+    assert got["the previous Friday"] == "1989-10-20"

@@ -15,6 +15,7 @@ from ...model import DateRange, Timex
 from ..fastre import fast_scanner
 from ..feasts import HOLIDAYS
 from ..lexicon import MONTH_PATTERN as _MON
+from ..lexicon import MONTHS
 from ..nlp import doc_text
 from .ranges import on_their_day, split, widened
 from .ranges import timexes as range_timexes
@@ -47,7 +48,8 @@ _EXTRA = re.compile(
     r"FY ?'?\d{2}(?:\d{2})?|Q[1-4](?: 20\d{2})?|H[12](?: 20\d{2})?|"
     r"recent|current|the past|the (?:near )?future|later|soon|very soon|the (?:long|near|short) term|short-term|"
     r"the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
-    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades))\b(?!-)",
+    r"long-term|the time being|(?:several |a few |many )?(?:minutes|hours|days|weeks|months|years|decades)|(?:several|a few|many) quarters|"
+    r"this past (?:week|weekend|month|year|spring|summer|fall|autumn|winter))\b(?!-)",
     re.IGNORECASE,
 )
 # Written forms the model misses or cuts short: "31-Oct-74", "10.31.1974", "2014/10", "Fri, Jul 18", "4th qtr 2018",
@@ -139,10 +141,14 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             spans.append(span)
             taken[a:b] = b"\x01" * (b - a)
     out: list[Timex] = []
-    for span in sorted((p for s in spans for line in _lines(s) for p in _clauses(_with_its_month(line, text))), key=lambda s: s.start_char):
+    for span in sorted(
+        (p for s in spans for line in _lines(s) for p in _clauses(_with_its_month(line, text), ref)), key=lambda s: s.start_char
+    ):
         span = _trim(span)
-        if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text):
+        if span is None or _AGE.search(span.text) or _AGE_OF.match(span.text) or _greeting(span):
             continue
+        if out and out[-1].start <= span.start_char and span.end_char <= out[-1].end:
+            continue  # "Thursday evening": the model's "evening" is already in the day trimmed to take it in
         if span.start > 0 and doc[span.start - 1].lower_ in ("every", "each") and span[0].lower_ != doc[span.start - 1].lower_:
             span = doc[span.start - 1 : span.end]  # "every Monday": the model leaves out what makes it a SET
         after_number = span.start > 0 and (doc[span.start - 1].like_num or doc[span.start - 1].lower_ == "times")
@@ -151,6 +157,8 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             out.extend(ends)  # "July 13-15", "3-4pm": each end its own expression, as TIMEX3 has a range
             continue
         res = _generic(span) or _year_told_by_its_end(span) or resolve(span.text, ref, direction, after_number=after_number)
+        if res is None and (tail := _dated_tail(span, ref, direction)) is not None:
+            span, res = tail  # "a coup d'etat last year": the model ran a word before the date into it
         if res is None:
             continue
         timex = Timex(span.text, span.start_char, span.end_char, res.type, res.value, res.mod, res.range, direction)
@@ -179,7 +187,7 @@ _THE_QUARTER = re.compile(
 _YEAR_BEFORE = re.compile(
     r"(?:the )?(?:comparable |corresponding )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)"
     r"(?: (?:quarter|period))?|(?:quarter|period) a year (?:ago|earlier)|"
-    r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
+    r"(?:corresponding|comparable) (?:quarter|period) (?:a year (?:ago|earlier)|last year)|last year's (?:quarter|period))",
     re.IGNORECASE,
 )
 
@@ -202,18 +210,24 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
     quarter: tuple[int, int] | None = None  # the quarter last named, as the text named it
     focus: DateRange | None = None  # the last date named, as resolved here
     focus_value = ""
+    months = False  # a longer period of results named since ("for the nine months"): what a year before it is compared with
     res = []
     for t in out:
         if quarter and t.direction <= 0 and re.fullmatch(r"this quarter", t.text, re.IGNORECASE):
             t = _as_quarter(t, *quarter)  # "This quarter's loss includes ...": the quarter reported on, not the calendar's
         elif ref is not None and (m := re.fullmatch(r"(\d{4})-Q([1-4])", t.value)):
-            quarter = (int(m.group(1)), int(m.group(2)))
-        elif quarter and _YEAR_BEFORE.fullmatch(t.text):
+            if quarter_range(int(m.group(1)), int(m.group(2))).start <= ref:
+                quarter = (int(m.group(1)), int(m.group(2)))  # a quarter begun: one a report's results can be of, not a forecast's
+        elif quarter and not months and _YEAR_BEFORE.fullmatch(t.text):
             t = _as_quarter(t, quarter[0] - 1, quarter[1])
-        elif quarter and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
+        elif quarter and not months and (m := re.fullmatch(r"(?:the )?(\d{4}) (?:period|quarter)", t.text, re.IGNORECASE)):
             t = _as_quarter(t, int(m.group(1)), quarter[1])  # "the 1988 period": the quarter reported on, in that year
         elif quarter and _THE_QUARTER.fullmatch(t.text) and re.search(r"quarter|latest|most recent", t.text, re.IGNORECASE):
             t = _as_quarter(t, *quarter)
+        if t.type == "DURATION" and (n := re.fullmatch(r"P(\d+)M", t.value)) and int(n.group(1)) > 3:
+            months = True  # "For the nine months, net was ... a year earlier": the nine months a year before, not the quarter
+        elif re.fullmatch(r"\d{4}-Q[1-4]", t.value):
+            months = False
         m = _ANAPHORIC.fullmatch(t.text) or _ANAPHORIC_AFTER.fullmatch(t.text)
         wd = _ANAPHORIC_WEEKDAY.fullmatch(t.text)
         if wd and focus is not None and focus.granularity == "day" and (day := weekday_index(wd.group("wd").lower())) is not None:
@@ -222,6 +236,9 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
             t = _counted_from(t, focus.start, "day", step * ((step * (day - focus.start.weekday()) - 1) % 7 + 1))
         elif m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
+        elif t.text.lower() == "overnight" and focus is not None and focus.granularity == "day" and t.range is not None:
+            night = focus.start - dt.timedelta(days=1)  # "Friday's gains followed overnight losses in New York": Thursday's night
+            t = replace(t, value=f"{night.isoformat()}TNI", range=day_range(night, night))
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":
             t = _counted_from(t, focus.start, "day", 0)  # "Stocks fell on Monday ... to end the day at 7,114": Monday
         elif (
@@ -240,7 +257,7 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
                 t = _as_quarter(t, int(q.group(1)) - 1, int(q.group(2)))
             elif focus.granularity in ("day", "month"):
                 t = _counted_from(t, focus.start - relativedelta(years=1), focus.granularity, 0)
-        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value):
+        if t.type in ("DATE", "TIME") and t.range is not None and re.match(r"\d{4}", t.value) and t.text.lower() != "overnight":
             focus, focus_value = t.range, t.value
         res.append(t)
     return res
@@ -351,6 +368,26 @@ def _lines(span: Span) -> list[Span]:
     return parts
 
 
+def _dated_tail(span: Span, ref: dt.date | None, direction: int) -> tuple[Span, Resolved] | None:
+    """The longest end of an expression that resolved to nothing which names days of the calendar, after nouns the model
+    ran into it ("last year" of its "d'etat last year"); None when no such end does."""
+    for i in range(span.start + 1, min(span.end, span.start + 4)):
+        if span.doc[i - 1].pos_ not in ("NOUN", "PROPN", "X") or span.doc[i].pos_ in ("ADP", "CCONJ", "SCONJ"):
+            return None  # a word of the sentence's, not a name the model ran in: "as early as June 1st", "that evening"
+        res = resolve(span.doc[i : span.end].text, ref, direction)
+        if res is not None and res.type in ("DATE", "TIME") and res.range is not None:
+            return span.doc[i : span.end], res
+    return None
+
+
+def _greeting(span: Span) -> bool:
+    """ "Good evening from Havana", opening what is said: a greeting, no time."""
+    doc, i = span.doc, span.start - 1 if span[0].lower_ != "good" else span.start
+    if i < 0 or doc[i].lower_ != "good" or span[-1].lower_ not in PARTS_OF_DAY or span.end - i != 2:
+        return False
+    return doc[i].is_sent_start is True or (i > 0 and (doc[i - 1].is_punct or "\n" in doc[i - 1].whitespace_))
+
+
 def _generic(span: Span) -> Resolved | None:
     """ "the leaders of tomorrow", "the cars of tomorrow": an age to come, not a day ("the events of today" is one)."""
     of = span.doc[span.start - 1] if span.start > 0 else None
@@ -388,7 +425,7 @@ def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:
     return replace(clock, value=days.start.isoformat() + clock_time, range=days)
 
 
-def _clauses(span: Span) -> list[Span]:
+def _clauses(span: Span, ref: dt.date | None) -> list[Span]:
     """'November 11, three days later than planned' is two expressions, as is 'between April and June'; 'June 8, 2010'
     is one."""
     doc = span.doc
@@ -404,16 +441,16 @@ def _clauses(span: Span) -> list[Span]:
     ]
     bounds = [span.start, *cuts, span.end]
     pieces = [doc[a + (1 if a in cuts else 0) : b] for a, b in zip(bounds, bounds[1:]) if b > a + (1 if a in cuts else 0)]
-    return [end for piece in pieces for end in _two_expressions(piece)]
+    return [end for piece in pieces for end in _two_expressions(piece, ref)]
 
 
-def _two_expressions(span: Span) -> list[Span]:
+def _two_expressions(span: Span, ref: dt.date | None) -> list[Span]:
     """'the first nine months of 1997', 'the quarter ended Sept. 30': two expressions, as TIMEX3 has them; else a
     range's ends, when each is one by itself (ranges.split)."""
     if len(span) >= 3 and (of := next((t.i for t in span[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in _PLURAL_UNITS), None)):
         # "the first nine months of 1997": a duration and the date it lies in
         ends = [span.doc[span.start : of], span.doc[of + 1 : span.end]]
-        kinds = [resolve(e.text, None) for e in ends]
+        kinds = [resolve(e.text, ref) for e in ends]  # with the article's date: "the year" is this one, not a duration
         if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
             return ends
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
@@ -474,8 +511,17 @@ def _trim(span: Span) -> Span | None:
         start = next((t.i for t in doc[start:end] if t.idx >= doc[start].idx + signal.end()), end)
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in ("and", "or"):
+        # "in both 1990 and 1991", "the cars of the 70s and 80s": the model stopped at the conjunction; "the" before
+        # two coordinated dates is both's, so neither expression's
+        end -= 1
+        start += 1 if doc[start].lower_ == "the" and end - start > 1 else 0
     if start > 0 and end - start == 1 and (doc[start - 1].lower_, doc[start].lower_) in (("more", "recently"), ("right", "now")):
         start -= 1  # "more recently", "right now": one expression, as TIMEX3 has them
+    if end - start > 1 and (
+        doc[start].lower_ in ("both", "either") or (doc[start].lower_ in ("a", "an") and doc[start + 1].lower_.rstrip(".") in MONTHS)
+    ):
+        start += 1  # "in both 1990 and 1991", "an Aug. 10, 1988, agreement": the word is the sentence's, not the date's
     if end - start > 1 and doc[start].lower_ in ("just", "only", "barely"):
         start += 1  # "just two weeks", "only six months": the focus word is not part of the time
     if end - start > 3 and doc[start].lower_ in ("the", "a", "an") and _COUNTED_MODIFIER.fullmatch(doc[start + 1 : end].text):

@@ -161,6 +161,14 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
     )
     # "sometime next year", "the next year or so", "a week or so ago": the vague edge leaves the value as it is
     s = re.sub(r" or so\b", "", re.sub(r"^some ?time (?=\S)", "", s))
+    s = re.sub(r"^this past (?=\S)", "last ", s)  # "this past spring"
+    if (
+        (m := re.fullmatch(r"(early|late|mid[- ]?(?!night))[- ]?((?:morning|afternoon|evening|night)(?: \S.*)?)", s))
+        and (part := resolve(m.group(2), ref, direction, after_number))
+        and part.type == "TIME"
+    ):
+        # "by mid-afternoon", "late evening": that part of the day, its third as the mod
+        return Resolved(part.type, part.value, part.mod or _mod(m.group(1).rstrip("- ")), part.range)
     if (yy := re.fullmatch(r"(q[1-4]) (\d{2})", s)) and ref is not None:  # "18q4": the century of the article
         s = f"{yy.group(1)} {ref.year // 100 * 100 + int(yy.group(2))}"
     if m := re.fullmatch(r"(?:early|late|earlier|later) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)", s):
@@ -205,6 +213,12 @@ def _resolve(text: str, ref: dt.date | None, direction: int, after_number: bool)
         res = rule(s, ref, direction, after_number)
         if res is not None:
             return res
+    if (m := re.match(r"(?:both|either|an?|(?P<approx>around|about|approximately|roughly)) (?=\S)", s)) and (
+        rest := resolve(s[m.end() :], ref, direction, after_number)
+    ):
+        # "around Nov. 1", "an Aug. 10, 1988, agreement", "in both 1990 and 1991": the model took in a word before the date
+        if rest.type in ("DATE", "TIME") and rest.range is not None:
+            return Resolved(rest.type, rest.value, rest.mod or ("APPROX" if m.group("approx") else None), rest.range)
     if re.search(r"day|week|month|year|morning|night|time|season|century|decade|quarter|christmas|easter|holiday", s):
         return Resolved("DATE", "XXXX-XX-XX")  # a time expression we cannot pin down
     return None
@@ -234,9 +248,27 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
         return Resolved("DATE", "PRESENT_REF", range=day_range(ref, ref) if ref else None)
     if s in PAST:
         return Resolved("DATE", "PAST_REF")
-    if s in FUTURE:
-        return Resolved("DATE", "FUTURE_REF")
+    if s in FUTURE or re.fullmatch(r"(?:the )?(?:coming|future) (?:days|weeks|months|quarters|years|decades)", s):
+        return Resolved("DATE", "FUTURE_REF")  # "in coming quarters", "future quarters", as "the coming months"
+    if s == "overnight" and ref is not None:
+        night = ref - dt.timedelta(days=1)  # "overnight losses in New York": the night before the article's day
+        return Resolved("TIME", f"{night.isoformat()}TNI", range=day_range(night, night))
+    if m := re.fullmatch(
+        r"(?:the |a |an |its |their )?(?:\w+ )?(?:"
+        + ORDINAL_PATTERN
+        + r") (?:(?:consecutive|straight|successive) (day|week|month|year|quarter)|"
+        r"(day|week|month|year|quarter) in a row)",
+        s,
+    ):
+        # "for a second consecutive day", "gains for the fourth week in a row": the run ends in the article's day, week, ...
+        return _this(m.group(1) or m.group(2), ref, direction, after_number)
+    if m := re.fullmatch(r"each of (the (?:past|last|next|coming) .+)", s):
+        return resolve(m.group(1), ref, direction, after_number)  # "in each of the past three years": P3Y
     return None
+
+
+def _this(unit: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
+    return _deictic("today", ref, direction, after_number) if unit == "day" else _relative(f"this {unit}", ref, direction, after_number)
 
 
 def _deictic(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
@@ -309,7 +341,7 @@ def _ago(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Res
 
 def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(
-        _MODW + r"(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
+        _MODW + r"(?:the (?=past (?:week|month|year)$))?(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|the same)\s"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|season)",
         s,
     )
@@ -317,7 +349,9 @@ def _relative(s: str, ref: dt.date | None, direction: int, after_number: bool) -
         return None
     rel, unit, mod = m.group("rel"), m.group("unit"), _mod(m.group("mod"))
     if rel == "past" and unit not in SEASONS:
-        return Resolved("DURATION", _period(1, unit))  # "the past year" spans back from now
+        if unit not in ("week", "month", "year") or mod:
+            return Resolved("DURATION", _period(1, unit))  # "the past decade" spans back from now
+        rel = "last"  # "over the past year", "the past week": the last one, a date, as "last year" (where "the past two years" is P2Y)
     if ref is None:
         return Resolved("DATE", _unknown_value(unit), mod)
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
@@ -768,14 +802,24 @@ def _the_period(s: str, ref: dt.date | None, direction: int, after_number: bool)
     return None if res is None else Resolved(res.type, res.value, mod, _with_mod(res.range, mod) if res.range else None)
 
 
+# Words between a count and its unit ("two consecutive years", "an additional year")
+_COUNTED_WORDS = r"(?:consecutive|straight|successive|full|whole|more|additional|extra|further|trading|business|working)"
+
+
 def _duration(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Resolved | None:
     m = re.fullmatch(
         r"(?:the )?(?:(?P<approx>about|around|some|roughly|approximately|nearly|almost|less than|fewer than|under|more than|over|"
         r"at least|at most|no more than|no less than|up to|just|only|barely) )?"
         r"(?:(?:the )?(?:past|last|next|previous|coming|first|final|following|recent|preceding|latest|year-earlier|year-ago) )?"
         r"(?:an? (?=\w+[\s-]))?"  # "a two-day rally": the article belongs to the noun the count describes
+        r"(?:(?:additional|further|extra) (?=\S+ ))?"  # "a further six months"
+        r"(?:(?!"
+        + _COUNTED_WORDS
+        + r" )"  # "an additional year": the word before the unit is no count
         + _NUM
-        + r"?[\s-]?(?:(?:consecutive|straight|successive|full|whole|more|additional|extra|trading|business|working) )?"
+        + r")?[\s-]?(?:"
+        + _COUNTED_WORDS
+        + r" )?"
         + _UNIT
         + r"(?:[\s-]long| old| later| earlier| in a row| ahead)?",
         s,
