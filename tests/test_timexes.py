@@ -718,3 +718,15 @@ def test_a_run_of_days_ends_on_the_articles_and_coming_quarters_lie_ahead(analys
     got = {t.text: t.value for t in analyse_text(text, dt.date(1989, 10, 30)).timexes}
     assert got["overnight"] == "1989-10-26TNI"  # the night before the day last named, which stays the focus
     assert got["the previous Friday"] == "1989-10-20"
+
+
+def test_clock_times_chained_to_a_day_lie_on_it_and_a_list_of_dates_is_each_one(analyse_text):
+    text = (
+        "The talks will take place later than 9:30 but before 11:00 on Thursday. Polls open between 7 a.m. and "
+        "8 p.m. on Friday. Counting starts at 9 a.m. and 4 p.m. on Saturday. The ministers met on June 5 and June 9."
+    )
+    got = [(t.text, t.value) for t in analyse_text(text, dt.date(2013, 2, 12)).timexes]
+    assert ("9:30", "2013-02-14T09:30") in got  # the day named after the last clock time of the chain, not today
+    assert ("7 a.m.", "2013-02-15T07:00") in got and ("8 p.m.", "2013-02-15T20:00") in got  # "8 p.m.", not "8" and am
+    assert ("9 a.m.", "2013-02-16T09:00") in got and ("4 p.m.", "2013-02-16T16:00") in got
+    assert ("June 5", "2012-06-05") in got and ("June 9", "2012-06-09") in got  # the model's one span, two dates

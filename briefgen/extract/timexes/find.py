@@ -170,6 +170,8 @@ def extract_timexes(doc: Doc, ref: dt.date | None) -> tuple[Timex, ...]:
             elif _on_the_reference_day(out[-1], ref):
                 clock = out[-1]
                 out[-1] = _on_the_day(clock, timex, between, r"(?: [A-Z]{2,4})?,? on |,? ")  # "10 a.m. GMT on Thursday"
+                if out[-1] is not clock:
+                    _chained_to_the_day(out, text, ref, timex)
                 if out[-1] is not clock and between == " ":
                     # "5 p.m. EST Nov. 9", "12:00 UTC Monday": with nothing between them, the time and its day are one
                     # expression; after a comma ("16:15 UTC, June 1st") they stay two, as TIMEX3 has them
@@ -410,6 +412,21 @@ _YEAR_ENDED = re.compile(r"(?:the |its |their )?(?:fiscal |financial )?year", re
 
 def _on_the_reference_day(timex: Timex, ref: dt.date) -> bool:
     return timex.type == "TIME" and timex.value.startswith(f"{ref.isoformat()}T")
+
+
+# What may stand between clock times that share the day named after the last of them: "from 9:30 to 11:00 on
+# Thursday", "later than 9:30 but before 11:00 on Thursday", "at 9 or 10 on Friday".
+_CLOCK_CHAIN = re.compile(
+    r"(?:\s*(?:[-\u2013,]|and|or|but|to|until|till|through|before|after|by|at|from|not|later|earlier|than)\s*){1,4}", re.I
+)
+
+
+def _chained_to_the_day(out: list[Timex], text: str, ref: dt.date, day: Timex) -> None:
+    """The clock times before the last one, joined to it by connectives only, move to the day it moved to."""
+    k = len(out) - 2
+    while k >= 0 and _on_the_reference_day(out[k], ref) and _CLOCK_CHAIN.fullmatch(text[out[k].end : out[k + 1].start]):
+        out[k] = _on_the_day(out[k], day, "", "")
+        k -= 1
 
 
 def _on_the_day(clock: Timex, day: Timex, between: str, joint: str) -> Timex:

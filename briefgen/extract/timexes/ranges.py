@@ -16,7 +16,8 @@ RANGE_JOINTS = ("and", "to", "through", "until", "-", "\u2013")  # the words bet
 # A clock end: "9", "9:30", "9h30", "11am", "11 a.m.", "9a"; a day end: "13", "19th", "Aug 8", "16 september".
 _CLOCK_END = r"\d{1,2}(?:[:h.]\d{2})?(?: ?[ap]\.?(?:m\b\.?)?)?"
 _DAY_END = r"(?:" + _MON + r" )?\d{1,2}(?:st|nd|rd|th)?(?: (?:of )?" + _MON + r")?(?:,? (?:1[89]|20)\d\d)?"
-_END = r"(?:" + _DAY_END + r"|" + _CLOCK_END + r")"
+# A clock end with its am/pm is tried first: else "8 p.m." would stop at "8" as a day end.
+_END = r"(?:\d{1,2}(?:[:h.]\d{2})? ?[ap]\.?m\b\.?|" + _DAY_END + r"|" + _CLOCK_END + r")"
 # The connector between the ends: a dash, or a word ("to", "till", "until", "through", "and" after "between").
 _JOINT = r"(?: ?[-\u2013\u2014] ?| (?:to|till|til|until|untill|through|thru|and) )"
 _RANGE = re.compile(r"(?<![\w:/.-])(?P<a>" + _END + r")(?P<joint>" + _JOINT + r")(?P<b>" + _END + r")(?![\w:/-])", re.IGNORECASE)
@@ -174,8 +175,8 @@ def split(span: Span) -> list[Span]:
     lead = 1 if span[0].lower_ in ("between", "from") else 0
     if _lends(span.text) or len(span) < 3 + lead:
         return [span]
-    # Without "between"/"from", "and" joins a list ("March and April"), not the ends of a range.
-    joints = RANGE_JOINTS if lead else ("to", "through", "until")
+    # Without "between"/"from", "and"/"or" join a list ("June 5 and June 9"): each item is an expression of its own too.
+    joints = RANGE_JOINTS if lead else ("to", "through", "until", "and", "or")
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
     if joint is None:
         return [span]
