@@ -559,3 +559,20 @@ def test_a_when_clause_dates_its_happening_on_the_articles_own_day(analyse_text)
     an = analyse_text(text, dt.date(2016, 9, 25))
     assert [(e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [("Sunday", "2016-09-25", "scheduled")]
     assert "Panthers to host" in an.events[0].what
+
+
+def test_a_happening_moved_to_a_later_date_is_ahead_whatever_the_tense_of_the_moving(analyse_text):
+    """ "was extended to Nov. 16", "postponed until", "adjourned until": the new date is ahead, though the moving is
+    told in the past; an extended offer expires then, an adjourned trial resumes; not a denied move."""
+    text = (
+        "The takeover bid by the two drug makers was extended to Nov. 16.\n\n"
+        "The council vote on the budget was postponed until Nov. 20.\n\n"
+        "The court adjourned the fraud trial until Nov. 27.\n\n"
+        "The board meeting was not postponed until Dec. 4."
+    )
+    an = analyse_text(text, dt.date(1989, 10, 30))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("takeover bid by the two drug makers to expire", "Nov. 16", "1989-11-16", "scheduled"),
+        ("council vote on the budget to be postponed", "Nov. 20", "1989-11-20", "scheduled"),
+        ("fraud trial to resume", "Nov. 27", "1989-11-27", "scheduled"),
+    ]

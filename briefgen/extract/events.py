@@ -84,7 +84,12 @@ def extract_events(
     text = doc_text(doc)
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
+        if span is None or (t.direction == 0 and _names_a_kind(span)):
+            return
+        # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
+        # whatever the tense of the moving.
+        moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
+        if t.direction < 0 and moved is None:
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
@@ -148,6 +153,8 @@ def extract_events(
         named = _named_by_copula(span, verb, dated) if read is None and days.start > ref else None
         if named is not None and not said.strip().endswith("?"):
             verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
+        if moved is not None and not said.strip().endswith("?"):
+            verb, read = moved, ("scheduled", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -164,6 +171,8 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb is moved:
+            what = _moved_what(moved, undated) or what
         if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
             # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
             # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
@@ -675,6 +684,43 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+# Verbs that move a happening to a new date ("extended its offer until Nov. 9", "was postponed to Monday", "pushed
+# back to March"); "push" and "put" only with the particle that makes them move a date.
+_MOVING = {"extend", "postpone", "delay", "defer", "adjourn", "reschedule", "move", "push", "put"}
+_MOVING_PARTICLE = {"push": "back", "put": "off"}
+
+
+def _moved_to(span: Span) -> Token | None:
+    """The verb that moved a happening to this date ("the bid was extended to Nov. 16", "delayed until October"), if
+    not denied; else None."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("until", "till", "to"):
+        return None
+    verb = prep.head
+    if verb.lower_ in ("back", "off") and verb.dep_ in ("prt", "advmod"):
+        verb = verb.head  # "pushed back to March": the parse may hang the date on the particle
+    if verb.pos_ != "VERB" or verb.lemma_ not in _MOVING or any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return None
+    particle = _MOVING_PARTICLE.get(verb.lemma_)
+    if particle is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
+        return None
+    return verb
+
+
+def _moved_what(verb: Token, dated: set[int]) -> str | None:
+    """What happens on the date a happening was moved to: an extended offer expires then ("offer to expire"), an
+    adjourned trial resumes; None for the rest, whose own wording says it ("delivery to be delayed", as TimeML marks
+    the delay itself), or without the thing moved."""
+    then = {"extend": "expire", "adjourn": "resume"}.get(verb.lemma_)
+    thing = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if thing is None and verb.lemma_ == "adjourn":
+        thing = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if then is None or thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return f"{_phrase(thing, exclude=dated)} to {then}"
 
 
 def _when_clause(span: Span) -> Token | None:
