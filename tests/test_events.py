@@ -576,3 +576,16 @@ def test_a_happening_moved_to_a_later_date_is_ahead_whatever_the_tense_of_the_mo
         ("council vote on the budget to be postponed", "Nov. 20", "1989-11-20", "scheduled"),
         ("fraud trial to resume", "Nov. 27", "1989-11-27", "scheduled"),
     ]
+
+
+def test_a_date_that_says_next_belongs_to_the_plan_the_parse_hung_it_away_from(analyse_text):
+    """ "early next year" is ahead whatever the tense of the verb the parse hung it on (the participle "based"): it
+    dates the infinitive a verb of planning or promising governs before it; a wish ("wanted to") is no plan."""
+    text = (
+        "Acme Corp. announced on Monday that it planned to ship a computer based on the new chip early next year.\n\n"
+        "The minister wanted to leave office after he visited Paris next year."
+    )
+    an = analyse_text(text, dt.date(1998, 2, 13))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("Acme Corp. to ship computer", "early next year", "1999-01-01", "expected"),
+    ]

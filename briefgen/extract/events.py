@@ -89,7 +89,8 @@ def extract_events(
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
         moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
-        if t.direction < 0 and moved is None:
+        planned = _planned_for(span) if t.direction < 0 and moved is None and t.range is not None and t.range.start > ref else None
+        if t.direction < 0 and moved is None and planned is None:
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
@@ -110,7 +111,7 @@ def extract_events(
             return
         if days is None or days.end < ref:
             return
-        verb = governor = _governor(span)
+        verb = governor = planned or _governor(span)
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -708,6 +709,29 @@ def _moved_to(span: Span) -> Token | None:
     if particle is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
         return None
     return verb
+
+
+# Words that put an expression ahead of the article whatever its verb's tense ("next year", "this coming Sunday").
+_AHEAD = {"next", "coming", "upcoming"}
+# Verbs of planning and promising whose infinitive is still ahead though the planning is told in the past.
+_PLANNING = {"plan", "promise", "vow", "pledge", "agree", "intend", "schedule", "set", "prepare", "propose", "expect", "decide"}
+
+
+def _planned_for(span: Span) -> Token | None:
+    """The planned happening a date that says it is ahead ("next year", not "the next year") belongs to, when the
+    parse hung it on a past verb: "promised to put the question to a referendum next year after delegates voted",
+    "announced that it planned to ship a computer based on the chip early next year" (the parse's "voted" and
+    "based"): the nearest infinitive before it in its sentence that a verb of planning or promising governs."""
+    if span[0].lower_ == "the" or not any(t.lower_ in _AHEAD for t in span):
+        return None
+    return next(
+        (
+            t
+            for t in reversed(span.doc[span.sent.start : span.start])
+            if t.dep_ == "xcomp" and t.pos_ == "VERB" and t.head.lemma_ in _PLANNING and any(c.lower_ == "to" for c in t.children)
+        ),
+        None,
+    )
 
 
 def _moved_what(verb: Token, dated: set[int]) -> str | None:
