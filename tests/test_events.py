@@ -589,3 +589,19 @@ def test_a_date_that_says_next_belongs_to_the_plan_the_parse_hung_it_away_from(a
     assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
         ("Acme Corp. to ship computer", "early next year", "1999-01-01", "expected"),
     ]
+
+
+def test_next_weeks_happening_is_ahead_and_a_date_given_up_dates_nothing(analyse_text):
+    """ "next week's talks" says itself it is ahead, whatever the clause around it ("gaps remain before ..."); a
+    date told as given up ("originally due later this year") dates nothing, the new one ("until October") does;
+    "next year's budget" names no happening."""
+    text = (
+        "The foreign minister says wide gaps remain between the two sides before next week's talks in Geneva.\n\n"
+        "The new jet's delivery, originally due later this year, will be delayed until October 1999.\n\n"
+        "Analysts say next year's budget remains tight."
+    )
+    an = analyse_text(text, dt.date(1998, 5, 1))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("talks in Geneva to be held", "next week", "1998-05-04", "scheduled"),
+        ("new jet's delivery to be delayed", "October 1999", "1999-10-01", "scheduled"),
+    ]

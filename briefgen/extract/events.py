@@ -112,6 +112,8 @@ def extract_events(
         if days is None or days.end < ref:
             return
         verb = governor = planned or _governor(span)
+        if _overtaken(span, governor):
+            return  # "the delivery, originally due later this year, will be delayed": a date since given up
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -146,7 +148,12 @@ def extract_events(
             # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
             # then (if it tells of a happening: "1990, when the industry will see ..." does not)
             verb, read = told, read_told
-        if read is None and _day_of(span, t) and days.start > ref and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor)):
+        if (
+            read is None
+            and _day_of(span, t)
+            and days.start > ref
+            and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor) or _says_ahead(span))
+        ):
             # "Monday's debate", "Tuesday's vote" said before that day: the named day's happening is in the calendar,
             # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
             verb = span.root.head
@@ -181,7 +188,10 @@ def extract_events(
             own = list(verb.subtree)  # "debate at Hofstra University": the place is where, not who
             people = _people_in(clause[0].idx, clause[-1].idx + len(clause[-1]), actors, (own[0].idx, own[-1].idx + len(own[-1])))
             happening = _phrase(verb, exclude=undated)  # the debate itself: the wording reads through to "win" it
-            what = f"{' and '.join(people)} to hold {happening}" if people else f"{happening} on {span.text}"
+            if people:
+                what = f"{' and '.join(people)} to hold {happening}"
+            else:  # "talks in London to be held" for "next week's talks in London"; "debate on Monday"
+                what = f"{happening} to be held" if any(x.lower_ in _AHEAD for x in span) else f"{happening} on {span.text}"
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -761,7 +771,28 @@ def _when_clause(span: Span) -> Token | None:
 def _day_of(span: Span, t: Timex) -> bool:
     """A day named as the possessor of a happening ("Monday's debate") that the tense places ahead of the article."""
     root = span.root
-    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and t.direction > 0 and t.type in ("DATE", "TIME")
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and (t.direction > 0 or _says_ahead(span)) and t.type in ("DATE", "TIME")
+
+
+def _overtaken(span: Span, governor: Token) -> bool:
+    """A date told as given up, whatever the tense: "originally due later this year", "the talks, initially set for
+    May": an adverb of the overtaken plan on a word between the date and the verb that governs it."""
+    tok = span.root
+    for _ in range(6):
+        if tok.i != span.root.i and any(c.dep_ == "advmod" and c.lower_ in _OVERTAKEN for c in tok.children):
+            return True
+        if tok == governor or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _says_ahead(span: Span) -> bool:
+    """A day that says itself it is ahead, named as the possessor of a kind of happening: "next week's talks in
+    London", whatever the clause around it tells of ("gaps remain before next week's talks"); not "next year's
+    budget", no happening."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _HAPPENING_NOUNS and any(t.lower_ in _AHEAD for t in span)
 
 
 def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int], most: int = 2) -> list[str]:
