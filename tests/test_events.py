@@ -605,3 +605,16 @@ def test_next_weeks_happening_is_ahead_and_a_date_given_up_dates_nothing(analyse
         ("talks in Geneva to be held", "next week", "1998-05-04", "scheduled"),
         ("new jet's delivery to be delayed", "October 1999", "1999-10-01", "scheduled"),
     ]
+
+
+def test_a_happening_due_on_a_date_is_ahead_whatever_the_tense_and_a_year_approached_is_no_date(analyse_text):
+    """ "with the state election due this September", in a past-tense sentence, is the election (as a dividend
+    "payable" on a day is); a year someone "is approaching with caution" dates nothing."""
+    text = (
+        "With the state election due this September, the poor jobs figures could not have come at a worse time for the governor.\n\n"
+        "The chairman said he is approaching next year with caution."
+    )
+    an = analyse_text(text, dt.date(1998, 2, 5))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("state election to be due", "this September", "1998-09-01", "scheduled"),
+    ]

@@ -90,7 +90,8 @@ def extract_events(
         # whatever the tense of the moving.
         moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
         planned = _planned_for(span) if t.direction < 0 and moved is None and t.range is not None and t.range.start > ref else None
-        if t.direction < 0 and moved is None and planned is None:
+        due = _due(span) if t.range is not None and t.range.start > ref else None
+        if t.direction < 0 and moved is None and planned is None and due is None:
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
@@ -163,6 +164,8 @@ def extract_events(
             verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
         if moved is not None and not said.strip().endswith("?"):
             verb, read = moved, ("scheduled", True)
+        elif due is not None and read is None and not said.strip().endswith("?"):
+            verb, read = due, ("scheduled", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -181,6 +184,9 @@ def extract_events(
         what, who = _what(span, verb, actors, undated, speaker_at)
         if verb is moved:
             what = _moved_what(moved, undated) or what
+        elif verb is due:
+            said_due = {t.i for c in due.children if c.lower_ == "due" for t in c.subtree}
+            what = f"{_phrase(due, exclude=undated | said_due)} to be due"  # "the general election due this September"
         if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
             # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
             # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
@@ -787,6 +793,17 @@ def _overtaken(span: Span, governor: Token) -> bool:
     return False
 
 
+def _due(span: Span) -> Token | None:
+    """The noun of a happening a date says is due, whatever the tense around it: "with the general election due
+    this September, the figures came at the worst time" (as "payable" and "effective" dates are); else None."""
+    root = span.root
+    due = root.head.head if root.dep_ == "pobj" else root.head
+    if due.lower_ != "due" or due.dep_ not in ("amod", "acl") or due.head.pos_ != "NOUN":
+        return None
+    noun = due.head
+    return noun if noun.lemma_.lower() in _HAPPENING_NOUNS else None
+
+
 def _says_ahead(span: Span) -> bool:
     """A day that says itself it is ahead, named as the possessor of a kind of happening: "next week's talks in
     London", whatever the clause around it tells of ("gaps remain before next week's talks"); not "next year's
@@ -938,6 +955,12 @@ def _landmark(span: Span, verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _TOWARD or before.lower_ == "to" and before.i > 0 and doc[before.i - 1].lower_ == "up"):
         return before
     root = span.root
+    if (
+        root.dep_ in ("dobj", "npadvmod")
+        and root.head.lemma_ in ("approach", "near")
+        and not any(c.dep_ == "dobj" for c in root.head.children)
+    ):
+        return root.head  # "he is approaching next year with caution": the year is what the clause faces, no time
     if (
         root.dep_ in _SUBJECTS
         and root.head.lemma_ in _NEARING
