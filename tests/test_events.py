@@ -618,3 +618,13 @@ def test_a_happening_due_on_a_date_is_ahead_whatever_the_tense_and_a_year_approa
     assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
         ("state election to be due", "this September", "1998-09-01", "scheduled"),
     ]
+
+
+def test_a_noun_a_past_report_dates_ahead_is_that_happening(analyse_text):
+    """ "told the refiners of a sharp cutback in gas deliveries in September", said in August: the report is past,
+    the cutback it tells of is ahead; what was reported ("reported record sales in September") is not."""
+    text = "The ministry told European refiners of a sharp cutback in gas deliveries in September.\n\nThe company reported record sales in September."
+    an = analyse_text(text, dt.date(1990, 8, 16))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("sharp cutback in gas deliveries to take place", "September", "1990-09-01", "expected"),
+    ]

@@ -91,6 +91,8 @@ def extract_events(
         moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
         planned = _planned_for(span) if t.direction < 0 and moved is None and t.range is not None and t.range.start > ref else None
         due = _due(span) if t.range is not None and t.range.start > ref else None
+        if due is None and t.direction < 0 and t.range is not None and t.range.start > ref:
+            due = _reported_noun(span)  # "told oil companies of a cutback in September", said in August
         if t.direction < 0 and moved is None and planned is None and due is None:
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
@@ -164,8 +166,8 @@ def extract_events(
             verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
         if moved is not None and not said.strip().endswith("?"):
             verb, read = moved, ("scheduled", True)
-        elif due is not None and read is None and not said.strip().endswith("?"):
-            verb, read = due, ("scheduled", True)
+        elif due is not None and (read is None or t.direction < 0) and not said.strip().endswith("?"):
+            verb, read = due, ("scheduled" if any(c.lower_ == "due" for c in due.children) else "expected", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -186,7 +188,8 @@ def extract_events(
             what = _moved_what(moved, undated) or what
         elif verb is due:
             said_due = {t.i for c in due.children if c.lower_ == "due" for t in c.subtree}
-            what = f"{_phrase(due, exclude=undated | said_due)} to be due"  # "the general election due this September"
+            then = "to be due" if said_due else "to take place"  # "the general election due this September"
+            what = f"{_phrase(due, exclude=undated | said_due)} {then}"
         if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
             # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
             # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
@@ -802,6 +805,24 @@ def _due(span: Span) -> Token | None:
         return None
     noun = due.head
     return noun if noun.lemma_.lower() in _HAPPENING_NOUNS else None
+
+
+def _reported_noun(span: Span) -> Token | None:
+    """The happening a past report dates ahead by a noun ("Saudi Arabia told the oil companies of a cutback in its
+    supply in September", said in August: the value already reads the month as the one ahead): the noun the date
+    qualifies, in the object of a verb of reporting; else None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "on", "for", "from") or root.head.head.pos_ != "NOUN":
+        return None
+    noun = tok = root.head.head
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "dobj") or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            return noun if tok.lemma_ in _REPORTING and not negated and not noun.ent_type_ else None
+    return None
 
 
 def _says_ahead(span: Span) -> bool:
