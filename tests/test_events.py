@@ -559,3 +559,72 @@ def test_a_when_clause_dates_its_happening_on_the_articles_own_day(analyse_text)
     an = analyse_text(text, dt.date(2016, 9, 25))
     assert [(e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [("Sunday", "2016-09-25", "scheduled")]
     assert "Panthers to host" in an.events[0].what
+
+
+def test_a_happening_moved_to_a_later_date_is_ahead_whatever_the_tense_of_the_moving(analyse_text):
+    """ "was extended to Nov. 16", "postponed until", "adjourned until": the new date is ahead, though the moving is
+    told in the past; an extended offer expires then, an adjourned trial resumes; not a denied move."""
+    text = (
+        "The takeover bid by the two drug makers was extended to Nov. 16.\n\n"
+        "The council vote on the budget was postponed until Nov. 20.\n\n"
+        "The court adjourned the fraud trial until Nov. 27.\n\n"
+        "The board meeting was not postponed until Dec. 4."
+    )
+    an = analyse_text(text, dt.date(1989, 10, 30))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("takeover bid by the two drug makers to expire", "Nov. 16", "1989-11-16", "scheduled"),
+        ("council vote on the budget to be postponed", "Nov. 20", "1989-11-20", "scheduled"),
+        ("fraud trial to resume", "Nov. 27", "1989-11-27", "scheduled"),
+    ]
+
+
+def test_a_date_that_says_next_belongs_to_the_plan_the_parse_hung_it_away_from(analyse_text):
+    """ "early next year" is ahead whatever the tense of the verb the parse hung it on (the participle "based"): it
+    dates the infinitive a verb of planning or promising governs before it; a wish ("wanted to") is no plan."""
+    text = (
+        "Acme Corp. announced on Monday that it planned to ship a computer based on the new chip early next year.\n\n"
+        "The minister wanted to leave office after he visited Paris next year."
+    )
+    an = analyse_text(text, dt.date(1998, 2, 13))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("Acme Corp. to ship computer", "early next year", "1999-01-01", "expected"),
+    ]
+
+
+def test_next_weeks_happening_is_ahead_and_a_date_given_up_dates_nothing(analyse_text):
+    """ "next week's talks" says itself it is ahead, whatever the clause around it ("gaps remain before ..."); a
+    date told as given up ("originally due later this year") dates nothing, the new one ("until October") does;
+    "next year's budget" names no happening."""
+    text = (
+        "The foreign minister says wide gaps remain between the two sides before next week's talks in Geneva.\n\n"
+        "The new jet's delivery, originally due later this year, will be delayed until October 1999.\n\n"
+        "Analysts say next year's budget remains tight."
+    )
+    an = analyse_text(text, dt.date(1998, 5, 1))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("talks in Geneva to be held", "next week", "1998-05-04", "scheduled"),
+        ("new jet's delivery to be delayed", "October 1999", "1999-10-01", "scheduled"),
+    ]
+
+
+def test_a_happening_due_on_a_date_is_ahead_whatever_the_tense_and_a_year_approached_is_no_date(analyse_text):
+    """ "with the state election due this September", in a past-tense sentence, is the election (as a dividend
+    "payable" on a day is); a year someone "is approaching with caution" dates nothing."""
+    text = (
+        "With the state election due this September, the poor jobs figures could not have come at a worse time for the governor.\n\n"
+        "The chairman said he is approaching next year with caution."
+    )
+    an = analyse_text(text, dt.date(1998, 2, 5))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("state election to be due", "this September", "1998-09-01", "scheduled"),
+    ]
+
+
+def test_a_noun_a_past_report_dates_ahead_is_that_happening(analyse_text):
+    """ "told the refiners of a sharp cutback in gas deliveries in September", said in August: the report is past,
+    the cutback it tells of is ahead; what was reported ("reported record sales in September") is not."""
+    text = "The ministry told European refiners of a sharp cutback in gas deliveries in September.\n\nThe company reported record sales in September."
+    an = analyse_text(text, dt.date(1990, 8, 16))
+    assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
+        ("sharp cutback in gas deliveries to take place", "September", "1990-09-01", "expected"),
+    ]

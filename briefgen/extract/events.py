@@ -85,7 +85,16 @@ def extract_events(
     text = doc_text(doc)
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or t.direction < 0 or (t.direction == 0 and _names_a_kind(span)):
+        if span is None or (t.direction == 0 and _names_a_kind(span)):
+            return
+        # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
+        # whatever the tense of the moving.
+        moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
+        planned = _planned_for(span) if t.direction < 0 and moved is None and t.range is not None and t.range.start > ref else None
+        due = _due(span) if t.range is not None and t.range.start > ref else None
+        if due is None and t.direction < 0 and t.range is not None and t.range.start > ref:
+            due = _reported_noun(span)  # "told oil companies of a cutback in September", said in August
+        if t.direction < 0 and moved is None and planned is None and due is None:
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
@@ -106,7 +115,9 @@ def extract_events(
             return
         if days is None or days.end < ref:
             return
-        verb = governor = _governor(span)
+        verb = governor = planned or _governor(span)
+        if _overtaken(span, governor):
+            return  # "the delivery, originally due later this year, will be delayed": a date since given up
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -141,7 +152,12 @@ def extract_events(
             # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
             # then (if it tells of a happening: "1990, when the industry will see ..." does not)
             verb, read = told, read_told
-        if read is None and _day_of(span, t) and days.start > ref and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor)):
+        if (
+            read is None
+            and _day_of(span, t)
+            and days.start > ref
+            and (days.start - ref <= dt.timedelta(days=2) or _looks_ahead(governor) or _says_ahead(span))
+        ):
             # "Monday's debate", "Tuesday's vote" said before that day: the named day's happening is in the calendar,
             # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
             verb = span.root.head
@@ -149,6 +165,10 @@ def extract_events(
         named = _named_by_copula(span, verb, dated) if read is None and days.start > ref else None
         if named is not None and not said.strip().endswith("?"):
             verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
+        if moved is not None and not said.strip().endswith("?"):
+            verb, read = moved, ("scheduled", True)
+        elif due is not None and (read is None or t.direction < 0) and not said.strip().endswith("?"):
+            verb, read = due, ("scheduled" if any(c.lower_ == "due" for c in due.children) else "expected", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
@@ -165,6 +185,12 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb is moved:
+            what = _moved_what(moved, undated) or what
+        elif verb is due:
+            said_due = {t.i for c in due.children if c.lower_ == "due" for t in c.subtree}
+            then = "to be due" if said_due else "to take place"  # "the general election due this September"
+            what = f"{_phrase(due, exclude=undated | said_due)} {then}"
         if verb.pos_ == "NOUN" and span.root.dep_ == "poss":
             # "Monday's debate": the people its clause names hold it ("Hillary Clinton to hold debate in New York"),
             # or it is the debate on Monday; never the clause around it ("voters expect ... to win")
@@ -172,7 +198,10 @@ def extract_events(
             own = list(verb.subtree)  # "debate at Hofstra University": the place is where, not who
             people = _people_in(clause[0].idx, clause[-1].idx + len(clause[-1]), actors, (own[0].idx, own[-1].idx + len(own[-1])))
             happening = _phrase(verb, exclude=undated)  # the debate itself: the wording reads through to "win" it
-            what = f"{' and '.join(people)} to hold {happening}" if people else f"{happening} on {span.text}"
+            if people:
+                what = f"{' and '.join(people)} to hold {happening}"
+            else:  # "talks in London to be held" for "next week's talks in London"; "debate on Monday"
+                what = f"{happening} to be held" if any(x.lower_ in _AHEAD for x in span) else f"{happening} on {span.text}"
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -700,6 +729,66 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     return "expected", ahead
 
 
+# Verbs that move a happening to a new date ("extended its offer until Nov. 9", "was postponed to Monday", "pushed
+# back to March"); "push" and "put" only with the particle that makes them move a date.
+_MOVING = {"extend", "postpone", "delay", "defer", "adjourn", "reschedule", "move", "push", "put"}
+_MOVING_PARTICLE = {"push": "back", "put": "off"}
+
+
+def _moved_to(span: Span) -> Token | None:
+    """The verb that moved a happening to this date ("the bid was extended to Nov. 16", "delayed until October"), if
+    not denied; else None."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("until", "till", "to"):
+        return None
+    verb = prep.head
+    if verb.lower_ in ("back", "off") and verb.dep_ in ("prt", "advmod"):
+        verb = verb.head  # "pushed back to March": the parse may hang the date on the particle
+    if verb.pos_ != "VERB" or verb.lemma_ not in _MOVING or any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return None
+    particle = _MOVING_PARTICLE.get(verb.lemma_)
+    if particle is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
+        return None
+    return verb
+
+
+# Words that put an expression ahead of the article whatever its verb's tense ("next year", "this coming Sunday").
+_AHEAD = {"next", "coming", "upcoming"}
+# Verbs of planning and promising whose infinitive is still ahead though the planning is told in the past.
+_PLANNING = {"plan", "promise", "vow", "pledge", "agree", "intend", "schedule", "set", "prepare", "propose", "expect", "decide"}
+
+
+def _planned_for(span: Span) -> Token | None:
+    """The planned happening a date that says it is ahead ("next year", not "the next year") belongs to, when the
+    parse hung it on a past verb: "promised to put the question to a referendum next year after delegates voted",
+    "announced that it planned to ship a computer based on the chip early next year" (the parse's "voted" and
+    "based"): the nearest infinitive before it in its sentence that a verb of planning or promising governs."""
+    if span[0].lower_ == "the" or not any(t.lower_ in _AHEAD for t in span):
+        return None
+    return next(
+        (
+            t
+            for t in reversed(span.doc[span.sent.start : span.start])
+            if t.dep_ == "xcomp" and t.pos_ == "VERB" and t.head.lemma_ in _PLANNING and any(c.lower_ == "to" for c in t.children)
+        ),
+        None,
+    )
+
+
+def _moved_what(verb: Token, dated: set[int]) -> str | None:
+    """What happens on the date a happening was moved to: an extended offer expires then ("offer to expire"), an
+    adjourned trial resumes; None for the rest, whose own wording says it ("delivery to be delayed", as TimeML marks
+    the delay itself), or without the thing moved."""
+    then = {"extend": "expire", "adjourn": "resume"}.get(verb.lemma_)
+    thing = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if thing is None and verb.lemma_ == "adjourn":
+        thing = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if then is None or thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return f"{_phrase(thing, exclude=dated)} to {then}"
+
+
 def _when_clause(span: Span) -> Token | None:
     """The verb of a "when" clause after a date and a comma ("on Tuesday afternoon, when Jake Sullivan addresses the
     forum", "through Sunday, when the Panthers are set to host the Vikings"), or None."""
@@ -714,7 +803,57 @@ def _when_clause(span: Span) -> Token | None:
 def _day_of(span: Span, t: Timex) -> bool:
     """A day named as the possessor of a happening ("Monday's debate") that the tense places ahead of the article."""
     root = span.root
-    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and t.direction > 0 and t.type in ("DATE", "TIME")
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and (t.direction > 0 or _says_ahead(span)) and t.type in ("DATE", "TIME")
+
+
+def _overtaken(span: Span, governor: Token) -> bool:
+    """A date told as given up, whatever the tense: "originally due later this year", "the talks, initially set for
+    May": an adverb of the overtaken plan on a word between the date and the verb that governs it."""
+    tok = span.root
+    for _ in range(6):
+        if tok.i != span.root.i and any(c.dep_ == "advmod" and c.lower_ in _OVERTAKEN for c in tok.children):
+            return True
+        if tok == governor or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _due(span: Span) -> Token | None:
+    """The noun of a happening a date says is due, whatever the tense around it: "with the general election due
+    this September, the figures came at the worst time" (as "payable" and "effective" dates are); else None."""
+    root = span.root
+    due = root.head.head if root.dep_ == "pobj" else root.head
+    if due.lower_ != "due" or due.dep_ not in ("amod", "acl") or due.head.pos_ != "NOUN":
+        return None
+    noun = due.head
+    return noun if noun.lemma_.lower() in _HAPPENING_NOUNS else None
+
+
+def _reported_noun(span: Span) -> Token | None:
+    """The happening a past report dates ahead by a noun ("Saudi Arabia told the oil companies of a cutback in its
+    supply in September", said in August: the value already reads the month as the one ahead): the noun the date
+    qualifies, in the object of a verb of reporting; else None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "on", "for", "from") or root.head.head.pos_ != "NOUN":
+        return None
+    noun = tok = root.head.head
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "dobj") or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            return noun if tok.lemma_ in _REPORTING and not negated and not noun.ent_type_ else None
+    return None
+
+
+def _says_ahead(span: Span) -> bool:
+    """A day that says itself it is ahead, named as the possessor of a kind of happening: "next week's talks in
+    London", whatever the clause around it tells of ("gaps remain before next week's talks"); not "next year's
+    budget", no happening."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _HAPPENING_NOUNS and any(t.lower_ in _AHEAD for t in span)
 
 
 def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int], most: int = 2) -> list[str]:
@@ -860,6 +999,12 @@ def _landmark(span: Span, verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _TOWARD or before.lower_ == "to" and before.i > 0 and doc[before.i - 1].lower_ == "up"):
         return before
     root = span.root
+    if (
+        root.dep_ in ("dobj", "npadvmod")
+        and root.head.lemma_ in ("approach", "near")
+        and not any(c.dep_ == "dobj" for c in root.head.children)
+    ):
+        return root.head  # "he is approaching next year with caution": the year is what the clause faces, no time
     if (
         root.dep_ in _SUBJECTS
         and root.head.lemma_ in _NEARING
