@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from briefgen.outputs.json import brief_to_dict
+from briefgen.outputs.json import brief_to_dict, dumps
 from briefgen.run.assemble import assemble
 from briefgen.run.pipeline import reference_date
 
@@ -52,3 +53,17 @@ def test_examples_keep_their_credits():
     assert "CC BY 2.5" in readme
     for p in Path(EXAMPLES).glob("*.txt"):
         assert p.read_text().startswith("title: ")
+
+
+def test_json_bytes_are_the_standard_librarys(seed_brief, example_analyses):
+    """orjson writes the brief JSON (#18: the standard library's indenting encoder is pure Python) byte for byte as
+    `json.dumps(..., ensure_ascii=False, indent=2)` did: on the examples' digest, and on hostile text (quotes,
+    backslashes, control characters, line and paragraph separators, characters beyond the BMP); a lone surrogate,
+    which orjson refuses, still goes through the standard library."""
+    analyses = list(example_analyses.values())
+    digest = assemble(analyses, reference_date([a.article for a in analyses], None), kind="digest")
+    hostile = 'He said "no" \\ then \x00\x1f\x7f \u2028\u2029 \t\r\n caf\u00e9 \U0001f600 </script>'
+    odd = replace(seed_brief, title=hostile)
+    for brief in (seed_brief, digest, odd, replace(seed_brief, title="lone \ud800 surrogate")):
+        assert dumps(brief) == json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(dumps(odd))["title"] == hostile

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
 from briefgen.extract.feasts import holiday_rule
 from briefgen.extract.gazetteer import fold, is_landmark
 from briefgen.model import name_key
@@ -22,3 +31,41 @@ def test_name_functions_cached_and_the_same() -> None:
         assert holiday_rule(name) is holiday_rule.__wrapped__(name)
     assert holiday_rule("christmas") is not None and holiday_rule("Tuesday") is None
     assert holiday_rule.cache_info().hits > 0
+
+
+def test_analysis_runs_on_one_blas_thread(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summaries' small matrix products run on one BLAS thread (a second one only spins), and the count is given
+    back when the analyses are done."""
+    from threadpoolctl import threadpool_info
+
+    import briefgen.extract.summaries as summaries
+    from briefgen.inputs.readers import read_inputs
+    from briefgen.run.analyse import analyse
+    from briefgen.settings import Options
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    seen: list[list[int]] = []
+    rate_block = summaries._rate_block
+
+    def watched(*args: object, **kwargs: object) -> list[float]:
+        seen.append(blas_threads())
+        return rate_block(*args, **kwargs)
+
+    monkeypatch.setattr(summaries, "_rate_block", watched)
+    articles = read_inputs([str(SEED), str(SEED.parent / "2023-08-18_whitehouse_readout-biden-kishida.txt")])
+    analyses = list(analyse(articles, nlp, Options(), dt.date(2024, 1, 1)))
+    assert len(analyses) == 2 and seen and all(threads and set(threads) == {1} for threads in seen)
+    assert blas_threads() == before
+
+
+def test_json_only_run_loads_no_renderer(tmp_path: Path) -> None:
+    """A digest written as JSON only never loads WeasyPrint or icalendar: most of a second of CPU at each start."""
+    out = tmp_path / "digest.json"
+    code = f"from briefgen.cli import main; main(['digest', {str(SEED)!r}, '-o', {str(out)!r}, '--no-cache', '--quiet'])"
+    probe = f"import sys\n{code}\nprint(sorted({{m.split('.')[0] for m in sys.modules}} & {{'weasyprint', 'icalendar'}}))"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "[]", run.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["kind"] == "digest"

@@ -90,3 +90,16 @@ def test_pairs_are_compared_only_within_the_date_window_and_among_shared_terms(e
     monkeypatch.setattr(stories, "BLOCK_DF", 1)
     assert len(stories.candidate_pairs(stories.Features.of(analyses), range(n))[0]) == 0
     assert isinstance(features.blocking, sparse.csr_matrix)
+
+
+def test_pair_similarity_is_the_clusterings_own(example_analyses, polnear_analyses):
+    """The similarity that links candidate pairs is read from one product per block of rows (#18: taking each pair's
+    rows out of the matrices was most of the assembly), and is the very number the clustering then uses, to the bit."""
+    for analyses in (list(example_analyses.values()), polnear_analyses):
+        features = stories.Features.of(analyses)
+        n = len(analyses)
+        i, j = stories.candidate_pairs(features, range(n))
+        assert len(i) > 50
+        assert np.array_equal(features.pair_similarity(i, j), features.block(range(n))[i, j])
+        i2, j2 = stories.candidate_pairs(features, range(3, 10))  # a block of rows that does not start at the first
+        assert len(i2) and np.array_equal(features.pair_similarity(i2, j2), features.block(range(n))[i2, j2])

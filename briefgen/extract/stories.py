@@ -91,9 +91,17 @@ class Features:
 
     def pair_similarity(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """The similarity of each pair (i[k], j[k]): the weighted cosines, damped by their distance in time unless one
-        names the day the other was published (an announcement and the coverage of what it announced)."""
+        names the day the other was published (an announcement and the coverage of what it announced).
+
+        The cosines are read from one sparse product per matrix, of the rows from i's least to its greatest (a block
+        of ROWS articles in `group_stories`) with every article: taking both rows of every pair out of the matrices
+        (a copy of each row per pair) was most of a digest's assembly. The products add each pair's terms in the
+        order `block` does."""
+        if len(i) == 0:
+            return np.zeros(0)
+        lo, hi = int(i.min()), int(i.max()) + 1
         sim = sum(
-            w * np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+            w * np.asarray((m[lo:hi] @ m.T).tocsr()[i - lo, j]).ravel()
             for w, m in ((WORDS, self.words), (LEAD, self.lead), (ACTORS, self.actors), (DAYS, self.days))
         )
         gap = np.abs(self.ordinals[i] - self.ordinals[j])

@@ -15,7 +15,7 @@ from ..settings import logo_data_uri
 from .audiences import Audience
 
 if TYPE_CHECKING:
-    from .render import Look
+    from .look import Look
 
 
 @dataclass(frozen=True)

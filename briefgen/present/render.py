@@ -7,7 +7,7 @@ import logging
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -24,9 +24,9 @@ from ..errors import RenderError
 from ..model import Brief, format_range
 from ..model import format_date as _format_date
 from ..safetext import breakable, css_string, css_text, safe_link, strip_controls
-from ..settings import Config
-from .audiences import SECTION_LIMITS, Audience, audience_dirs, find_file, load_audience
+from .audiences import SECTION_LIMITS, audience_dirs, find_file, load_audience
 from .context import TemplateContext, build_context
+from .look import Look
 from .resources import resource_dir
 
 # When a note must fit `max_pages`, these limits come down in turn to their floors (searched, not stepped).
@@ -61,20 +61,6 @@ class LocalOnlyFetcher(URLFetcher):
         elif parsed.scheme != "data":
             raise ValueError(f"briefgen does not let the PDF fetch {url}")
         return super().fetch(url, headers)
-
-
-@dataclass(frozen=True)
-class Look:
-    """How a note looks: its audience, the team's settings, and the user's template folders and stylesheets."""
-
-    audience: Audience
-    config: Config = Config()
-    template_dirs: tuple[Path, ...] = ()  # searched before the audience's and the built-in templates
-    styles: tuple[Path, ...] = ()  # added after the audience's stylesheets
-
-    @property
-    def paper(self) -> str:
-        return self.config.paper or self.audience.paper
 
 
 def default_look(kind: str = "brief") -> Look:

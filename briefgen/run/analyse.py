@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from ..extract.actors import extract_actors
 from ..extract.events import extract_events, extract_undated_events, speaker_finder
@@ -66,16 +67,20 @@ def _analyse(
     if jobs > 1 and len(pending) > BATCH:
         yield from _parallel(pending, nlp, options, as_of, times, jobs)
         return
-    docs = parse(nlp, (a.text for a in pending))
-    for article in pending:
-        with times.stage("parse"):
-            doc = next(docs)
-        try:
-            yield analyse_doc(article, doc, options, as_of, times)
-        except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
-            if not isolate:
-                raise  # the caller wants the error itself (and its traceback under --debug)
-            yield failure(article, exc)
+    # One BLAS thread while analysing (restored when the analyses are done): the summaries' matrices are a few dozen
+    # sentences wide, and OpenBLAS's second thread spins on each of their products and power steps without ever
+    # paying off: it cost about 7% of the extractors' CPU time (a tenth of all of it on a machine under load).
+    with threadpool_limits(limits=1, user_api="blas"):
+        docs = parse(nlp, (a.text for a in pending))
+        for article in pending:
+            with times.stage("parse"):
+                doc = next(docs)
+            try:
+                yield analyse_doc(article, doc, options, as_of, times)
+            except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
+                if not isolate:
+                    raise  # the caller wants the error itself (and its traceback under --debug)
+                yield failure(article, exc)
 
 
 def _parallel(

@@ -17,10 +17,9 @@ from ..extract.nlp import DEFAULT_MODEL, load_model, model_version
 from ..inputs.readers import input_stem, read_inputs
 from ..model import Analysis, Article, Brief, Coverage, Problem
 from ..outputs.files import check_outputs, output_plan, parse_formats, write_outputs
-from ..outputs.ics import to_ics
 from ..outputs.json import dumps
 from ..present.audiences import audience_dirs, load_audience
-from ..present.render import Look, render_markdown, render_note
+from ..present.look import Look
 from ..settings import Options, Settings, merge_cli
 from ..settings import settings as load_settings
 from .analyse import StageTimes, analyse, analyse_each
@@ -210,7 +209,11 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
         # The PDF carries the brief JSON too; a digest's JSON is large, so it is made only when wanted.
         json_text = dumps(brief) if {"json", "pdf"} & plan.keys() else ""
         rendered: dict[str, bytes] = {}
+        # WeasyPrint and icalendar load only for the formats that need them: a JSON-only run spent most of a second of
+        # CPU loading them.
         if {"html", "pdf"} & plan.keys():
+            from ..present.render import render_note
+
             html, pdf = render_note(brief, look, "pdf" in plan, [("brief.json", json_text, "The brief JSON (briefgen.brief/1)")])
             rendered["html"] = html.encode()
             if pdf is not None:
@@ -218,8 +221,12 @@ def write_all(plan: dict[str, str], brief: Brief, look: Look, times: StageTimes 
         if "json" in plan:
             rendered["json"] = json_text.encode()
         if "ics" in plan:
+            from ..outputs.ics import to_ics
+
             rendered["ics"] = to_ics(brief)
         if "md" in plan:
+            from ..present.render import render_markdown
+
             rendered["md"] = render_markdown(brief, look).encode()
     with times.stage("write"):
         write_outputs({path: rendered[fmt] for fmt, path in plan.items()})
