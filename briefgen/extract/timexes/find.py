@@ -416,6 +416,10 @@ def _two_expressions(span: Span) -> list[Span]:
         kinds = [resolve(e.text, None) for e in ends]
         if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
             return ends
+    later = next((t.i for t in span[1:-1] if t.lower_ in _LATER and _HOLIDAY_ALONE.fullmatch(span.doc[span.start : t.i].text)), None)
+    if later is not None:
+        # "toward Election Day later this week": the model ran a holiday into the time of the clause; two expressions
+        return [span.doc[span.start : later], span.doc[later : span.end]]
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
     if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
@@ -424,6 +428,8 @@ def _two_expressions(span: Span) -> list[Span]:
 
 
 _PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}
+_LATER = {"later", "earlier"}
+_HOLIDAY_ALONE = re.compile(r"(?:" + "|".join(HOLIDAYS) + r")", re.IGNORECASE)
 
 
 def _trim(span: Span) -> Span | None:
