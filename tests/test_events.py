@@ -635,3 +635,13 @@ def test_the_end_of_the_year_under_way_is_its_last_days(analyse_text):
     assert [(e.when.range.start, e.when.range.end, e.what) for e in an.events] == [
         (dt.date(2016, 12, 20), dt.date(2016, 12, 31), "envoy to finish his term")
     ]
+
+
+def test_a_year_under_way_dates_only_what_is_scheduled_in_it(analyse_text):
+    """ "the summit scheduled to be held in Jakarta this year", said in February, is that year's summit; a "will" with
+    "this year" is as often a forecast ("the economy will grow 2% this year") and stays out."""
+    text = "The summit scheduled to be held in Jakarta this year will focus on trade. The economy will grow 2% this year."
+    an = analyse_text(text, dt.date(2025, 2, 13))
+    assert [(e.when.text, e.when.range.start, e.certainty, e.what) for e in an.events] == [
+        ("this year", dt.date(2025, 1, 1), "scheduled", "summit to be held in Jakarta")
+    ]

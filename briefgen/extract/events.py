@@ -176,7 +176,10 @@ def extract_events(
         # "through Sunday, when the Panthers are set to host the Vikings" said on that Sunday: "through" gives the
         # date no tense, and the "when" clause it introduces says the happening is ahead.
         tensed = t.direction > 0 or t.direction == 0 and (verb is told or later)
-        if days.start <= ref and (not tensed or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"):
+        # A year under way only for what is scheduled in it ("the Quad summit scheduled to be held in India this year"):
+        # a "will" with "this year" is as often a forecast ("will grow 2% this year").
+        spans_ok = days.granularity in ("day", "week", "month") or days.granularity == "year" and _scheduled_in(verb)
+        if days.start <= ref and (not tensed or not spans_ok or not ahead or t.value == "PRESENT_REF"):
             return
         key = (s_start, days)
         if key in seen:
@@ -765,6 +768,12 @@ def _not_now(verb: Token) -> bool:
     # ("a protest to grant her admission into Monday night's debate") tells an aim, not what happens then
     infinitive = verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return infinitive or verb.tag_ == "VBG" and verb.dep_ == "pcomp"
+
+
+def _scheduled_in(verb: Token) -> bool:
+    """A happening set in a calendar by a verb of scheduling over it ("a summit scheduled to be held this year", "the
+    vote is set for this year"), not one only planned or expected."""
+    return any(v.lemma_ in ("schedule", "slate", "set") and v.tag_ == "VBN" for v in (verb, *verb.ancestors)) and verb.lemma_ not in _STATES
 
 
 def _later_today(t: Timex, ref: dt.date) -> bool:
