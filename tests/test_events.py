@@ -645,3 +645,12 @@ def test_a_year_under_way_dates_only_what_is_scheduled_in_it(analyse_text):
     assert [(e.when.text, e.when.range.start, e.certainty, e.what) for e in an.events] == [
         ("this year", dt.date(2025, 1, 1), "scheduled", "summit to be held in Jakarta")
     ]
+
+
+def test_an_hour_by_the_clock_dates_a_happening_that_afternoon(analyse_text):
+    """ "will be speaking at 3 o'clock", said that day, is at 15:00 that day (an hour from one to six is the
+    afternoon's), and "tonight at 8 o'clock" stays one expression."""
+    day = dt.date(2025, 2, 20)
+    an = analyse_text("The governor will be speaking at 3 o'clock at the reception. The talks will take place tonight at 8 o'clock.", day)
+    assert [(t.text, t.value) for t in an.timexes] == [("3 o'clock", "2025-02-20T15:00"), ("tonight at 8 o'clock", "2025-02-20T20:00")]
+    assert [(e.when.text, e.when.range.start) for e in an.events] == [("3 o'clock", day), ("tonight at 8 o'clock", day)]

@@ -300,6 +300,8 @@ def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
     bare hour to the part of a day before it ("tonight at 11", "Saturday morning at 9")."""
     res: list[Timex] = []
     for t in out:
+        if res and t.start < res[-1].end:
+            continue  # the hour "tonight at 8 o'clock" took in, which the model tagged on its own too
         if re.search(r"T(?:MO|AF|EV|NI)$", t.value) and (m := _AT_CLOCK.match(text, t.end)):
             r = resolve(text[t.start : m.end()], ref, t.direction)
             if r is not None and r.type == "TIME" and r.range == t.range:
