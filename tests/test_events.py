@@ -628,3 +628,98 @@ def test_a_noun_a_past_report_dates_ahead_is_that_happening(analyse_text):
     assert [(e.what, e.when.text, e.when.range.start.isoformat(), e.certainty) for e in an.events] == [
         ("sharp cutback in gas deliveries to take place", "September", "1990-09-01", "expected"),
     ]
+
+
+def test_a_happening_counted_to_whatever_the_tense_beside_it_or_a_day_before_it(analyse_text):
+    """An absolute "with 40 days until the referendum" counts from the article's date though the clause beside it is
+    past; a present clause "two days before" another says that other is two days after the article's date; a past
+    "came a day before" counts from no date given."""
+    text = (
+        "With 40 days until the referendum, the minister urged voters to register. "
+        "The report comes two days before Kaine faces off against Pence in the debate."
+    )
+    got = [(e.when.text, e.when.range.start, e.certainty, e.what) for e in analyse_text(text, dt.date(2024, 3, 4)).events]
+    assert got == [
+        ("two days", dt.date(2024, 3, 6), "scheduled", "Kaine to face off against Pence in the debate"),
+        ("40 days", dt.date(2024, 4, 13), "scheduled", "referendum to be held"),
+    ]
+    past = "The report came a day before the Senate voted on the bill."
+    assert analyse_text(past, dt.date(2024, 3, 4)).events == ()
+
+
+def test_the_evening_of_the_articles_own_day_is_still_ahead(analyse_text):
+    """Said on the day itself, the evening, the night or an afternoon hour is still to come for a happening told by
+    a gerund or an infinitive ("looking forward to watching the game tonight", "delighted to host a dinner at 7 p.m.");
+    not for the speech itself ("Tonight, I am pleased to announce"), a happening under way ("is encouraging his
+    supporters at a rally this evening"), someone's evening, or a light verb."""
+    day = dt.date(2022, 12, 22)  # a Thursday
+    text = "The President looks forward to watching the final tonight. The mayor is delighted to host a dinner for the team at 7 p.m."
+    got = [(e.when.text, e.when.range.start, e.what) for e in analyse_text(text, day).events]
+    assert got == [("tonight", day, "watching the final"), ("7 p.m.", day, "host dinner for the team")]
+    now = (
+        "Tonight, I am pleased to announce a new plan. The senator is encouraging her supporters at a rally this evening. "
+        "I am glad to intrude on your evening. I think he is watching for the team to win tonight."
+    )
+    assert analyse_text(now, day).events == ()
+
+
+def test_a_will_clause_after_a_day_tells_what_happens_then(analyse_text):
+    """ "starts on Monday morning when the President will welcome the leaders": without a comma, the "will" of the
+    "when" clause says what happens on that day (said on that Monday, later that day); "in January when it is ready"
+    is a condition."""
+    text = "The official program starts on Monday morning when the President will welcome the leaders to the White House."
+    got = [(e.when.text, e.when.range.start, e.what) for e in analyse_text(text, dt.date(2023, 9, 25)).events]
+    assert got == [("Monday morning", dt.date(2023, 9, 25), "President to welcome leaders to the White House")]
+
+
+def test_a_days_happening_named_again_is_the_same_event_with_everyone_coordinated(analyse_text):
+    """ "Monday's encounter" after the debate told for Monday is that debate again, and the people coordinated in a
+    subject all take part ("Cooper and Martha Raddatz ... to moderate")."""
+    text = (
+        "Donald Trump and Hillary Clinton meet Monday at Hofstra University for their first debate. Trump will probably use Monday's encounter "
+        "to make news. Anderson Cooper and Martha Raddatz are scheduled to moderate the second debate on Oct. 9 in St. Louis."
+    )
+    got = [(e.when.text, e.what) for e in analyse_text(text, dt.date(2016, 9, 23)).events]
+    assert got == [
+        ("Monday", "Donald Trump and Hillary Clinton to meet at Hofstra University for their first debate"),
+        ("Oct. 9", "Anderson Cooper and Martha Raddatz to moderate second debate in St. Louis"),
+    ]
+
+
+def test_a_holiday_the_model_ran_into_the_clauses_time_is_two_expressions(analyse_text):
+    """ "toward Election Day later this week": the model tags one date, which resolves to none; the holiday and the
+    week are two, the week dating the clause and Election Day the election."""
+    text = "Her team says she will continue her march toward Election Day later this week."
+    got = [(e.when.text, e.when.range.start, e.what) for e in analyse_text(text, dt.date(2016, 9, 12)).events]
+    assert got == [
+        ("later this week", dt.date(2016, 9, 13), "to continue her march"),
+        ("Election Day", dt.date(2016, 11, 8), "election to be held on Election Day"),
+    ]
+
+
+def test_the_end_of_the_year_under_way_is_its_last_days(analyse_text):
+    """ "will finish his term by the end of the year", said in September: the end of the year is under way by the
+    expression's value (its last third) but the happening is at its end, 20 to 31 December, as "late February" is."""
+    an = analyse_text("The envoy will finish his term by the end of the year.", dt.date(2016, 9, 10))
+    assert [(e.when.range.start, e.when.range.end, e.what) for e in an.events] == [
+        (dt.date(2016, 12, 20), dt.date(2016, 12, 31), "envoy to finish his term")
+    ]
+
+
+def test_a_year_under_way_dates_only_what_is_scheduled_in_it(analyse_text):
+    """ "the summit scheduled to be held in Jakarta this year", said in February, is that year's summit; a "will" with
+    "this year" is as often a forecast ("the economy will grow 2% this year") and stays out."""
+    text = "The summit scheduled to be held in Jakarta this year will focus on trade. The economy will grow 2% this year."
+    an = analyse_text(text, dt.date(2025, 2, 13))
+    assert [(e.when.text, e.when.range.start, e.certainty, e.what) for e in an.events] == [
+        ("this year", dt.date(2025, 1, 1), "scheduled", "summit to be held in Jakarta")
+    ]
+
+
+def test_an_hour_by_the_clock_dates_a_happening_that_afternoon(analyse_text):
+    """ "will be speaking at 3 o'clock", said that day, is at 15:00 that day (an hour from one to six is the
+    afternoon's), and "tonight at 8 o'clock" stays one expression."""
+    day = dt.date(2025, 2, 20)
+    an = analyse_text("The governor will be speaking at 3 o'clock at the reception. The talks will take place tonight at 8 o'clock.", day)
+    assert [(t.text, t.value) for t in an.timexes] == [("3 o'clock", "2025-02-20T15:00"), ("tonight at 8 o'clock", "2025-02-20T20:00")]
+    assert [(e.when.text, e.when.range.start) for e in an.events] == [("3 o'clock", day), ("tonight at 8 o'clock", day)]

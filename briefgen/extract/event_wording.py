@@ -97,8 +97,11 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             subject = actor.name if actor.name.lower().startswith(office.lower()) else f"{office} {actor.name}"
             ids.append(actor.id)
         elif actor is not None:
-            subject = actor.name
-            ids.append(actor.id)
+            # "Cooper and Martha Raddatz are scheduled to co-moderate": everyone the subject coordinates takes part
+            others = [o for o in _coordinated(subject_tok, actors) if o.id != actor.id]
+            names = [actor.name, *dict.fromkeys(o.name for o in others)]
+            subject = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            ids += [actor.id, *(o.id for o in others)]
         elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in DEICTIC:
             subject = noun_phrase(subject_tok, exclude=dated)
         else:
@@ -128,6 +131,21 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
     parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _coordinated(tok: Token, actors: ActorIndex) -> list[Actor]:
+    """The people and organisations coordinated with a subject ("Trump and Democratic rival Hillary Clinton meet"),
+    in the text's order."""
+    out = []
+    for c in tok.conjuncts:
+        if (
+            c.i > tok.i
+            and c.pos_ == "PROPN"
+            and (actor := actors.actor_at(c.idx, c.idx + len(c))) is not None
+            and actor.kind in ("person", "organization")
+        ):
+            out.append(actor)
+    return out
 
 
 def _happening_word(tok: Token, dated: set[int]) -> Token:

@@ -83,6 +83,7 @@ def extract_events(
     # No date goes into a "what" ("to launch at the end of the month" dated April 29).
     dated = {tok.i for span in spans if span is not None for tok in span}
     text = doc_text(doc)
+    mentions: set[int] = set()  # the happenings a day names as its own ("Monday's debate")
 
     def consider(t: Timex, span: Span | None) -> None:
         if span is None or (t.direction == 0 and _names_a_kind(span)):
@@ -94,9 +95,22 @@ def extract_events(
         due = _due(span) if t.range is not None and t.range.start > ref else None
         if due is None and t.direction < 0 and t.range is not None and t.range.start > ref:
             due = _reported_noun(span)  # "told oil companies of a cutback in September", said in August
-        if t.direction < 0 and moved is None and planned is None and due is None:
+        if t.direction < 0 and moved is None and planned is None and due is None and not _absolute(span):
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
+        if t.type == "DURATION" and (before := _counted_before(t, span, ref)) is not None:
+            # "The criticism comes a day before Kaine faces off against Pence": said now, the happening is that far ahead
+            step, days = before
+            s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
+            read = _certainty(None, step, text[s_start:s_end])
+            if read is None or (s_start, days) in seen:
+                return
+            seen.add((s_start, days))
+            what, who = _what(None, step, actors, dated, speaker_at)
+            ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
+            when = When(span.text, t.start, t.end, days)
+            events.append((Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), when, article_id, certainty="scheduled"), step.i))
+            return
         if t.type == "DURATION" and (counted := _from_now(t, span, ref)) is not None:
             start, days = counted
         elif t.type == "DURATION" and (ahead_of := _counted_to(t, span, ref)) is not None:
@@ -115,6 +129,12 @@ def extract_events(
             return
         if days is None or days.end < ref:
             return
+        if t.direction < 0 and moved is None and planned is None and due is None:
+            return  # only a count to a happening in an absolute "with" is told whatever the tense beside it
+        if t.mod == "END" and days.granularity == "year" and days.start <= ref:
+            # "will finish his term by the end of the year", said in September: its last days, as "late February" is
+            # the 20th on (events-guidelines.md), not the whole last third the expression's value spans, under way
+            days = DateRange(dt.date(days.end.year, 12, 20), days.end, "month")
         verb = governor = planned or _governor(span)
         if _overtaken(span, governor):
             return  # "the delivery, originally due later this year, will be delayed": a date since given up
@@ -152,6 +172,7 @@ def extract_events(
             # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
             # then (if it tells of a happening: "1990, when the industry will see ..." does not)
             verb, read = told, read_told
+        later = _later_today(t, ref) and _not_now(governor)
         if (
             read is None
             and _day_of(span, t)
@@ -172,12 +193,16 @@ def extract_events(
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
         certainty, ahead = read
+        ahead = ahead or later  # "looking forward to our dinner this evening", said that day: the evening is still ahead
         # "will gather this weekend", "will speak tonight": a period under way, or the article's own day, is still
         # ahead only where the clause says so ("now", a live blog's "7 p.m." are not).
         # "through Sunday, when the Panthers are set to host the Vikings" said on that Sunday: "through" gives the
         # date no tense, and the "when" clause it introduces says the happening is ahead.
-        tensed = t.direction > 0 or t.direction == 0 and verb is told
-        if days.start <= ref and (not tensed or days.granularity not in ("day", "week", "month") or not ahead or t.value == "PRESENT_REF"):
+        tensed = t.direction > 0 or t.direction == 0 and (verb is told or later)
+        # A year under way only for what is scheduled in it ("the Quad summit scheduled to be held in India this year"):
+        # a "will" with "this year" is as often a forecast ("will grow 2% this year").
+        spans_ok = days.granularity in ("day", "week", "month") or days.granularity == "year" and _scheduled_in(verb)
+        if days.start <= ref and (not tensed or not spans_ok or not ahead or t.value == "PRESENT_REF"):
             return
         key = (s_start, days)
         if key in seen:
@@ -202,6 +227,7 @@ def extract_events(
                 what = f"{' and '.join(people)} to hold {happening}"
             else:  # "talks in London to be held" for "next week's talks in London"; "debate on Monday"
                 what = f"{happening} to be held" if any(x.lower_ in _AHEAD for x in span) else f"{happening} on {span.text}"
+            mentions.add(verb.i)
         if len(what.split()) < 3:
             what = _clause(verb, undated) or what  # "encounter", "be": the clause says more than a fragment
         ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -228,6 +254,7 @@ def extract_events(
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(a < m.end() and m.start() < b for a, b in taken) and _names_happening(_action(_governor(span))):
             consider(Timex(m.group(0), m.start(), m.end(), "DATE", ref.isoformat(), None, day_range(ref, ref), 1), span)
+    events = _named_elsewhere(events, mentions)
     events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
@@ -244,6 +271,31 @@ def extract_events(
     ]
     kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
     return _once(kept)
+
+
+def _named_elsewhere(events: list[tuple[Event, int]], mentions: set[int]) -> list[tuple[Event, int]]:
+    """A day's happening named by its possessive ("Trump will use Monday's encounter to ...") refers back to one the
+    article told of on that day before, in a clause of its own, with someone in common ("Trump and Clinton meet for
+    the first debate Monday"): it is that event again, whose actors it adds, not another."""
+    told = [(e, v) for e, v in events if v not in mentions]
+    out = list(told)
+    for e, v in events:
+        if v not in mentions:
+            continue
+        same = next(
+            (
+                k
+                for k, (o, _) in enumerate(out[: len(told)])
+                if o.dated.range == e.dated.range and o.start < e.start and set(o.actor_ids) & set(e.actor_ids)
+            ),
+            None,
+        )
+        if same is None:
+            out.append((e, v))
+        else:
+            o, ov = out[same]
+            out[same] = (replace(o, actor_ids=tuple(dict.fromkeys(o.actor_ids + e.actor_ids))), ov)
+    return out
 
 
 def _once(events: list[Event]) -> tuple[Event, ...]:
@@ -592,8 +644,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         if prep.lower_ == "before" and span.root.dep_ == "pobj" and not (prep.i > 0 and span.doc[prep.i - 1].lower_ == "or"):
             return None  # "even before Inauguration Day, will have a strategy": some time before the day, not on it
             # (a deadline "on or before June 30" is due on it)
-        if any(c.dep_ in ("amod", "det") and c.i not in inside for c in span.root.children):
-            return None  # "hoping for a brighter tomorrow"
+        if any(c.dep_ in ("amod", "det", "poss") and c.i not in inside for c in span.root.children):
+            return None  # "hoping for a brighter tomorrow", "to intrude on your evening"
         head = span.root.head
         if (
             span.root.lower_ in ("today", "tomorrow")
@@ -793,10 +845,14 @@ def _when_clause(span: Span) -> Token | None:
     """The verb of a "when" clause after a date and a comma ("on Tuesday afternoon, when Jake Sullivan addresses the
     forum", "through Sunday, when the Panthers are set to host the Vikings"), or None."""
     doc = span.doc
-    i = span.end + 1  # after a comma: a clause that describes the day, not a condition ("in January when it is ready")
-    if i >= len(doc) or doc[span.end].text != "," or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+    comma = span.end < len(doc) and doc[span.end].text == ","
+    i = span.end + comma  # after a comma: a clause that describes the day, not a condition ("in January when it is ready")
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
         return None
     head = doc[i].head
+    if not comma and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in head.children):
+        return None  # without a comma, only a "will" says the clause tells what happens that day ("starts on Monday
+        # morning when the President will welcome the leaders")
     return head if head.pos_ == "VERB" and head.i > i else None
 
 
@@ -854,6 +910,40 @@ def _says_ahead(span: Span) -> bool:
     budget", no happening."""
     root = span.root
     return root.dep_ == "poss" and root.head.lemma_.lower() in _HAPPENING_NOUNS and any(t.lower_ in _AHEAD for t in span)
+
+
+# The evening and night of a day (TIMEX3's TEV, TNI) and a clock time from noon on: what is said of them on the
+# article's own day, in a clause not told in the past, is still to come that day ("the game tonight").
+_LATER_IN_THE_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:EV|NI|(?:1[2-9]|2[0-3]):\d\d)")
+
+
+def _not_now(verb: Token) -> bool:
+    """A word that tells of a happening still to come rather than of the moment of speaking: a happening noun
+    ("Monday night's debate"), an infinitive or a gerund after a preposition ("looking forward to watching the game
+    tonight"); not a finite verb ("Tonight, I am pleased to announce", "is encouraging his supporters at a rally this
+    evening": the speech, the rally under way), a participle describing a noun ("all of you watching tonight"), nor a
+    light verb naming no happening ("watching for the United States to win tonight")."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return True
+    action = _action(verb)
+    if action.lemma_ in _LIGHT and not _names_happening(action):
+        return False
+    # the complement of a verb ("delighted to host a dinner at 7 p.m."); an infinitive of purpose describing a noun
+    # ("a protest to grant her admission into Monday night's debate") tells an aim, not what happens then
+    infinitive = verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive or verb.tag_ == "VBG" and verb.dep_ == "pcomp"
+
+
+def _scheduled_in(verb: Token) -> bool:
+    """A happening set in a calendar by a verb of scheduling over it ("a summit scheduled to be held this year", "the
+    vote is set for this year"), not one only planned or expected."""
+    return any(v.lemma_ in ("schedule", "slate", "set") and v.tag_ == "VBN" for v in (verb, *verb.ancestors)) and verb.lemma_ not in _STATES
+
+
+def _later_today(t: Timex, ref: dt.date) -> bool:
+    """Whether an expression is the evening, night or an afternoon clock time of the article's own day."""
+    days = t.range
+    return days is not None and days.start == days.end == ref and t.direction >= 0 and _LATER_IN_THE_DAY.fullmatch(t.value) is not None
 
 
 def _people_in(start: int, end: int, actors: ActorIndex, besides: tuple[int, int], most: int = 2) -> list[str]:
@@ -1073,6 +1163,39 @@ def _counted_to(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] |
     if not exact and unit == "Y":
         return noun, year_range(end.year)
     return noun, day_range(end, end)
+
+
+def _absolute(span: Span) -> bool:
+    """A count of time in an absolute "with" phrase ("With 50 days until the election, X called ..."): it counts from
+    the article's date whatever the tense of the clause it stands beside."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ == "with" and head.i < span.start
+
+
+def _counted_before(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] | None:
+    """The happening a present clause comes a count of days before ("The criticism comes a day before Kaine faces
+    off against Pence": Kaine faces off the day after the article's), and its day; None for anything else (a past or
+    future main clause dates nothing from the article's date)."""
+    m = re.fullmatch(r"P(\d+)([DW])", t.value)
+    root = span.root
+    clause = root.head
+    if m is None or root.dep_ != "npadvmod":
+        return None
+    if clause.lower_ == "before" and clause.dep_ == "prep":
+        # "comes a day before the Senate votes on the bill", with "before" read as a preposition of the clause
+        main = clause.head
+        clause = next((c for c in clause.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), clause)
+    else:
+        main = clause.head
+        if not any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) or clause.dep_ != "advcl":
+            return None
+    if clause.pos_ != "VERB" or clause.tag_ not in ("VBZ", "VBP"):
+        return None
+    if main.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in (*main.children, *clause.children)):
+        return None  # "came a day before", "will come a week before": no count from the article's date
+    n = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+    day = ref + dt.timedelta(days=n)
+    return clause, day_range(day, day)
 
 
 def _join_ranges(events: list[tuple[Event, int]], text: str) -> list[tuple[Event, int]]:

@@ -319,6 +319,8 @@ def _joined(out: list[Timex], text: str, ref: dt.date | None) -> list[Timex]:
     bare hour to the part of a day before it ("tonight at 11", "Saturday morning at 9")."""
     res: list[Timex] = []
     for t in out:
+        if res and t.start < res[-1].end:
+            continue  # the hour "tonight at 8 o'clock" took in, which the model tagged on its own too
         if re.search(r"T(?:MO|AF|EV|NI)$", t.value) and (m := _AT_CLOCK.match(text, t.end)):
             r = resolve(text[t.start : m.end()], ref, t.direction)
             if r is not None and r.type == "TIME" and r.range == t.range:
@@ -470,6 +472,10 @@ def _two_expressions(span: Span, ref: dt.date | None) -> list[Span]:
         kinds = [resolve(e.text, ref) for e in ends]  # with the article's date: "the year" is this one, not a duration
         if kinds[0] is not None and kinds[0].type == "DURATION" and kinds[1] is not None and kinds[1].type == "DATE":
             return ends
+    later = next((t.i for t in span[1:-1] if t.lower_ in _LATER and _HOLIDAY_ALONE.fullmatch(span.doc[span.start : t.i].text)), None)
+    if later is not None:
+        # "toward Election Day later this week": the model ran a holiday into the time of the clause; two expressions
+        return [span.doc[span.start : later], span.doc[later : span.end]]
     ended = next((t.i for t in span[1:-1] if t.lower_ in ("ended", "ending", "ends")), None)
     if ended is not None:  # "the quarter ended Sept. 30": a period, and the day it ends
         ends = [span.doc[span.start : ended], span.doc[ended + 1 : span.end]]
@@ -478,6 +484,8 @@ def _two_expressions(span: Span, ref: dt.date | None) -> list[Span]:
 
 
 _PLURAL_UNITS = {"days", "weeks", "months", "years", "quarters"}
+_LATER = {"later", "earlier"}
+_HOLIDAY_ALONE = re.compile(r"(?:" + "|".join(HOLIDAYS) + r")", re.IGNORECASE)
 
 
 def _trim(span: Span) -> Span | None:

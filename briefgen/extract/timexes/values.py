@@ -777,6 +777,11 @@ def _clock(s: str, ref: dt.date | None, direction: int, after_number: bool) -> R
             day = wd.value if wd is not None and wd.range is not None else day
         zone = "Z" if m.group(3) else ""  # TIMEX3 marks UTC times with Z
         return Resolved("TIME", f"{day}T{int(m.group(1)):02d}:{m.group(2)}{zone}", range=rng)
+    if m := re.fullmatch(r"(?:about |around |at )?(\d{1,2}) o['\u2019]clock", s):
+        # "will be speaking at 3 o'clock": an hour from one to six is the afternoon's (no one sets 3 a.m. by the clock's
+        # hour alone), any other as said
+        h = int(m.group(1))
+        return Resolved("TIME", f"{day}T{h + 12 if 1 <= h <= 6 else h:02d}:00", range=rng) if h <= 12 else None
     if s in ("noon", "midday"):
         return Resolved("TIME", f"{day}T12:00", range=rng)
     if s == "midnight":
