@@ -22,6 +22,7 @@ from briefgen.outputs.ics import to_ics
 from briefgen.outputs.json import dumps
 from briefgen.present import render
 from briefgen.safetext import printable, safe_link
+from briefgen.settings import Config
 
 from .conftest import EXAMPLES, SEED
 
@@ -140,7 +141,7 @@ def _hostile_brief(brief: Brief, value: str, url: str | None) -> Brief:
 
 
 def _look(value: str) -> render.Look:
-    config = render.Config(organisation=value or None, classification=" ".join(value.split())[:80] or None)
+    config = Config(organisation=value or None, classification=" ".join(value.split())[:80] or None)
     return dataclasses.replace(render.default_look(), config=config)
 
 
