@@ -723,3 +723,34 @@ def test_an_hour_by_the_clock_dates_a_happening_that_afternoon(analyse_text):
     an = analyse_text("The governor will be speaking at 3 o'clock at the reception. The talks will take place tonight at 8 o'clock.", day)
     assert [(t.text, t.value) for t in an.timexes] == [("3 o'clock", "2025-02-20T15:00"), ("tonight at 8 o'clock", "2025-02-20T20:00")]
     assert [(e.when.text, e.when.range.start) for e in an.events] == [("3 o'clock", day), ("tonight at 8 o'clock", day)]
+
+
+def test_a_move_refused_or_a_plan_given_up_is_no_upcoming_event(analyse_text):
+    """A move is ahead whatever its tense only when it was made ("the bid was extended to Nov. 16"), not when it was
+    refused or proposed; a plan told in the past is no event when the past perfect, a denial or another verb of its
+    sentence gives it up, dated or not; "overnight" ahead is the coming night."""
+    day = dt.date(2025, 2, 20)
+    refused = analyse_text("The court refused to extend the deadline to March 1.", day)
+    assert refused.events == ()
+    made = analyse_text("The bid was extended to March 1.", day)
+    assert [(e.what, e.when.text) for e in made.events] == [("bid to expire", "March 1")]
+    for text in (
+        "Ford had planned to build the plant next year but scrapped the project.",
+        "The company planned to launch the product next year, but those plans were dropped in January.",
+    ):
+        assert analyse_text(text, day).events == (), text
+    kept = analyse_text("The company planned to launch the product next year.", day)
+    assert [e.what for e in kept.events] == ["company to launch product"]
+    for text in (
+        "The union planned to stage a strike, but called it off on Monday after talks.",
+        "The campaign planned to hold a rally in Ohio, but the event was cancelled.",
+    ):
+        assert analyse_text(text, day).undated_events == (), text
+    assert [e.what for e in analyse_text("The campaign planned to hold a rally in Ohio.", day).undated_events] == [
+        "campaign to hold rally in Ohio"
+    ]
+    ahead = analyse_text("Negotiators will work overnight to reach a deal.", day)
+    assert [(t.text, t.value) for t in ahead.timexes] == [("overnight", "2025-02-20TNI")]
+    assert [(t.text, t.value) for t in analyse_text("Stocks fell on overnight losses in New York.", day).timexes] == [
+        ("overnight", "2025-02-19TNI")
+    ]

@@ -56,9 +56,12 @@ def test_analysis_runs_on_one_blas_thread(nlp: Language, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(summaries, "_rate_block", watched)
     articles = read_inputs([str(SEED), str(SEED.parent / "2023-08-18_whitehouse_readout-biden-kishida.txt")])
-    analyses = list(analyse(articles, nlp, Options(), dt.date(2024, 1, 1)))
+    analyses, between = [], []
+    for analysis in analyse(articles, nlp, Options(), dt.date(2024, 1, 1)):
+        between.append(blas_threads())  # the caller's own code, while the analyses wait: its count, not ours
+        analyses.append(analysis)
     assert len(analyses) == 2 and seen and all(threads and set(threads) == {1} for threads in seen)
-    assert blas_threads() == before
+    assert between == [before, before] and blas_threads() == before
 
 
 def test_json_only_run_loads_no_renderer(tmp_path: Path) -> None:

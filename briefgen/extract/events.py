@@ -30,7 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .next_steps import further_step, going_to, own_clause, planned_happening, shared_clause
+from .next_steps import UNDOING, further_step, given_up, going_to, own_clause, planned_happening, shared_clause
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -138,6 +138,8 @@ def extract_events(
         verb = governor = planned or _governor(span)
         if _overtaken(span, governor):
             return  # "the delivery, originally due later this year, will be delayed": a date since given up
+        if governor.dep_ == "xcomp" and governor.head.lemma_ in _PLANNING and given_up(governor.head, governor):
+            return  # "had planned to build the plant next year", "planned to ... next year but scrapped the project"
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
         if landmark is not None:
@@ -799,6 +801,8 @@ def _moved_to(span: Span) -> Token | None:
         verb = verb.head  # "pushed back to March": the parse may hang the date on the particle
     if verb.pos_ != "VERB" or verb.lemma_ not in _MOVING or any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # a move proposed, refused or voted down is no move: "refused to extend the deadline to March 1"
     particle = _MOVING_PARTICLE.get(verb.lemma_)
     if particle is not None and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
         return None
@@ -822,7 +826,11 @@ def _planned_for(span: Span) -> Token | None:
         (
             t
             for t in reversed(span.doc[span.sent.start : span.start])
-            if t.dep_ == "xcomp" and t.pos_ == "VERB" and t.head.lemma_ in _PLANNING and any(c.lower_ == "to" for c in t.children)
+            if t.dep_ == "xcomp"
+            and t.pos_ == "VERB"
+            and t.head.lemma_ in _PLANNING
+            and any(c.lower_ == "to" for c in t.children)
+            and not given_up(t.head, t)  # "had planned to build the plant next year", "... but scrapped the project"
         ),
         None,
     )
@@ -883,6 +891,8 @@ def _due(span: Span) -> Token | None:
     if due.lower_ != "due" or due.dep_ not in ("amod", "acl") or due.head.pos_ != "NOUN":
         return None
     noun = due.head
+    if noun.head.lemma_ in UNDOING and noun.dep_ in ("nsubjpass", "dobj"):
+        return None  # "the vote due next Tuesday was cancelled on Friday"
     return noun if noun.lemma_.lower() in _HAPPENING_NOUNS else None
 
 

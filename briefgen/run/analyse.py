@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from ..extract.actors import extract_actors
 from ..extract.events import extract_events, extract_undated_events, speaker_finder
@@ -67,20 +68,26 @@ def _analyse(
     if jobs > 1 and len(pending) > BATCH:
         yield from _parallel(pending, nlp, options, as_of, times, jobs)
         return
-    # One BLAS thread while analysing (restored when the analyses are done): the summaries' matrices are a few dozen
-    # sentences wide, and OpenBLAS's second thread spins on each of their products and power steps without ever
-    # paying off: it cost about 7% of the extractors' CPU time (a tenth of all of it on a machine under load).
-    with threadpool_limits(limits=1, user_api="blas"):
-        docs = parse(nlp, (a.text for a in pending))
-        for article in pending:
-            with times.stage("parse"):
-                doc = next(docs)
-            try:
-                yield analyse_doc(article, doc, options, as_of, times)
-            except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
-                if not isolate:
-                    raise  # the caller wants the error itself (and its traceback under --debug)
-                yield failure(article, exc)
+    docs = parse(nlp, (a.text for a in pending))
+    for article in pending:
+        with times.stage("parse"):
+            doc = next(docs)
+        try:
+            with _blas().limit(limits=1, user_api="blas"):  # only around the work: never across a yield to the caller
+                outcome: Analysis | Problem = analyse_doc(article, doc, options, as_of, times)
+        except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
+            if not isolate:
+                raise  # the caller wants the error itself (and its traceback under --debug)
+            outcome = failure(article, exc)
+        yield outcome
+
+
+@functools.cache
+def _blas() -> ThreadpoolController:
+    """The process's BLAS libraries, found once. Analyses run on one BLAS thread: the summaries' matrices are a few
+    dozen sentences wide, and OpenBLAS's second thread spins on each of their products and power steps without ever
+    paying off (about 7% of the extractors' CPU time, a tenth of all of it on a machine under load)."""
+    return ThreadpoolController()
 
 
 def _parallel(

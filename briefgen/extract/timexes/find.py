@@ -238,7 +238,9 @@ def _from_the_focus(out: list[Timex], ref: dt.date | None, text: str) -> list[Ti
             t = _counted_from(t, focus.start, "day", step * ((step * (day - focus.start.weekday()) - 1) % 7 + 1))
         elif m and focus is not None and focus.granularity in _FINER[m.group("unit").lower()]:
             t = _counted_from(t, focus.start, m.group("unit").lower(), _STEPS[m.group("rel").lower()])
-        elif t.text.lower() == "overnight" and focus is not None and focus.granularity == "day" and t.range is not None:
+        elif (
+            t.text.lower() == "overnight" and focus is not None and focus.granularity == "day" and t.range is not None and t.direction <= 0
+        ):
             night = focus.start - dt.timedelta(days=1)  # "Friday's gains followed overnight losses in New York": Thursday's night
             t = replace(t, value=f"{night.isoformat()}TNI", range=day_range(night, night))
         elif t.text.lower() == "the day" and focus is not None and focus.granularity == "day":

@@ -175,8 +175,9 @@ def split(span: Span) -> list[Span]:
     lead = 1 if span[0].lower_ in ("between", "from") else 0
     if _lends(span.text) or len(span) < 3 + lead:
         return [span]
-    # Without "between"/"from", "and"/"or" join a list ("June 5 and June 9"): each item is an expression of its own too.
-    joints = RANGE_JOINTS if lead else ("to", "through", "until", "and", "or")
+    # Without "between"/"from", "and" joins a list ("June 5 and June 9"): each item is an expression of its own too
+    # ("June 5 or June 9" is left whole: alternatives, not two days something happens on).
+    joints = RANGE_JOINTS if lead else ("to", "through", "until", "and")
     joint = next((t.i for t in span[1 + lead : -1] if t.lower_ in joints), None)
     if joint is None:
         return [span]

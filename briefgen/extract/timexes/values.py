@@ -251,7 +251,8 @@ def _refs(s: str, ref: dt.date | None, direction: int, after_number: bool) -> Re
     if s in FUTURE or re.fullmatch(r"(?:the )?(?:coming|future) (?:days|weeks|months|quarters|years|decades)", s):
         return Resolved("DATE", "FUTURE_REF")  # "in coming quarters", "future quarters", as "the coming months"
     if s == "overnight" and ref is not None:
-        night = ref - dt.timedelta(days=1)  # "overnight losses in New York": the night before the article's day
+        # "overnight losses in New York": the night before the article's day; "will work overnight": the coming one
+        night = ref if direction > 0 else ref - dt.timedelta(days=1)
         return Resolved("TIME", f"{night.isoformat()}TNI", range=day_range(night, night))
     if m := re.fullmatch(
         r"(?:the |a |an |its |their )?(?:\w+ )?(?:"
