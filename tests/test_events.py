@@ -741,6 +741,8 @@ def test_a_move_refused_or_a_plan_given_up_is_no_upcoming_event(analyse_text):
         assert analyse_text(text, day).events == (), text
     kept = analyse_text("The company planned to launch the product next year.", day)
     assert [e.what for e in kept.events] == ["company to launch product"]
+    reported = analyse_text("She said the ministers had agreed to put together a reform plan by March of next year.", day)
+    assert [e.when.text for e in reported.events] == ["March of next year"]  # a reported past perfect gives nothing up
     for text in (
         "The union planned to stage a strike, but called it off on Monday after talks.",
         "The campaign planned to hold a rally in Ohio, but the event was cancelled.",

@@ -30,7 +30,7 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .next_steps import UNDOING, further_step, given_up, going_to, own_clause, planned_happening, shared_clause
+from .next_steps import UNDOING, further_step, going_to, own_clause, planned_happening, shared_clause, undone
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -138,7 +138,7 @@ def extract_events(
         verb = governor = planned or _governor(span)
         if _overtaken(span, governor):
             return  # "the delivery, originally due later this year, will be delayed": a date since given up
-        if governor.dep_ == "xcomp" and governor.head.lemma_ in _PLANNING and given_up(governor.head, governor):
+        if governor.dep_ == "xcomp" and governor.head.lemma_ in _PLANNING and undone(governor.head, governor):
             return  # "had planned to build the plant next year", "planned to ... next year but scrapped the project"
         s_start, s_end = sentence_at(sentences, t.start) or (span.sent.start_char, span.sent.end_char)
         landmark = _landmark(span, verb)
@@ -830,7 +830,7 @@ def _planned_for(span: Span) -> Token | None:
             and t.pos_ == "VERB"
             and t.head.lemma_ in _PLANNING
             and any(c.lower_ == "to" for c in t.children)
-            and not given_up(t.head, t)  # "had planned to build the plant next year", "... but scrapped the project"
+            and not undone(t.head, t)  # "had planned to build the plant next year", "... but scrapped the project"
         ),
         None,
     )

@@ -57,12 +57,12 @@ _PLANNING = {"plan", "intend", "schedule", "set", "slate"}
 UNDOING = {"cancel", "scrap", "drop", "abandon", "shelve", "ditch", "withdraw", "postpone", "suspend", "halt"}
 
 
-def given_up(planning: Token, planned: Token) -> bool:
-    """Whether a plan is told as given up: in the past perfect ("had planned to"), denied ("did not plan to"), or
-    undone by another verb of its sentence ("planned to stage a strike, but called it off"; the planned verb itself
-    is not one: "planned to drop the charges")."""
-    auxes = [c for c in planning.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" for a in auxes) or any(c.dep_ == "neg" for c in planning.children):
+def undone(planning: Token, planned: Token) -> bool:
+    """Whether a plan is told as given up: denied ("did not plan to") or undone by another verb of its sentence
+    ("planned to stage a strike, but called it off"; the planned verb itself is not one: "planned to drop the
+    charges"). A past perfect alone does not undo it: after "said" it is the reported tense ("she said leaders had
+    agreed to put together a plan by March")."""
+    if any(c.dep_ == "neg" for c in planning.children):
         return True
     return any(
         t.pos_ == "VERB" and t.i != planned.i and (t.lemma_ in UNDOING or t.lemma_ == "call" and any(c.lower_ == "off" for c in t.children))
@@ -72,13 +72,14 @@ def given_up(planning: Token, planned: Token) -> bool:
 
 def past_plan(verb: Token) -> bool:
     """A plan told in the past of a step the article gives no date for ("the campaign planned to stage a protest",
-    "the vote was scheduled to take place"): still ahead at publication, unless told as given up (`given_up`)."""
+    "the vote was scheduled to take place"): still ahead at publication, unless told as overtaken ("had planned") or undone (`undone`)."""
     head = verb.head
     if verb.dep_ != "xcomp" or head == verb or head.lemma_ not in _PLANNING or not any(c.lower_ == "to" for c in verb.children):
         return False
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     past = head.tag_ == "VBD" or head.tag_ == "VBN" and any(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
-    return past and not given_up(head, verb)
+    # "had planned to" without a date is a plan since overtaken, as often as not: not listed
+    return past and not any(a.lemma_ == "have" for a in auxes) and not undone(head, verb)
 
 
 def planned_happening(verb: Token, names_happening: Callable[[Token], bool]) -> Token | None:
