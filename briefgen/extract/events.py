@@ -90,12 +90,15 @@ def extract_events(
             return
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
-        moved = _moved_to(span) if t.range is not None and t.range.start > ref else None
-        planned = _planned_for(span) if t.direction < 0 and moved is None and t.range is not None and t.range.start > ref else None
-        due = _due(span) if t.range is not None and t.range.start > ref else None
-        if due is None and t.direction < 0 and t.range is not None and t.range.start > ref:
+        after_ref = t.range is not None and t.range.start > ref
+        moved = _moved_to(span) if after_ref else None
+        planned = _planned_for(span) if t.direction < 0 and moved is None and after_ref else None
+        due = _due(span) if after_ref else None
+        if due is None and t.direction < 0 and after_ref:
             due = _reported_noun(span)  # "told oil companies of a cutback in September", said in August
-        if t.direction < 0 and moved is None and planned is None and due is None and not _absolute(span):
+        # A date in a past-tense clause dates nothing, unless a happening was moved to it, planned or due then.
+        past = t.direction < 0 and moved is None and planned is None and due is None
+        if past and not _absolute(span):
             return
         start, days = t.start, t.range if t.type in ("DATE", "TIME") else None
         if t.type == "DURATION" and (before := _counted_before(t, span, ref)) is not None:
@@ -129,7 +132,7 @@ def extract_events(
             return
         if days is None or days.end < ref:
             return
-        if t.direction < 0 and moved is None and planned is None and due is None:
+        if past:
             return  # only a count to a happening in an absolute "with" is told whatever the tense beside it
         if t.mod == "END" and days.granularity == "year" and days.start <= ref:
             # "will finish his term by the end of the year", said in September: its last days, as "late February" is
@@ -168,6 +171,7 @@ def extract_events(
                 )
             return
         said = text[s_start:s_end]
+        question = said.strip().endswith("?")
         read = _certainty(span, verb, said)
         told = _when_clause(span)
         if told is not None and (read_told := _certainty(span, told, said)) is not None:
@@ -184,13 +188,13 @@ def extract_events(
             # "Monday's debate", "Tuesday's vote" said before that day: the named day's happening is in the calendar,
             # whatever the clause around it says of it ("voters expect Clinton to win Monday's debate").
             verb = span.root.head
-            read = None if said.strip().endswith("?") else ("scheduled", True)
+            read = None if question else ("scheduled", True)
         named = _named_by_copula(span, verb, dated) if read is None and days.start > ref else None
-        if named is not None and not said.strip().endswith("?"):
+        if named is not None and not question:
             verb, read = named, ("scheduled", True)  # "Tomorrow will be the first meeting of the Council"
-        if moved is not None and not said.strip().endswith("?"):
+        if moved is not None and not question:
             verb, read = moved, ("scheduled", True)
-        elif due is not None and (read is None or t.direction < 0) and not said.strip().endswith("?"):
+        elif due is not None and (read is None or t.direction < 0) and not question:
             verb, read = due, ("scheduled" if any(c.lower_ == "due" for c in due.children) else "expected", True)
         if read is None or not (verb.idx >= s_start and verb.idx < s_end or _has_verb(doc, s_start, s_end)):
             return  # a live blog's time stamp ("7:45 a.m.") on a line of its own tells of nothing
