@@ -84,3 +84,33 @@ def test_a_clause_in_place_of_a_fragment_opens_with_its_action(analyse_text):
 )
 def test_words_keep_their_hyphens_and_a_list_of_names_its_commas(analyse_text, text, what):
     assert whats(analyse_text, text) == [what]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # The subject the text is about, not the last name it gave: Biden is named after Suu Kyi, as her host.
+        (
+            (
+                "Aung San Suu Kyi had breakfast with Vice President Joe Biden before visiting the Oval Office. "
+                "She will visit Capitol Hill on Thursday."
+            ),
+            "Aung San Suu Kyi to visit Capitol Hill",
+        ),
+        # A name spoken to is nobody's antecedent; an office whose holder goes unnamed keeps its article.
+        (
+            "Go ahead, Jeff.\n\nMS. PSAKI: The President had his first test yesterday. He will have his second test tomorrow.",
+            "The President to have his second test",
+        ),
+        # Lines where "he" goes on are looked through, and the other person one of them names is someone else.
+        (
+            (
+                "The President has not made a decision yet.\n\nQ Okay. Would he meet Governor Jane Roe? Would he call Senator "
+                "Pat Smith?\n\nMS. PSAKI: He will travel to Ohio on Friday."
+            ),
+            "The President to travel to Ohio",
+        ),
+    ],
+)
+def test_he_or_she_is_the_person_the_text_is_about(analyse_text, text, what):
+    assert whats(analyse_text, text) == [what]

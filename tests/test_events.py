@@ -528,7 +528,7 @@ def test_a_happening_shortly_or_held_by_we_is_dated(analyse_text):
     )
     an = analyse_text(text, dt.date(2022, 2, 4))
     assert [(e.when.text, e.when.range.start.isoformat(), e.what) for e in an.events] == [
-        ("Shortly", "2022-02-04", "President to sign executive order on federal construction projects"),
+        ("Shortly", "2022-02-04", "The President to sign executive order on federal construction projects"),
         ("tomorrow morning", "2022-02-05", "to have briefing"),
     ]
 
@@ -669,7 +669,7 @@ def test_a_will_clause_after_a_day_tells_what_happens_then(analyse_text):
     is a condition."""
     text = "The official program starts on Monday morning when the President will welcome the leaders to the White House."
     got = [(e.when.text, e.when.range.start, e.what) for e in analyse_text(text, dt.date(2023, 9, 25)).events]
-    assert got == [("Monday morning", dt.date(2023, 9, 25), "President to welcome leaders to the White House")]
+    assert got == [("Monday morning", dt.date(2023, 9, 25), "The President to welcome leaders to the White House")]
 
 
 def test_a_days_happening_named_again_is_the_same_event_with_everyone_coordinated(analyse_text):

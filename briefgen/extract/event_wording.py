@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from .actors import ActorIndex
+from .actors import PERSON_TITLES, ActorIndex
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, SCHEDULED, SEASONS
 
@@ -17,6 +17,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Verbs whose object does what their infinitive says ("directed the Secretary of Commerce to conduct ...").
 _DIRECTING = {"direct", "instruct", "task", "order", "authorize", "ask"}
 DEICTIC = {"that", "this", "these", "those"}
+PERSON_OFFICES = {t for t in PERSON_TITLES if not t.endswith(".")} | {"director", "chair", "chairman", "chairwoman", "leader", "speaker"}
 
 
 def names_a_kind(span: Span) -> bool:
@@ -74,12 +75,18 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     if subject_tok is None and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
         subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []
+    pronoun = False  # whether the subject is a name a pronoun stands for
     if subject_tok is not None:
         said = speaker_at(subject_tok.idx) if speaker_at is not None and subject_tok.lower_ == "i" else None
         if said is not None:
             actor = None  # "I will travel to Ohio" in Jen Psaki's turn or quotation: Jen Psaki will
         elif subject_tok.lower_ in ("he", "she"):
-            actor = _last_before(actors, subject_tok.idx, ("person",))
+            named = antecedent(subject_tok, actors)
+            if named is not None:
+                subject_tok, pronoun = named, True  # worded as the text names the person: a name, or "the President"
+                actor = actors.actor_at(named.idx, named.idx + len(named))
+            else:
+                actor = _last_before(actors, subject_tok.idx, ("person",))
         elif subject_tok.lower_ == "it" and (actor := _reporter(subject_tok, actors)) is not None:
             pass  # "Wells Fargo announced it would get rid of ...": the body that says what it will do
         elif subject_tok.lower_ == "they":
@@ -98,12 +105,15 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             ids.append(actor.id)
         elif actor is not None:
             # "Cooper and Martha Raddatz are scheduled to co-moderate": everyone the subject coordinates takes part
-            others = [o for o in _coordinated(subject_tok, actors) if o.id != actor.id]
+            others = [] if pronoun else [o for o in _coordinated(subject_tok, actors) if o.id != actor.id]
             names = [actor.name, *dict.fromkeys(o.name for o in others)]
             subject = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
             ids += [actor.id, *(o.id for o in others)]
         elif subject_tok.tag_ != "PRP" and subject_tok.lower_ not in DEICTIC:
-            subject = noun_phrase(subject_tok, exclude=dated)
+            # An office whose holder the text never names keeps its article: "The President to travel to Ohio".
+            titled = _person_office(subject_tok)
+            subject = noun_phrase(subject_tok, exclude=dated, keep_det=titled)
+            subject = subject[:1].upper() + subject[1:] if titled else subject
         else:
             subject = ""  # an unresolved "I", "we", "it" says nothing in a list of events: the action alone does
     action = _seen_through(verb)
@@ -314,6 +324,50 @@ def action_of(verb: Token) -> Token:
         return verb
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     return xcomp if xcomp is not None else verb
+
+
+BACK_SENTENCES = 5  # how far back "he" or "she" looks for the person it stands for
+_VOCATIVE = ("npadvmod", "intj")  # "Go ahead, Jeff.", "Well, Jeff, I would say": a name spoken to, not spoken of
+
+
+def antecedent(pronoun: Token, actors: ActorIndex) -> Token | None:
+    """The mention "he" or "she" stands for: the person the text is about, not merely the last name it gave.
+
+    Looking back from the pronoun, its own sentence first and then the ones before it, the first sentence naming a
+    person (or a person by office alone: "the President") gives it: its subject if that is one, else the nearest
+    such mention in the pronoun's sentence, the first in an earlier one. A name spoken to ("Thanks, Jen.") is
+    nobody's antecedent, and a sentence whose subject is the same pronoun goes on about the same person: it is
+    looked through, and anyone else it names is someone else ("The President has had his test. Would he go to
+    Walter Reed? He will have ..."); such sentences, and lines without a verb, do not count against BACK_SENTENCES.
+    None when nothing within reach names anyone."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    left, reach = BACK_SENTENCES, 6 * BACK_SENTENCES  # a bound however long the chain of pronouns
+    while left > 0 and reach > 0:
+        own = sent.start <= pronoun.i < sent.end
+        found: list[tuple[bool, int, Token]] = []
+        for tok in doc[sent.start : pronoun.i if own else sent.end]:
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ in ("compound", "flat", *_VOCATIVE):
+                continue
+            actor = actors.actor_at(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.kind == "person" or actor is None and _person_office(tok):
+                found.append((tok.dep_ in SUBJECTS, tok.i if own else -tok.i, tok))
+        same = not own and any(t.lower_ == pronoun.lower_ and t.dep_ in SUBJECTS for t in sent)
+        if found and (not same or any(f[0] for f in found)):
+            return max(found, key=lambda f: f[:2])[2]
+        if sent.start == 0:
+            break
+        # A line with no verb ("MS. PSAKI:", "Okay.", a transcript's "Q") says nothing of anyone: it does not count.
+        left -= 0 if same or not any(t.pos_ in ("VERB", "AUX") for t in sent) else 1
+        reach -= 1
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _person_office(tok: Token) -> bool:
+    """Whether a token is a bare title of an office a person holds ("the President", "the Prime Minister")."""
+    office = _office(tok)
+    return office is not None and office.split()[-1].lower() in PERSON_OFFICES
 
 
 def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since: int = 0) -> Actor | None:
