@@ -109,7 +109,7 @@ def test_a_range_is_one_event_and_a_timetable_looks_ahead(analyse_text):
         ).events
     }
     assert talks == {"March 3": "talks to take place", "June 30": "bids to be due"}
-    assert days["year's end"] == ("2024-09-01", "2024-12-31", "fund to be wound up")
+    assert days["year's end"] == ("2024-12-20", "2024-12-31", "fund to be wound up")  # its last days
 
 
 def test_holidays_and_a_short_period_under_way(analyse_text):
@@ -756,3 +756,35 @@ def test_a_move_refused_or_a_plan_given_up_is_no_upcoming_event(analyse_text):
     assert [(t.text, t.value) for t in analyse_text("Stocks fell on overnight losses in New York.", day).timexes] == [
         ("overnight", "2025-02-19TNI")
     ]
+
+
+def test_a_call_held_the_evening_before_it_was_published_dates_by_its_own_day(analyse_text):
+    """The transcript's dateline says when it was held: its "tomorrow" is the day it was published, "next week" the
+    week after the call; without the dateline both would be a day or a week late."""
+    text = (
+        "Via Teleconference\n\n(September 23, 2021)\n\n5:47 P.M. EDT\n\nMODERATOR: Thanks, everyone, for joining the call.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: Thank you. Tomorrow, the President will host Prime Minister Jane Roe of Ruritania "
+        "at the White House.\n\nQ Thanks. Will they sign anything?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: The two leaders will sign a trade agreement next week.\n"
+    )
+    an = analyse_text(text, dt.date(2021, 9, 24))
+    assert [(e.when.range.start, e.when.range.end) for e in an.events] == [
+        (dt.date(2021, 9, 24), dt.date(2021, 9, 24)),
+        (dt.date(2021, 9, 27), dt.date(2021, 10, 3)),
+    ]
+    assert an.events[0].what == "The President to host Prime Minister Jane Roe of Ruritania at the White House"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # The end of a year is its last days, as "late February" is the 20th on, however far ahead.
+        ("The government will clear the asylum backlog by the end of 2023.", dt.date(2023, 12, 20), dt.date(2023, 12, 31)),
+        ("The government will clear the asylum backlog by year end.", dt.date(2023, 12, 20), dt.date(2023, 12, 31)),
+        # "late 2023", said before it, is its last third.
+        ("The government will open the new embassy in late 2023.", dt.date(2023, 9, 1), dt.date(2023, 12, 31)),
+    ],
+)
+def test_the_end_of_a_year_is_its_last_days(analyse_text, text, start, end):
+    an = analyse_text(text, dt.date(2023, 2, 23))
+    assert [(e.when.range.start, e.when.range.end) for e in an.events] == [(start, end)]

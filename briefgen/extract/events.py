@@ -134,9 +134,10 @@ def extract_events(
             return
         if past:
             return  # only a count to a happening in an absolute "with" is told whatever the tense beside it
-        if t.mod == "END" and days.granularity == "year" and days.start <= ref:
-            # "will finish his term by the end of the year", said in September: its last days, as "late February" is
-            # the 20th on (events-guidelines.md), not the whole last third the expression's value spans, under way
+        if t.mod == "END" and days.granularity == "year" and (days.start <= ref or "end" in t.text.lower()):
+            # "will finish his term by the end of the year", said in September, "by year end", "the end of 2023": its
+            # last days, as "late February" is the 20th on (events-guidelines.md), not the whole last third the
+            # expression's value spans ("late 2023", said before it, stays September to December)
             days = DateRange(dt.date(days.end.year, 12, 20), days.end, "month")
         verb = governor = planned or _governor(span)
         if _overtaken(span, governor):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..model import Actor, Transcript, Turn, TurnRole
 from .actors import ActorIndex
-from .lexicon import LABEL_HONORIFICS
+from .lexicon import LABEL_HONORIFICS, MONTH_PATTERN, MONTHS, WEEKDAYS
 
 # A label opens a paragraph: "Q" and a space, or words in capitals (titles, names, roles) and a colon.
 _LABEL = re.compile(
@@ -60,6 +61,14 @@ _TITLES = [
 ]  # fmt: skip
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _TITLES), key=len, reverse=True)) + r")\b\.?\s*)+")
 MIN_LABELS = 2  # a bare name speaks at least twice in an interview
+# The day a transcript was held, on a line of its own before anyone speaks: "(September 23, 2021)", "Thursday,
+# September 23, 2021".
+_HELD = re.compile(
+    r"^[ \t]*\(?(?:(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r"),?[ \t]+)?(?P<month>" + MONTH_PATTERN
+    + r")[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})\)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)  # fmt: skip
+HELD_BEFORE_DAYS = 31  # a dateline further before the publication date is some other day the text mentions
 
 
 def read_transcript(text: str, title: str, actors: ActorIndex) -> Transcript | None:
@@ -79,6 +88,22 @@ def read_transcript(text: str, title: str, actors: ActorIndex) -> Transcript | N
         turns.append(Turn(label, (m.start(), m.start() + len(label)), m.end(), body_end, speaker, actor_id, role))
     directions = tuple((m.start(), m.end()) for m in _DIRECTION.finditer(text))
     return Transcript(_interviewers(turns, text), directions, found[0].start())
+
+
+def held_on(text: str, transcript: Transcript, published: dt.date | None) -> dt.date | None:
+    """The day a transcript says it was held, on a line of its own before the first speaker ("Via Teleconference /
+    (September 23, 2021)"), when that is not after its publication: an evening call published the next morning says
+    "tomorrow" of the day it was published, and its "next week" is the week after the call."""
+    m = _HELD.search(text, 0, transcript.body_start)
+    if m is None:
+        return None
+    try:
+        held = dt.date(int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
+    except ValueError:
+        return None  # "February 30, 2024"
+    if published is not None and not published - dt.timedelta(days=HELD_BEFORE_DAYS) <= held <= published:
+        return None
+    return held
 
 
 def _interviewers(turns: list[Turn], text: str) -> tuple[Turn, ...]:

@@ -21,7 +21,7 @@ from ..extract.nlp import doc_text, parse, sentence_spans
 from ..extract.quotes import extract_quotes, quotes_from_turns
 from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
-from ..extract.transcripts import read_transcript, without_labels
+from ..extract.transcripts import held_on, read_transcript, without_labels
 from ..model import Analysis, Article, Fact, Problem
 from ..settings import Options
 from .workers import BATCH, analyse_parallel
@@ -116,8 +116,10 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         transcript = read_transcript(doc_text(doc), article.title, actors)
         if transcript is not None:
             sentences = without_labels(sentences, transcript, doc_text(doc))  # "MR. SULLIVAN:" is who speaks, not what is said
+        # A call held the evening before it was published says "tomorrow" of the day it was published.
+        held = held_on(doc_text(doc), transcript, article.published) if transcript is not None else None
     with times.stage("timexes"):
-        timexes = extract_timexes(doc, ref)
+        timexes = extract_timexes(doc, held or ref)
     with times.stage("quotes"):
         quotes = extract_quotes(doc, actors, article.id)
     with times.stage("transcript"):
