@@ -788,3 +788,20 @@ def test_a_call_held_the_evening_before_it_was_published_dates_by_its_own_day(an
 def test_the_end_of_a_year_is_its_last_days(analyse_text, text, start, end):
     an = analyse_text(text, dt.date(2023, 2, 23))
     assert [(e.when.range.start, e.when.range.end) for e in an.events] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A date named as a thing, the object of a verb or what one is responsible for, dates no happening.
+        "Hamas fighters fled into Gaza, vowing to commit October 7th again and again.",
+        "Israel will always have the right to bring those responsible for October 7th to justice.",
+    ],
+)
+def test_a_day_talked_about_is_no_event(analyse_text, text):
+    assert analyse_text(text, dt.date(2024, 5, 31)).events == ()
+
+
+def test_a_deadline_named_by_its_day_is_still_an_event(analyse_text):
+    text = "We are in close consultation with Congress about the challenges that October 1 potentially poses."
+    assert [e.when.text for e in analyse_text(text, dt.date(2023, 9, 25)).events] == ["October 1"]

@@ -86,7 +86,7 @@ def extract_events(
     mentions: set[int] = set()  # the happenings a day names as its own ("Monday's debate")
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or (t.direction == 0 and _names_a_kind(span)):
+        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(span):
             return
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
@@ -1178,6 +1178,24 @@ def _counted_to(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] |
     if not exact and unit == "Y":
         return noun, year_range(end.year)
     return noun, day_range(end, end)
+
+
+def _a_day_as_a_thing(span: Span) -> bool:
+    """A day the clause talks about rather than one when something happens: the object of a verb ("vowing to commit
+    October 7th again"), or what one is responsible for ("those responsible for October 7th"); not a subject, which
+    may be a deadline ("the challenges that October 1 potentially poses"). A day that dates its clause is the parser's adverbial modifier
+    ("will spend Monday in Warsaw") or a preposition's object ("on Monday", "scheduled for March 3"). Only a date
+    in figures is such a thing: a named day names its happening ("as Election Day grows near"), and a day proclaimed
+    is what it is proclaimed as."""
+    root = span.root
+    if not any(t.like_num or t.is_digit for t in span):
+        return False
+    if root.dep_ == "dobj":
+        return root.head.pos_ == "VERB" and root.head.lemma_ not in _NAMING
+    return root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.pos_ == "ADJ"
+
+
+_NAMING = {"proclaim", "declare", "designate", "name"}
 
 
 def _absolute(span: Span) -> bool:
