@@ -785,3 +785,9 @@ def test_a_live_blogs_older_entry_no_longer_tells_of_its_own_day(analyse_text):
     )
     events = analyse_text(text, dt.date(2016, 9, 30)).events
     assert [(e.when.text, e.what) for e in events] == [("this evening", "Hillary Clinton to hold rally in Coral Springs")]
+
+
+def test_two_happenings_sharing_only_a_light_verb_are_two_events(analyse_text):
+    text = "Joe Biden will have the chance tomorrow to meet with President Zelenskyy. We will have a briefing tomorrow morning."
+    events = analyse_text(text, dt.date(2023, 7, 11)).events
+    assert [e.when.text for e in events] == ["tomorrow", "tomorrow morning"], [e.what for e in events]

@@ -342,7 +342,9 @@ def _other_times(a: Event, b: Event, hours: dict[int, str]) -> bool:
     return ha is not None and hb is not None and ha != hb
 
 
-_WHAT_STOP = {"to", "be", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "take", "place"}
+# Words that name no happening of their own, light verbs included: "to have a briefing" and "to have the chance to meet
+# with President Zelenskyy" on the same day share "have" and nothing else.
+_WHAT_STOP = {"to", "be", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "take", "place", "have", "hold"}
 
 
 def _what_words(what: str) -> frozenset[str]:
