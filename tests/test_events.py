@@ -805,3 +805,38 @@ def test_a_day_talked_about_is_no_event(analyse_text, text):
 def test_a_deadline_named_by_its_day_is_still_an_event(analyse_text):
     text = "We are in close consultation with Congress about the challenges that October 1 potentially poses."
     assert [e.when.text for e in analyse_text(text, dt.date(2023, 9, 25)).events] == ["October 1"]
+
+
+def test_a_briefings_schedule_keeps_each_happening_of_the_day(analyse_text):
+    # A briefer's week ahead, typed with curly apostrophes: "there’ll be" looks ahead as "there will be" does (the
+    # weekday was the Thursday before), the morning's and the afternoon's meetings are two happenings, not one told
+    # twice, and the President's taking questions from the media is no housekeeping of the call itself.
+    text = (
+        "On Thursday morning, NATO will hold a meeting with the EU. "
+        "In the afternoon, also Thursday, there\u2019ll be a meeting of the NATO-Ukraine Council. "
+        "After that, the President will hold a press conference and take questions from the media."
+    )
+    events = analyse_text(text, dt.date(2024, 7, 5)).events
+    assert [(e.when.text, e.when.range.start.isoformat(), e.what) for e in events] == [
+        ("Thursday morning", "2024-07-11", "NATO to hold meeting with the EU"),
+        ("the afternoon", "2024-07-11", "meeting of the NATO-Ukraine Council to be held"),
+        ("After that", "2024-07-11", "President to hold press conference and take questions from the media"),
+    ]
+
+
+def test_a_live_blogs_older_entry_no_longer_tells_of_its_own_day(analyse_text):
+    # The newest entry (12:50 p.m., on top) still looks ahead to the evening; the 7:45 a.m. entry's speech "Friday",
+    # on the blog's own Friday, has been overtaken by the entries above it.
+    text = (
+        "The Latest on the presidential campaign (all times local):\n\n12:50 p.m.\n\n"
+        "Hillary Clinton will hold a rally in Coral Springs, Florida, this evening.\n\n7:45 a.m.\n\n"
+        "Hillary Clinton will give a speech on national service Friday in Port St. Lucie, Florida."
+    )
+    events = analyse_text(text, dt.date(2016, 9, 30)).events
+    assert [(e.when.text, e.what) for e in events] == [("this evening", "Hillary Clinton to hold rally in Coral Springs")]
+
+
+def test_two_happenings_sharing_only_a_light_verb_are_two_events(analyse_text):
+    text = "Joe Biden will have the chance tomorrow to meet with President Zelenskyy. We will have a briefing tomorrow morning."
+    events = analyse_text(text, dt.date(2023, 7, 11)).events
+    assert [e.when.text for e in events] == ["tomorrow", "tomorrow morning"], [e.what for e in events]

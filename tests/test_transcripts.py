@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.extract.facts import disfluent, elliptical, own_stance
+from briefgen.extract.facts import disfluent, elliptical, own_stance, talk_kind
 from briefgen.extract.transcripts import turn_finder
 from briefgen.inputs.readers import read_inputs
 from briefgen.model import Analysis
@@ -298,3 +298,15 @@ def test_speech_filters_on_sentences(nlp):
     for text, expected in cases.items():
         span = nlp(text)[:]
         assert (own_stance(span), disfluent(span), elliptical(span)) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("I\u2019ll take a few questions.", "housekeeping"),
+        ("With that, I will turn it over to the President.", "housekeeping"),
+        ("After that, the President will hold a press conference and take questions from the media.", None),
+    ],
+)
+def test_taking_questions_is_housekeeping_only_for_the_speaker(nlp, sentence, kind):
+    assert talk_kind(nlp(sentence)[:]) == kind

@@ -46,6 +46,9 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     verb = _happening_word(verb, dated)
     if verb.pos_ not in ("VERB", "AUX"):
         return noun_phrase(verb, exclude=dated), []
+    held = next((c for c in verb.children if c.dep_ == "attr"), None) if verb.lemma_ == "be" else None
+    if held is not None and held.pos_ == "NOUN" and any(c.dep_ == "expl" for c in verb.children):
+        return f"{noun_phrase(held, exclude=dated)} to be held", []  # "there'll be a meeting of the Council on Thursday"
     if span is not None and span.root.dep_ == "dobj" and span.root.head == verb:
         # "proclaim August 20 through 26 as National Guard and Reserve Week": the days are what they are named.
         named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
@@ -72,6 +75,8 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             break
     if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP"):
         subject_tok = relative_antecedent(node)  # "Discovery, which will launch ...": the pronoun stands for its noun
+        if subject_tok is not None and node.lemma_ in SCHEDULED and _of_what(subject_tok) is not None:
+            subject_tok = _of_what(subject_tok)  # "a vote of no confidence that is scheduled for next week": the vote is
     if subject_tok is None and node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
         subject_tok = node.head  # "a youth summit to be held in Busan": the participle describes its noun
     ids = []
@@ -133,6 +138,9 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     # "take place in Christchurch": where it happens says more than the idiom's noun
     skip = obj if light else agent.head if agent is not None and not passive else None
     obj_text = " ".join(_complements(action, dated, skip=skip))
+    if _object_is_antecedent(action):
+        # "the deliverables list that we'll be releasing on Monday": the noun its relative pronoun stands for is the object
+        obj_text = " ".join(p for p in (noun_phrase(action.head, exclude=dated), obj_text) if p)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
         # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
@@ -368,6 +376,33 @@ def _person_office(tok: Token) -> bool:
     """Whether a token is a bare title of an office a person holds ("the President", "the Prime Minister")."""
     office = _office(tok)
     return office is not None and office.split()[-1].lower() in PERSON_OFFICES
+
+
+def _of_what(noun: Token) -> Token | None:
+    """The noun an "of" phrase completes ("vote" for "confidence" in "a vote of no confidence"), when the inner noun
+    names no one (a person, body or place is who the clause is about)."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    return of.head
+
+
+def _object_is_antecedent(verb: Token) -> bool:
+    """A relative clause whose object is the noun it describes: "the list that we'll be releasing" (the parse may
+    read "that" as a relative pronoun object or as a marker), not "the team that will host the leaders"."""
+    if (
+        verb.dep_ not in ("relcl", "acl")
+        or verb.pos_ != "VERB"
+        or verb.head.pos_ != "NOUN"
+        or any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return False
+    relative = [c for c in verb.children if c.dep_ in ("dobj", "mark") and c.lower_ in ("that", "which", "whom")]
+    return (
+        bool(relative)
+        and not any(c.dep_ == "dobj" and c not in relative for c in verb.children)
+        and any(c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "who") for c in verb.children)
+    )
 
 
 def _last_before(actors: ActorIndex, offset: int, kinds: tuple[str, ...], since: int = 0) -> Actor | None:

@@ -262,6 +262,10 @@ def extract_events(
         if span is not None and not any(a < m.end() and m.start() < b for a, b in taken) and _names_happening(_action(_governor(span))):
             consider(Timex(m.group(0), m.start(), m.end(), "DATE", ref.isoformat(), None, day_range(ref, ref), 1), span)
     events = _named_elsewhere(events, mentions)
+    if (newest := _newest_entry(text)) is not None:
+        # A live blog: a happening of the blog's own day told in an older entry has been overtaken by the newer ones
+        # (its "speech Friday" is reported as given further up), so only the newest entry's own day is still ahead.
+        events = [(e, v) for e, v in events if not (e.dated.range.end == ref and not newest[0] <= e.start < newest[1])]
     events.sort(key=lambda x: x[0].dated.start)
     events = _join_ranges(events, text)
     # "will launch at the end of the month on April 29": one happening, dated best by the narrower expression.
@@ -277,7 +281,9 @@ def extract_events(
         )
     ]
     kept.sort(key=lambda e: (e.dated.range.start, e.dated.range.end, e.start))
-    return _once(kept)
+    # The time of day each expression names ("Thursday morning": MO, "the afternoon": AF, "at 3 p.m.": 15:00)
+    hours = {t.start: t.value.partition("T")[2] for t in timexes if "T" in t.value[4:]}
+    return _once(kept, hours)
 
 
 def _named_elsewhere(events: list[tuple[Event, int]], mentions: set[int]) -> list[tuple[Event, int]]:
@@ -305,14 +311,23 @@ def _named_elsewhere(events: list[tuple[Event, int]], mentions: set[int]) -> lis
     return out
 
 
-def _once(events: list[Event]) -> tuple[Event, ...]:
+def _once(events: list[Event], hours: dict[int, str]) -> tuple[Event, ...]:
     """The same happening told twice in an article ("Biden will host Starmer on Wednesday" ... "Wednesday's meeting
     at the White House will ..."): events on the same days whose `what` mostly share their words are one, kept at
-    its most informative mention (the longest `what`), with the actors of both."""
+    its most informative mention (the longest `what`), with the actors of both; not two at other times of that day
+    ("On Thursday morning, NATO will hold a meeting ..." and "In the afternoon, also Thursday, there'll be a meeting
+    of the NATO-Ukraine Council": `hours` gives each expression's time of day by its start)."""
     out: list[Event] = []
     for e in events:
         words = _what_words(e.what)
-        same = next((k for k, o in enumerate(out) if o.dated.range == e.dated.range and _repeats(words, _what_words(o.what))), None)
+        same = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.dated.range == e.dated.range and _repeats(words, _what_words(o.what)) and not _other_times(o, e, hours)
+            ),
+            None,
+        )
         if same is None:
             out.append(e)
             continue
@@ -322,7 +337,15 @@ def _once(events: list[Event]) -> tuple[Event, ...]:
     return tuple(out)
 
 
-_WHAT_STOP = {"to", "be", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "take", "place"}
+def _other_times(a: Event, b: Event, hours: dict[int, str]) -> bool:
+    """Two events dated to different times of the same day (the morning and the afternoon, 9:00 and 15:00)."""
+    ha, hb = hours.get(a.dated.start), hours.get(b.dated.start)
+    return ha is not None and hb is not None and ha != hb
+
+
+# Words that name no happening of their own, light verbs included: "to have a briefing" and "to have the chance to meet
+# with President Zelenskyy" on the same day share "have" and nothing else.
+_WHAT_STOP = {"to", "be", "the", "a", "an", "of", "in", "on", "at", "for", "with", "and", "take", "place", "have", "hold"}
 
 
 def _what_words(what: str) -> frozenset[str]:
@@ -925,6 +948,24 @@ def _says_ahead(span: Span) -> bool:
     budget", no happening."""
     root = span.root
     return root.dep_ == "poss" and root.head.lemma_.lower() in _HAPPENING_NOUNS and any(t.lower_ in _AHEAD for t in span)
+
+
+# A live blog's time stamp on a line of its own ("7:45 a.m.", "12:50 p.m."), which opens an entry.
+_STAMP = re.compile(r"^[ \t]*(\d{1,2}):(\d\d)[ \t]*([ap])\.?m\.?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _newest_entry(text: str) -> tuple[int, int] | None:
+    """The offsets of a live blog's newest entry (the one stamped latest in the day, whichever way the blog runs),
+    or None when the text has fewer than two time-stamped entries."""
+    stamps = list(_STAMP.finditer(text))
+    if len(stamps) < 2:
+        return None
+
+    def minutes(m: re.Match[str]) -> int:
+        return int(m.group(1)) % 12 * 60 + int(m.group(2)) + (720 if m.group(3).lower() == "p" else 0)
+
+    k = max(range(len(stamps)), key=lambda i: minutes(stamps[i]))
+    return stamps[k].start(), stamps[k + 1].start() if k + 1 < len(stamps) else len(text)
 
 
 # The evening and night of a day (TIMEX3's TEV, TNI) and a clock time from noon on: what is said of them on the

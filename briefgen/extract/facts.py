@@ -79,9 +79,23 @@ def talk_kind(span: Span) -> str | None:
         return "introduction"
     if _GREETING.match(text) or _PLEASANTRY.search(text) or any(t.lemma_ == "thank" and t.dep_ == "ROOT" for t in span):
         return "greeting"
-    if _HOUSEKEEPING.search(text):
+    if (m := _HOUSEKEEPING.search(text)) is not None and not _someone_elses(span, m.start() + len(span.text) - len(span.text.lstrip())):
         return "housekeeping"
     return None
+
+
+def _someone_elses(span: Span, at: int) -> bool:
+    """The words that sound like running the session tell what someone named does ("After that, the President will
+    hold a press conference and take questions from the media"): a subject that is a noun, not the speaker's "I",
+    "we" or "you", is no housekeeping. `at` is the match's offset in the sentence's text."""
+    tok = next((t for t in span if t.idx - span.start_char >= at), None)
+    for v in (tok, *tok.ancestors) if tok is not None else ():
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.pos_ in ("NOUN", "PROPN")
+        if v.dep_ not in ("conj", "xcomp", "dobj", "prep", "pobj", "compound", "amod", "det"):
+            return False
+    return False
 
 
 def fragment(span: Span) -> bool:

@@ -13,6 +13,11 @@ TIMETABLED = {"start", "begin", "open", "close", "end", "run", "resume", "conven
               "launch", "meet", "finish", "expire", "reopen"}  # fmt: skip
 
 
+# "will", "shall", "won't", "would" and the contracted "'ll", also with the curly apostrophe transcripts are typed with
+# ("there\u2019ll be a meeting ... Thursday", which the model keeps as one token "\u2019ll").
+_FUTURE_AUXES = {"will", "'ll", "\u2019ll", "shall", "wo", "would"}
+
+
 def tense_direction(span: Span) -> int:
     """+1 when the expression's verb is about the future, -1 for the past, 0 when tense does not say."""
     tok = span.root
@@ -34,7 +39,7 @@ def tense_direction(span: Span) -> int:
 def verb_direction(verb) -> int:  # noqa: ANN001 - a spaCy Token
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes}
-    if lemmas & {"will", "'ll", "shall", "wo", "would"}:
+    if lemmas & _FUTURE_AUXES:
         return 1
     if "to" in lemmas and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_ in FUTURE_GOVERNORS:
         governed = verb_direction(verb.head)
