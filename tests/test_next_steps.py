@@ -147,3 +147,19 @@ def test_an_investigation_someone_will_conduct_is_a_next_step(analyse_text):
     )
     an = analyse_text(text, dt.date(2024, 2, 29))
     assert undated(an) == [("Department of Transport to investigate collapse of the bridge", "expected", None)]
+
+
+def test_a_step_worked_on_now_with_a_named_partner_is_a_next_step(analyse_text):
+    """ "is working with Congress to pass the bill": a step under way with someone named to take it with is a next
+    step, its verb whatever it is, and a causative's clause is worded whole ("to make Kenya the first country in
+    Africa to receive funding", without the relative clause after it); not one worked on alone ("working to advance
+    a shared agenda", an aim), nor one told in the past ("was working with the Senate to ...")."""
+    text = (
+        "Governor Jane Roe is working with the Senate to make Ohio the first state to receive the new grants, which "
+        "have served other states well.\n\n"
+        "Mayor John Doe is working to advance a shared agenda.\n\n"
+        "Senator Mary Major was working with the House to pass the farm bill."
+    )
+    an = analyse_text(text, dt.date(2024, 5, 23))
+    assert an.events == ()
+    assert undated(an) == [("Jane Roe to make Ohio the first state to receive the new grants", "expected", None)]

@@ -150,11 +150,14 @@ def _ongoing(verb: Token) -> bool:
 
 def _made(clause: Token, dated: set[int]) -> str | None:
     """The small clause a verb like "make" takes ("make $21 billion available to the IMF", parsed as an adjective
-    with its own subject): the thing and what it is made, in the text's order; None for any other clause."""
+    with its own subject; "make Kenya the first country to receive funding"): the thing and what it is made, in the
+    text's order; None for any other clause."""
     subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
-    if clause.pos_ != "ADJ" or subj is None:
-        return None
-    return "".join(t.text_with_ws for t in clause.subtree if t.i not in dated).strip()  # "$21 billion", as written
+    if subj is None or not (clause.pos_ == "ADJ" or clause.pos_ == "VERB" and clause.head.lemma_ == "make" and clause.head.i < subj.i):
+        return None  # "make Kenya the first country in Africa to receive funding": a causative's clause too
+    aside = {x.i for r in clause.subtree if r.dep_ == "relcl" for x in r.subtree}  # ", which has served us well"
+    words = "".join(t.text_with_ws for t in clause.subtree if t.i not in dated and t.i not in aside)  # "$21 billion", as written
+    return words.strip().rstrip(",;").strip()
 
 
 def _coordinated(tok: Token, actors: ActorIndex) -> list[Actor]:

@@ -42,6 +42,7 @@ from .next_steps import (
     says_what,
     shared_clause,
     undone,
+    worked_toward,
 )
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
@@ -407,6 +408,7 @@ def extract_undated_events(
             kind = _names_happening(verb) or _decided(verb)
             # a bare "he'll be coming soon" names no step ("X to come"): one coming shortly says what it does
             shortly = verb.pos_ == "VERB" and verb.lemma_ not in _EMPTY and says_what(verb) and comes_shortly(verb, near)
+            shortly = shortly or verb.pos_ == "VERB" and verb.lemma_ not in _EMPTY and worked_toward(verb)
             if (
                 verb.pos_ != "VERB"
                 or verb.lemma_ in _LIGHT
@@ -424,7 +426,7 @@ def extract_undated_events(
             if (
                 verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj")
                 and not told
-                and not (shortly and awaited(verb))
+                and not (shortly and (awaited(verb) or worked_toward(verb)))
                 or any(t.i in timed or t.i in habitual for t in own_clause(verb))
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
@@ -437,7 +439,7 @@ def extract_undated_events(
                     _firm(verb)
                     or planned is not None
                     or shortly
-                    and (_will(verb) or going_to(verb) or awaited(verb))
+                    and (_will(verb) or going_to(verb) or awaited(verb) or worked_toward(verb))
                     and not _on_condition(verb)
                     or kind
                     and (_will(verb) or going_to(verb) or _decided(verb))

@@ -167,3 +167,23 @@ def awaited(verb: Token) -> bool:
         and any(c.lower_ == "forward" for c in look.children)
         and not any(c.dep_ == "neg" for c in look.children)
     )
+
+
+def worked_toward(verb: Token) -> bool:
+    """A step someone says they are working on now with a named partner ("we're working with Congress to designate
+    Kenya a major non-NATO ally", "I'll be working with the Senate to pass the bill"): the partner makes it a step
+    under way, not an aim ("we are working to advance a shared agenda" names no one to take it with)."""
+    work = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or work == verb or work.lemma_ != "work" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    auxes = [a for a in work.children if a.dep_ == "aux"]
+    # "we're working", "I'll be working"; not "was working", a step of the past
+    ongoing = (
+        work.tag_ == "VBG"
+        and any(a.lemma_ == "be" or a.lower_.replace("\u2019", "'") in _BE for a in auxes)
+        and not any(a.tag_ == "VBD" for a in auxes)
+    )
+    partner = any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children) for c in work.children
+    )
+    return ongoing and partner and not any(c.dep_ == "neg" for c in work.children)
