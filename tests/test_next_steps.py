@@ -98,3 +98,68 @@ def test_a_happening_a_relative_clause_says_will_come_is_a_next_step(analyse_tex
     an = analyse_text(text, dt.date(2021, 6, 13))
     assert an.events == ()
     assert undated(an) == [("communiqué to be released", "expected", None)]
+
+
+def test_a_step_said_to_come_shortly_is_a_next_step_whatever_its_verb(analyse_text):
+    """ "soon", "in the coming weeks", "in the near future" put a step just ahead: what someone "will" or "is going
+    to" do then is a next step even when its verb names no listed kind ("will soon open", "is going to make ...
+    available", "will be relocating"; a future progressive with no object keeps its aspect, "to be flying"); not "as soon as possible" (a wish), "in recent weeks" (behind), what "will
+    continue", a bare "will be coming soon" (no step to write down) or a past "has promised ... over the past days"."""
+    text = (
+        "In the coming weeks, the Treasury is going to make an additional $2 billion available to the World Bank.\n\n"
+        "The National Museum will soon be relocating its archive to a new building in Leeds.\n\n"
+        "The Mars probe will soon be flying past Jupiter.\n\n"
+        "The government said it would love to have the rules changed as soon as possible.\n\n"
+        "In recent weeks, Senator Jane Roe has campaigned across Ohio.\n\n"
+        "The drought will continue in the coming weeks.\n\n"
+        "Mr. Doe will be coming soon, though.\n\n"
+        "Over the past few days, the governor has promised a veto."
+    )
+    an = analyse_text(text, dt.date(2024, 5, 23))
+    assert an.events == ()
+    assert undated(an) == [
+        ("Treasury to make an additional $2 billion available to the World Bank", "expected", None),
+        ("National Museum to relocate its archive to a new building in Leeds", "expected", None),
+        ("Mars probe to be flying past Jupiter", "expected", None),
+    ]
+
+
+def test_a_step_looked_forward_to_shortly_is_a_next_step(analyse_text):
+    """ "I look forward to signing the bill soon": a step the speaker looks forward to, timed just ahead, is announced,
+    worded with the one who looks forward; not one looked forward to with no time (a hope), nor one not looked forward to."""
+    text = (
+        "Governor Jane Roe said: \u201cI am grateful to the legislature.\u201d\n\n"
+        "Governor Jane Roe looks forward to signing the water bill into law in the near future.\n\n"
+        "Governor Jane Roe looks forward to visiting every county.\n\n"
+        "Mayor John Doe does not look forward to meeting the council soon."
+    )
+    an = analyse_text(text, dt.date(2024, 5, 23))
+    assert an.events == ()
+    assert undated(an) == [("Jane Roe to sign water bill into law", "expected", None)]
+
+
+def test_an_investigation_someone_will_conduct_is_a_next_step(analyse_text):
+    """ "will investigate the incident" names a happening as "will conduct an investigation" does; not a bare "will
+    investigate" with nothing investigated."""
+    text = (
+        "The Department of Transport will investigate the collapse of the bridge.\n\n"
+        "Asked about the claims, the agency said the police will investigate."
+    )
+    an = analyse_text(text, dt.date(2024, 2, 29))
+    assert undated(an) == [("Department of Transport to investigate collapse of the bridge", "expected", None)]
+
+
+def test_a_step_worked_on_now_with_a_named_partner_is_a_next_step(analyse_text):
+    """ "is working with Congress to pass the bill": a step under way with someone named to take it with is a next
+    step, its verb whatever it is, and a causative's clause is worded whole ("to make Kenya the first country in
+    Africa to receive funding", without the relative clause after it); not one worked on alone ("working to advance
+    a shared agenda", an aim), nor one told in the past ("was working with the Senate to ...")."""
+    text = (
+        "Governor Jane Roe is working with the Senate to make Ohio the first state to receive the new grants, which "
+        "have served other states well.\n\n"
+        "Mayor John Doe is working to advance a shared agenda.\n\n"
+        "Senator Mary Major was working with the House to pass the farm bill."
+    )
+    an = analyse_text(text, dt.date(2024, 5, 23))
+    assert an.events == ()
+    assert undated(an) == [("Jane Roe to make Ohio the first state to receive the new grants", "expected", None)]

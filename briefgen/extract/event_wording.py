@@ -71,6 +71,8 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
             break
         if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
             node = node.head
+        elif node.dep_ == "pcomp" and node.head.head.lemma_ == "look":
+            node = node.head.head  # "I look forward to signing the bill": the one who looks forward signs
         else:
             break
     if subject_tok is not None and subject_tok.tag_ in ("WDT", "WP"):
@@ -145,10 +147,35 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
         # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
         return f"{subject} to take place", ids
-    verb_text = "take place" if light else f"be {action.text}" if passive else action.lemma_
+    verb_text = "take place" if light else f"be {action.text}" if passive or _ongoing(action) else action.lemma_
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
     parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids
+
+
+def _ongoing(verb: Token) -> bool:
+    """A future progressive with nothing acted on ("will soon be flying into space", "will be speaking"): the
+    wording keeps its aspect, "to be flying", as the text tells it; with an object the plain verb reads better
+    ("Zelenskyy to visit Washington")."""
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG"
+        and any(a.lemma_ == "be" for a in auxes)
+        and any(a.lower_.replace("\u2019", "'") in ("will", "'ll", "shall") for a in auxes)
+        and not any(c.dep_ in ("dobj", "dative", "attr", "oprd") for c in verb.children)
+    )
+
+
+def _made(clause: Token, dated: set[int]) -> str | None:
+    """The small clause a verb like "make" takes ("make $21 billion available to the IMF", parsed as an adjective
+    with its own subject; "make Kenya the first country to receive funding"): the thing and what it is made, in the
+    text's order; None for any other clause."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subj is None or not (clause.pos_ == "ADJ" or clause.pos_ == "VERB" and clause.head.lemma_ == "make" and clause.head.i < subj.i):
+        return None  # "make Kenya the first country in Africa to receive funding": a causative's clause too
+    aside = {x.i for r in clause.subtree if r.dep_ == "relcl" for x in r.subtree}  # ", which has served us well"
+    words = "".join(t.text_with_ws for t in clause.subtree if t.i not in dated and t.i not in aside)  # "$21 billion", as written
+    return words.strip().rstrip(",;").strip()
 
 
 def _coordinated(tok: Token, actors: ActorIndex) -> list[Actor]:
@@ -230,6 +257,8 @@ def _complements(verb: Token, dated: set[int], skip: Token | None = None, depth:
             words = noun_phrase(c, exclude=dated)
             aim = next((a for a in c.children if a.dep_ == "acl" and _infinitive(a) and a.i not in dated), None)
             parts.append(f"{words} {_verb_phrase(aim, dated, depth)}".strip() if aim is not None and depth < 2 else words)
+        elif c.dep_ == "ccomp" and (made := _made(c, dated)) is not None:
+            parts.append(made)  # "make more detailed medical records available": what is made so, and how
         elif c.dep_ == "advmod" and verb.lemma_ == "be":
             parts.append(" ".join(t.text for t in c.subtree if t.i not in dated))  # "will be up and running"
         elif c.dep_ in ("prep", "agent") and c.lower_ not in _ADJUNCTS:

@@ -30,7 +30,20 @@ from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
-from .next_steps import UNDOING, further_step, going_to, own_clause, planned_happening, shared_clause, undone
+from .next_steps import (
+    UNDOING,
+    awaited,
+    comes_shortly,
+    further_step,
+    going_to,
+    near_term,
+    own_clause,
+    planned_happening,
+    says_what,
+    shared_clause,
+    undone,
+    worked_toward,
+)
 from .nlp import doc_text
 from .timexes import FUTURE_GOVERNORS, RANGE_JOINTS, SCHEDULED, TIMETABLED, day_range, month_range, year_range
 from .transcripts import turn_finder
@@ -389,6 +402,13 @@ def extract_undated_events(
         if t.type == "SET" and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
         for tok in sp
     }
+    # "soon", "in the coming weeks": a step said to come shortly is a next step whatever its verb (`comes_shortly`)
+    near = {
+        tok.i
+        for t in timexes
+        if near_term(t, text[max(0, t.start - 40) : t.start]) and (sp := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     out: list[Event] = []
     for s_start, s_end in sentences:
         if s_start in taken:
@@ -410,10 +430,13 @@ def extract_undated_events(
                     out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
                     break
             kind = _names_happening(verb) or _decided(verb)
+            # a bare "he'll be coming soon" names no step ("X to come"): one coming shortly says what it does
+            shortly = verb.pos_ == "VERB" and verb.lemma_ not in _EMPTY and says_what(verb) and comes_shortly(verb, near)
+            shortly = shortly or verb.pos_ == "VERB" and verb.lemma_ not in _EMPTY and worked_toward(verb)
             if (
                 verb.pos_ != "VERB"
                 or verb.lemma_ in _LIGHT
-                and not kind
+                and not (kind or shortly)
                 or verb.lemma_ in _OPINION
                 or verb.lemma_ in _STATES
                 or verb.lemma_ in _LASTING
@@ -427,6 +450,7 @@ def extract_undated_events(
             if (
                 verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj")
                 and not told
+                and not (shortly and (awaited(verb) or worked_toward(verb)))
                 or any(t.i in timed or t.i in habitual for t in own_clause(verb))
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
@@ -438,6 +462,9 @@ def extract_undated_events(
                 or not (
                     _firm(verb)
                     or planned is not None
+                    or shortly
+                    and (_will(verb) or going_to(verb) or awaited(verb) or worked_toward(verb))
+                    and not _on_condition(verb)
                     or kind
                     and (_will(verb) or going_to(verb) or _decided(verb))
                     and not _on_condition(verb)
@@ -451,7 +478,7 @@ def extract_undated_events(
                 subj = verb.head  # the noun the clause tells the happening of
             if subj is None or not (
                 subj.pos_ == "PROPN"
-                or kind
+                or (kind or shortly)
                 and subj.lower_ in _FIRST_PERSON  # "we will hold the first meeting": the speaker's side, a happening
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
@@ -462,7 +489,7 @@ def extract_undated_events(
                 and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
                 continue  # someone named, or "the Senate", "the campaign's ad": not "we", "it", "no one", "anyone"
-            what, who = _what(None, planned or verb, actors, timed, speaker_at)
+            what, who = _what(None, planned or verb, actors, timed | near, speaker_at)
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
@@ -478,7 +505,7 @@ def extract_undated_events(
 _HAPPENING_VERBS = {
     "visit", "travel", "meet", "vote", "debate", "rule", "testify", "sign", "announce", "release", "publish", "launch",
     "host", "convene", "attend", "adopt", "ratify", "expire", "inaugurate", "sentence", "unveil", "campaign", "elect",
-    "tour", "negotiate", "finalize", "open", "hold", "deploy", "introduce", "issue", "endorse", "designate",
+    "tour", "negotiate", "finalize", "open", "hold", "deploy", "introduce", "issue", "endorse", "designate", "investigate",
 }  # fmt: skip
 _HAPPENING_NOUNS = {
     "meeting", "summit", "visit", "trip", "vote", "hearing", "debate", "election", "ruling", "deadline", "report",
@@ -495,7 +522,7 @@ _HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "delive
 # Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
 # (a relative clause the parser read as a complement) nor "we'll announce" alone.
 _ACTS_ON = {"announce", "release", "publish", "launch", "sign", "unveil", "adopt", "ratify", "finalize", "introduce", "deploy",
-            "open", "issue", "endorse", "designate", "host", "inaugurate", "sentence"}  # fmt: skip
+            "open", "issue", "endorse", "designate", "host", "inaugurate", "sentence", "investigate"}  # fmt: skip
 # Adverbs of frequency: "will meet at least annually" is a habit, not a next step.
 _HABITUAL = {"annually", "yearly", "monthly", "weekly", "daily", "regularly", "routinely", "periodically", "quarterly", "biannually"}
 
@@ -616,6 +643,10 @@ def _quoted(tok: Token, since: int, text: str) -> bool:
     before = text[since : tok.idx]  # the article's text, read once (tok.doc.text joins every token again)
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
+
+# Verbs that say nothing of a step even when it comes shortly ("will be", "will have", "will get").
+# nor what goes on ("the conflict will continue").
+_EMPTY = {"be", "have", "get", "do", "happen", "feel", "mean", "let", "continue", "keep", "remain", "stay"}
 
 # Verbs too general to name a happening on their own ("will have", "will continue to", "will help").
 _LIGHT = {

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
+
+from ..model import Timex
 
 # Clauses that describe a noun rather than tell what the verb's subject does: "launch a track that will meet annually",
 # "hold a summit to be held in June" give the track's habit, or the noun's own time, not the launch's.
@@ -100,3 +103,87 @@ def shared_clause(verb: Token) -> Iterator[Token]:
     while node.dep_ == "conj" and node.head != node:
         node = node.head
         yield from (t for t in own_clause(node) if t.i < verb.i)
+
+
+# Time expressions that put a step just ahead without a day: "soon", "shortly", "in the coming weeks", "in the near
+# future"; not "in the future" or "in the coming years", which tell an aim as often as a step.
+_NEAR = re.compile(r"(?:very )?soon|shortly|(?:the )?coming (?:days|weeks|months)|(?:the )?near (?:future|term)", re.IGNORECASE)
+
+
+def near_term(t: Timex, before: str) -> bool:
+    """Whether an expression says a step comes shortly, without a day: "soon", "in the coming weeks", "in the near
+    future" (FUTURE_REF), or a count of days or weeks from now left vague ("within the next several days", "in just a
+    few weeks' time"); `before` is the article's text before it ("as soon as possible" is a wish, "in recent weeks"
+    and "over the past few days" look back)."""
+    last = before.split()[-1].lower() if before.split() else ""
+    if t.value == "FUTURE_REF":
+        return last != "as" and _NEAR.fullmatch(t.text.strip()) is not None
+    return (
+        t.type == "DURATION"
+        and t.value in ("PXD", "PXW")
+        and re.search(r"\b(?:in|within)(?: just| only)?$", before.rstrip(), re.IGNORECASE) is not None
+        and not re.search(r"\b(?:recent|past|last)\b", t.text, re.IGNORECASE)
+    )
+
+
+def comes_shortly(verb: Token, near: set[int]) -> bool:
+    """Whether a near-term expression (`near_term`, its tokens in `near`) times the verb's own clause ("India will
+    soon open new consulates", "plans to make the records available soon") or the clause that carries it ahead ("In
+    the coming weeks, the United States is going to make ... available"): a step someone says is coming shortly is a
+    next step, whatever its verb."""
+    if any(t.i in near for t in own_clause(verb)):
+        return True
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if node.dep_ not in ("xcomp", "aux") or head == node:
+            return False
+        if any(t.i in near for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree):
+            return True
+        node = head
+    return False
+
+
+def says_what(verb: Token) -> bool:
+    """Whether a verb takes something after it (an object, a place, a further verb): "will soon open new consulates",
+    not a bare "he'll be coming soon", which names no step an analyst could write down."""
+    return any(
+        c.i > verb.i and c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "prt", "attr", "oprd", "acomp") for c in verb.children
+    )
+
+
+def awaited(verb: Token) -> bool:
+    """A step the speaker says they look forward to ("I look forward to signing the omnibus bill soon", "we look
+    forward to welcoming Sweden as NATO's 32nd Ally in the near future"), in the present and not denied: with a
+    near-term expression (`comes_shortly`) it is announced, not merely hoped for."""
+    prep = verb.head
+    look = prep.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.lower_ == "to"
+        and look.lemma_ == "look"
+        and look.tag_ in ("VBP", "VBZ")
+        and any(c.lower_ == "forward" for c in look.children)
+        and not any(c.dep_ == "neg" for c in look.children)
+    )
+
+
+def worked_toward(verb: Token) -> bool:
+    """A step someone says they are working on now with a named partner ("we're working with Congress to designate
+    Kenya a major non-NATO ally", "I'll be working with the Senate to pass the bill"): the partner makes it a step
+    under way, not an aim ("we are working to advance a shared agenda" names no one to take it with)."""
+    work = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or work == verb or work.lemma_ != "work" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    auxes = [a for a in work.children if a.dep_ == "aux"]
+    # "we're working", "I'll be working"; not "was working", a step of the past
+    ongoing = (
+        work.tag_ == "VBG"
+        and any(a.lemma_ == "be" or a.lower_.replace("\u2019", "'") in _BE for a in auxes)
+        and not any(a.tag_ == "VBD" for a in auxes)
+    )
+    partner = any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children) for c in work.children
+    )
+    return ongoing and partner and not any(c.dep_ == "neg" for c in work.children)
