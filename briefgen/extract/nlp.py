@@ -24,11 +24,11 @@ SENTENCE_END = frozenset(".!?…:;\"'”’)]")
 # proportion to the text; a longer text is parsed in pieces and joined (news articles are under 50,000).
 MAX_PIECE = 100_000
 # Texts per nlp.pipe batch. The parser and the NER allocate arrays for a whole batch at once (the parser's precomputed
-# hidden layer alone is about 6 KB per token), so a batch of 16 news texts often needs more than the 32 MiB above which
+# hidden layer is about 4 KB per token, the NER's 1.5 KB), so a batch of 16 news texts often needs more than the 32 MiB above which
 # the C library maps fresh memory for each array and hands it back after, and every page of it is faulted in again:
 # 16 s of the 69 s of CPU that parsing the digest benchmark's first 300 distinct texts took was the kernel's (64 a
 # batch: 25 s; 4: 4 s). Four texts a batch keep most arrays in reused memory, at no cost in the model's own time, and
-# a quarter of the peak memory; the parse is the same, token for token, at any batch size.
+# less than half the peak memory; the parse is the same, token for token, at any batch size.
 BATCH_SIZE = 4
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
