@@ -656,7 +656,7 @@ def test_the_evening_of_the_articles_own_day_is_still_ahead(analyse_text):
     text = "The President looks forward to watching the final tonight. The mayor is delighted to host a dinner for the team at 7 p.m."
     got = [(e.when.text, e.when.range.start, e.what) for e in analyse_text(text, day).events]
     # worded with the one who looks forward (the gerund alone, "watching the final", was a fragment)
-    assert got == [("tonight", day, "President to watch final"), ("7 p.m.", day, "host dinner for the team")]
+    assert got == [("tonight", day, "The President to watch final"), ("7 p.m.", day, "host dinner for the team")]
     now = (
         "Tonight, I am pleased to announce a new plan. The senator is encouraging her supporters at a rally this evening. "
         "I am glad to intrude on your evening. I think he is watching for the team to win tonight."
@@ -821,7 +821,7 @@ def test_a_briefings_schedule_keeps_each_happening_of_the_day(analyse_text):
     assert [(e.when.text, e.when.range.start.isoformat(), e.what) for e in events] == [
         ("Thursday morning", "2024-07-11", "NATO to hold meeting with the EU"),
         ("the afternoon", "2024-07-11", "meeting of the NATO-Ukraine Council to be held"),
-        ("After that", "2024-07-11", "President to hold press conference and take questions from the media"),
+        ("After that", "2024-07-11", "The President to hold press conference and take questions from the media"),
     ]
 
 

@@ -140,14 +140,15 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
     # "take place in Christchurch": where it happens says more than the idiom's noun
     skip = obj if light else agent.head if agent is not None and not passive else None
     obj_text = " ".join(_complements(action, dated, skip=skip))
-    if _object_is_antecedent(action):
+    acted_on = _object_is_antecedent(action)
+    if acted_on:
         # "the deliverables list that we'll be releasing on Monday": the noun its relative pronoun stands for is the object
         obj_text = " ".join(p for p in (noun_phrase(action.head, exclude=dated), obj_text) if p)
     set_for = passive or (action.tag_ == "VBN" and action.dep_ == "acl")  # "the talks, scheduled for March 3"
     if set_for and action.lemma_ in SCHEDULED and subject and not obj_text:
         # "the vote is set for Sept. 5", "a hearing has been scheduled": the vote, the hearing take place then
         return f"{subject} to take place", ids
-    verb_text = "take place" if light else f"be {action.text}" if passive or _ongoing(action) else action.lemma_
+    verb_text = "take place" if light else f"be {action.text}" if passive or _ongoing(action) and not acted_on else action.lemma_
     verb_text += "".join(f" {c.text}" for c in action.children if c.dep_ == "prt")  # "wound up", "take over"
     parts = [p for p in (subject, "to" if subject is not None else None, verb_text, obj_text) if p]
     return " ".join(parts), ids

@@ -99,7 +99,7 @@ def extract_events(
     mentions: set[int] = set()  # the happenings a day names as its own ("Monday's debate")
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(span):
+        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span):
             return
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
@@ -644,8 +644,8 @@ def _quoted(tok: Token, since: int, text: str) -> bool:
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
 
-# Verbs that say nothing of a step even when it comes shortly ("will be", "will have", "will get").
-# nor what goes on ("the conflict will continue").
+# Verbs that say nothing of a step even when it comes shortly ("will be", "will have", "will get"), nor of anything
+# but what goes on ("the conflict will continue").
 _EMPTY = {"be", "have", "get", "do", "happen", "feel", "mean", "let", "continue", "keep", "remain", "stay"}
 
 # Verbs too general to name a happening on their own ("will have", "will continue to", "will help").
@@ -1252,15 +1252,16 @@ def _counted_to(t: Timex, span: Span, ref: dt.date) -> tuple[Token, DateRange] |
     return noun, day_range(end, end)
 
 
-def _a_day_as_a_thing(span: Span) -> bool:
+def _a_day_as_a_thing(t: Timex, span: Span) -> bool:
     """A day the clause talks about rather than one when something happens: the object of a verb ("vowing to commit
     October 7th again"), or what one is responsible for ("those responsible for October 7th"); not a subject, which
-    may be a deadline ("the challenges that October 1 potentially poses"). A day that dates its clause is the parser's adverbial modifier
-    ("will spend Monday in Warsaw") or a preposition's object ("on Monday", "scheduled for March 3"). Only a date
-    in figures is such a thing: a named day names its happening ("as Election Day grows near"), and a day proclaimed
-    is what it is proclaimed as."""
+    may be a deadline ("the challenges that October 1 potentially poses"). A day that dates its clause is the
+    parser's adverbial modifier ("will spend Monday in Warsaw") or a preposition's object ("on Monday", "scheduled
+    for March 3"). Only a date in figures is such a thing: a named day names its happening ("as Election Day grows
+    near"), and a day proclaimed is what it is proclaimed as; and only a single day ("confident about cash flow for
+    1990" tells of that year's results)."""
     root = span.root
-    if not any(t.like_num or t.is_digit for t in span):
+    if t.range is None or t.range.start != t.range.end or not any(tok.like_num for tok in span):
         return False
     if root.dep_ == "dobj":
         return root.head.pos_ == "VERB" and root.head.lemma_ not in _NAMING
