@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from ..model import Actor, Transcript, Turn, TurnRole
 from .actors import ActorIndex
-from .lexicon import LABEL_HONORIFICS, MONTH_PATTERN, MONTHS, WEEKDAYS
+from .lexicon import LABEL_HONORIFICS, MONTH_PATTERN, WEEKDAYS
+from .timexes import resolve
 
 # A label opens a paragraph: "Q" and a space, or words in capitals (titles, names, roles) and a colon.
 _LABEL = re.compile(
@@ -64,8 +65,8 @@ MIN_LABELS = 2  # a bare name speaks at least twice in an interview
 # The day a transcript was held, on a line of its own before anyone speaks: "(September 23, 2021)", "Thursday,
 # September 23, 2021".
 _HELD = re.compile(
-    r"^[ \t]*\(?(?:(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r"),?[ \t]+)?(?P<month>" + MONTH_PATTERN
-    + r")[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})\)?[ \t]*$",
+    r"^[ \t]*\(?(?:(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r"),?[ \t]+)?(?P<date>" + MONTH_PATTERN
+    + r"[ \t]+\d{1,2},?[ \t]+\d{4})\)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )  # fmt: skip
 HELD_BEFORE_DAYS = 31  # a dateline further before the publication date is some other day the text mentions
@@ -95,12 +96,10 @@ def held_on(text: str, transcript: Transcript, published: dt.date | None) -> dt.
     (September 23, 2021)"), when that is not after its publication: an evening call published the next morning says
     "tomorrow" of the day it was published, and its "next week" is the week after the call."""
     m = _HELD.search(text, 0, transcript.body_start)
-    if m is None:
+    day = resolve(m["date"], published) if m is not None else None  # None for "February 30, 2024"
+    if day is None or day.range is None or day.range.start != day.range.end:
         return None
-    try:
-        held = dt.date(int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
-    except ValueError:
-        return None  # "February 30, 2024"
+    held = day.range.start
     if published is not None and not published - dt.timedelta(days=HELD_BEFORE_DAYS) <= held <= published:
         return None
     return held
