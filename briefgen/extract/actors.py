@@ -10,13 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LOWER, ORTH, POS
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind, name_key
 from .gazetteer import is_country, is_landmark, is_place
 from .lexicon import COURTESY_TITLES, DASHES, HONORIFICS
-from .nlp import doc_text
+from .nlp import distinct_words, doc_text, token_column
 
 LABEL_KIND: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
@@ -158,7 +161,7 @@ def extract_actors(doc: Doc, title_end: int = 0) -> ActorIndex:
     quoted_roles: set[tuple[int, str]] = set()  # titles inside a quotation: a speaker's words, not the reporter's
     mentions: list[Mention] = []
     as_org, products = _product_names(doc)
-    verbs = {t.lower_ for t in doc if t.pos_ == "VERB"}  # words the article uses as verbs ("to sunset Medicare")
+    verbs = distinct_words(doc, LOWER, POS, VERB)  # words the article uses as verbs ("to sunset Medicare")
     for ent in _at_seams(_with_nicknamed(doc)):
         if (
             ent.label_ not in LABEL_KIND
@@ -325,22 +328,18 @@ def _untagged_places(doc: Doc) -> list[Mention]:
     """Places the model left untagged: a country by name anywhere ("Chad", "ROMANIA - Press digest"), and a city in
     capitals opening a line (a dateline: "BONN 1996-08-30", "SEOUL, Aug 30")."""
     found = []
+    # Whether each token is a capitalised word the model left untagged, read from the arrays in one pass: the loop
+    # below makes a Token only where one starts.
+    tagged, alpha, title, upper = (token_column(doc, a) for a in (ENT_TYPE, IS_ALPHA, IS_TITLE, IS_UPPER))
+    open_word = [not e and a and (ti or u) for e, a, ti, u in zip(tagged, alpha, title, upper, strict=True)]
     i = 0
     while i < len(doc):
-        t = doc[i]
-        if t.ent_type_ or not t.is_alpha or not (t.is_title or t.is_upper):
+        if not open_word[i]:
             i += 1
             continue
+        t = doc[i]
         j = i
-        while (
-            j + 1 < len(doc)
-            and j - i < 2
-            and not doc[j + 1].ent_type_
-            and doc[j + 1].is_alpha
-            and (doc[j + 1].is_title or doc[j + 1].is_upper)
-            and doc[j + 1].is_upper == t.is_upper
-            and "\n" not in doc[j].whitespace_
-        ):
+        while j + 1 < len(doc) and j - i < 2 and open_word[j + 1] and upper[j + 1] == upper[i] and "\n" not in doc[j].whitespace_:
             j += 1
         # The longest run of capitalised words that names a place, from its first word.
         for k in range(j, i - 1, -1):
@@ -355,7 +354,7 @@ def _untagged_places(doc: Doc) -> list[Mention]:
             ):
                 found.append(Mention(span.start_char, span.end_char, span.text, "GPE", span.start_char))
                 break
-        i = max(i + 1, k + 1) if found and found[-1].start == doc[i].idx else i + 1
+        i = max(i + 1, k + 1) if found and found[-1].start == t.idx else i + 1
     return found
 
 
@@ -511,12 +510,12 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             first[words[-1]] = min(first.get(words[-1], m.start), m.start)
     # The tagger may read a surname that is also a plural as a noun ("Meadows had held the seat"): capitalised where
     # the article never writes it in lower case and not glued to a word before ("pre-Castro"), it is the surname.
-    lower = {t.text for t in doc if t.is_lower}
+    lower = distinct_words(doc, ORTH, IS_LOWER)
+    surnames = {get_string_id(w) for w in first}
     return [
         Mention(t.idx, t.idx + len(t), t.text, "PERSON", t.idx)
-        for t in doc
-        if t.text in first
-        and not t.ent_type_
+        for t in (doc[i] for i, orth in enumerate(token_column(doc, ORTH)) if orth in surnames)
+        if not t.ent_type_
         and (t.pos_ == "PROPN" or t.is_title and t.lower_ not in lower and (t.i == 0 or doc[t.i - 1].whitespace_))
         and t.idx > first[t.text]
         and _alone(t)
@@ -785,7 +784,7 @@ NAME_SUFFIXES = {"Jr", "Sr", "JR", "SR", "II", "III", "IV"}
 def _common_words(doc: Doc, mentions: list[Mention]) -> set[str]:
     """One-word names that are only ever capitalised where any word would be (opening a sentence or a line in
     capitals) and that the article writes in lower case elsewhere: "Turnout", "Super" are words, not actors."""
-    lower = {t.text for t in doc if t.is_lower}
+    lower = distinct_words(doc, ORTH, IS_LOWER)
     starts: dict[str, bool] = {}
     for m in mentions:
         if " " in m.text or m.text.lower() not in lower:

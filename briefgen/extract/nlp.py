@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -108,6 +109,22 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT = "briefgen.text"  # the user data key of doc_text
+
+
+def distinct_words(doc: Doc, attr: int, where: int, equals: int = 1) -> set[str]:
+    """The distinct strings of one token attribute (ORTH, LOWER) over the tokens whose `where` attribute is `equals`
+    (a flag such as IS_LOWER set, or POS equal to VERB), read from spaCy's arrays: a scan of the whole article that
+    makes no Token object per token (spaCy builds a new one on every index or iteration step)."""
+    if not len(doc):
+        return set()
+    columns = doc.to_array([attr, where])
+    strings = doc.vocab.strings
+    return {strings[int(h)] for h in numpy.unique(columns[columns[:, 1] == equals, 0])}
+
+
+def token_column(doc: Doc, attr: int) -> list[int]:
+    """One token attribute of every token, in order (a flag as 0 or 1, a string as its hash), from spaCy's arrays."""
+    return doc.to_array(attr).tolist() if len(doc) else []
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

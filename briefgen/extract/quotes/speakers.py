@@ -6,10 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
 from ..actors import ActorIndex
 from ..lexicon import SPEAKER_PRONOUNS, STRONG_CUES
+from ..nlp import token_column
 from .attribution import DOCUMENTS, _mention
 
 
@@ -29,11 +32,12 @@ class Candidate:
 def _candidates(doc: Doc, in_quote: list[bool]) -> list[Candidate]:
     """Speakers of reporting verbs and named people, in text order, outside quotations."""
     seen: dict[int, Candidate] = {}
-    for tok in doc:
-        if in_quote[tok.idx]:
-            continue
-        # Only verbs of saying make someone the current speaker ("vowed to engage" does not).
-        if tok.lemma_.lower() in STRONG_CUES and tok.pos_ == "VERB":
+    # Only verbs of saying make someone the current speaker ("vowed to engage" does not): found in spaCy's arrays, so
+    # no Token is made for the other words.
+    lemmas, tags = token_column(doc, LEMMA), token_column(doc, POS)
+    cue = {h: doc.vocab.strings[h].lower() in STRONG_CUES for h in set(lemmas)}
+    for tok in (doc[i] for i, (lemma, pos) in enumerate(zip(lemmas, tags, strict=True)) if pos == VERB and cue[lemma]):
+        if not in_quote[tok.idx]:
             for s in tok.children:
                 if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN"):
                     # "Bill and Denise Richard wrote": the two are the "they" that follows ("the former first lady
