@@ -222,6 +222,13 @@ NOT_UPCOMING = [
     ("I think the senator will end up winning the vote on Monday.", "the speaker's opinion"),
     ("The next governor, even before Inauguration Day, will have to choose a cabinet.", "some time before a day"),
     ("The campaign now has to convince voters to support her in November.", "an obligation"),
+    # corpus transcripts (White House briefings and calls, 2021-2023)
+    ("If we haven\u2019t achieved it, I\u2019ll move the goalposts next year.", "it happens only if a condition holds"),
+    ("As I mentioned, Administrator Criswell will be here tomorrow.", "presence at the speaker's place"),
+    (
+        "It is also the case that other members of their delegation will be with us in Baltimore and Washington next week.",
+        "presence with the speaker",
+    ),
 ]
 
 
@@ -229,6 +236,21 @@ NOT_UPCOMING = [
 def test_what_is_not_upcoming_is_no_event(analyse_text, text, why):
     an = analyse_text(text, dt.date(2016, 9, 30))
     assert an.events == (), why
+
+
+def test_a_month_spoken_to_is_no_date_and_unless_or_even_if_is_no_condition(analyse_text):
+    """ "It is a good question, April." (a 2025-01-29 briefing): the month's name after a comma at the sentence's end
+    is the reporter spoken to, not the April ahead. An "unless" tells what happens by default and an "even if" what
+    happens whatever, so neither makes the clause a conditional (PolNeAR's EB-5 program "will expire at the end of
+    this month unless Congress acts to extend it" is listed)."""
+    assert analyse_text("It is a good question, April.", dt.date(2025, 1, 29)).events == ()
+    assert [e.when.text for e in analyse_text("The Senate will vote in April.", dt.date(2025, 1, 29)).events] == ["April"]
+    text = (
+        "A contentious visa program will expire at the end of this month unless Congress acts to extend it. "
+        "Even if it rains, the leaders will meet on Monday."
+    )
+    got = [e.when.text for e in analyse_text(text, dt.date(2016, 9, 8)).events]
+    assert sorted(got) == ["Monday", "the end of this month"]
 
 
 def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):

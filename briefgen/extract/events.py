@@ -26,6 +26,7 @@ from .event_wording import noun_phrase as _phrase
 from .event_wording import what as _what
 from .feasts import holiday_rule
 from .lexicon import FIRST_PERSON as _FIRST_PERSON
+from .lexicon import MONTHS as _MONTHS
 from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
@@ -99,7 +100,7 @@ def extract_events(
     mentions: set[int] = set()  # the happenings a day names as its own ("Monday's debate")
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span):
+        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span) or _spoken_to(span):
             return
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
@@ -773,6 +774,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     )
     if "would" in modals and (conditional or not reported):
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
+    if _on_if(chain):
+        return None  # "If we haven't achieved it, I'll move the goalposts next year": it happens only on the condition
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or v is not verb and v.lemma_ in _DECIDING), None)
     be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
@@ -823,6 +826,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         )
     ):
         return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
+    if action is verb and _presence(action, subj):
+        return None  # "Administrator Criswell will be here tomorrow": being at the speaker's place is no happening
     if (
         subj is not None
         and subj.lower_ in _PERSONAL
@@ -840,6 +845,49 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _on_if(chain: list[Token]) -> bool:
+    """A clause an "if" clause conditions ("If we haven't achieved it, I'll move the goalposts next year"): the
+    guidelines list no conditional. Not "unless", which tells what happens by default ("will expire at the end of this
+    month unless Congress acts"), nor "even if" (it happens whatever) or "as if" (a manner)."""
+    for v in chain:
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ == "if" and not (m.i > 0 and m.doc[m.i - 1].lower_ in ("even", "as")):
+                    return True
+    return False
+
+
+def _presence(be: Token, subj: Token | None) -> bool:
+    """A main "be" that says only that someone is at the speaker's place ("will be here tomorrow", "will be with us
+    next week"): presence, not a happening; the happening that brings them (a visit, joining a briefing) is told of in
+    its own words. A happening's own noun as the subject stays one ("the vote will be here")."""
+    if be.lemma_ != "be" or subj is None or subj.dep_ == "expl" or subj.lemma_.lower() in _HAPPENING_NOUNS:
+        return False
+    if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "oprd") for c in be.children):
+        return False
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in ("here", "there")
+        or c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(o.dep_ == "pobj" and o.lower_ in _FIRST_PERSON for o in c.children)
+        for c in be.children
+    )
+
+
+def _spoken_to(span: Span) -> bool:
+    """A month's name alone, after a comma at the end of a sentence, is a name spoken to ("It is a good question,
+    April."), not a date: no preposition, determiner or number goes with it."""
+    if len(span) != 1 or span[0].lower_.rstrip(".") not in _MONTHS or span[0].like_num:
+        return False
+    doc, i = span.doc, span.start
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return before == "," and after in (".", "!", "?", "")
 
 
 # Verbs that move a happening to a new date ("extended its offer until Nov. 9", "was postponed to Monday", "pushed
