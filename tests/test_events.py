@@ -253,6 +253,19 @@ def test_a_month_spoken_to_is_no_date_and_unless_or_even_if_is_no_condition(anal
     assert sorted(got) == ["Monday", "the end of this month"]
 
 
+def test_the_happening_looked_forward_to_takes_the_date_of_the_looking(analyse_text):
+    """The parse hangs "next week" on "is looking forward" (a 2024-07-05 background call), but one looks forward now:
+    the date is the awaited happening's, a gerund naming something done; not an opinion ("seeing you")."""
+    text = (
+        "President Biden is looking forward to hosting the leaders of our 31 NATO Allies, as well as a number of our "
+        "NATO partners, next week in Washington for a historic summit to mark the 75th anniversary of NATO\u2019s "
+        "founding.\n\nI look forward to seeing you next week."
+    )
+    (event,) = analyse_text(text, dt.date(2024, 7, 5)).events
+    assert (event.when.text, event.when.range.start) == ("next week", dt.date(2024, 7, 8))
+    assert event.what.startswith("Biden to host leaders")
+
+
 def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):
     text = (
         "Clinton will campaign in Ohio on Monday. The Senate is scheduled to vote on the bill on Tuesday. "

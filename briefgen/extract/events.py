@@ -154,6 +154,10 @@ def extract_events(
             # expression's value spans ("late 2023", said before it, stays September to December)
             days = DateRange(dt.date(days.end.year, 12, 20), days.end, "month")
         verb = governor = planned or _governor(span)
+        if (awaited_then := _looked_forward(governor)) is not None:
+            # "is looking forward to hosting the leaders ... next week in Washington": the date the parse hung on the
+            # looking forward is the awaited happening's (one looks forward now)
+            verb = governor = awaited_then
         if _overtaken(span, governor):
             return  # "the delivery, originally due later this year, will be delayed": a date since given up
         if governor.dep_ == "xcomp" and governor.head.lemma_ in _PLANNING and undone(governor.head, governor):
@@ -231,6 +235,12 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb is awaited_then and verb.pos_ == "NOUN":
+            what = f"{_phrase(verb, exclude=undated)} to be held"  # "bilateral meeting with Prime Minister Modi to be held"
+        elif verb is awaited_then and (occasion := _occasion(verb)) is not None:
+            # "looking forward to hosting the leaders ... for a historic summit": the parse hangs the occasion on the
+            # looking forward, but it is what the hosting is for, and what the analyst names
+            what = f"{what} for {_phrase(occasion, exclude=undated)}"
         if verb is moved:
             what = _moved_what(moved, undated) or what
         elif verb is due:
@@ -845,6 +855,44 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _looked_forward(look: Token) -> Token | None:
+    """The happening someone says, in the present and not denied, they look forward to: a gerund naming something
+    done ("is looking forward to hosting the leaders"), or a happening's noun ("looking forward to his separate
+    bilateral meeting with Prime Minister Modi"); not an opinion or a light verb ("look forward to seeing you")."""
+    if look.lemma_ != "look" or not any(c.lower_ == "forward" for c in look.children) or any(c.dep_ == "neg" for c in look.children):
+        return None
+    auxes = [a for a in look.children if a.dep_ in ("aux", "auxpass")]
+    if not (look.tag_ in ("VBP", "VBZ") or look.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes)):
+        return None  # "looked forward to", "had looked forward to": told of the past
+    for prep in look.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for c in prep.children:
+            if c.dep_ == "pcomp" and c.tag_ == "VBG":
+                action = _action(c)
+                if action.lemma_ not in _OPINION and (action.lemma_ not in _LIGHT or _names_happening(action)):
+                    return c
+            if c.dep_ == "pobj" and c.lemma_.lower() in _HAPPENING_NOUNS:
+                return c
+    return None
+
+
+def _occasion(awaited: Token) -> Token | None:
+    """The happening a looked-forward-to step is for, hung by the parse on the looking forward ("looking forward to
+    hosting the leaders ... for a historic summit"): a happening's noun after "for"."""
+    look = awaited.head.head
+    return next(
+        (
+            o
+            for c in look.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in _HAPPENING_NOUNS
+        ),
+        None,
+    )
 
 
 def _on_if(chain: list[Token]) -> bool:
