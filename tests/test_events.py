@@ -263,7 +263,14 @@ def test_the_happening_looked_forward_to_takes_the_date_of_the_looking(analyse_t
     )
     (event,) = analyse_text(text, dt.date(2024, 7, 5)).events
     assert (event.when.text, event.when.range.start) == ("next week", dt.date(2024, 7, 8))
-    assert event.what.startswith("Biden to host leaders")
+    assert event.what.startswith("Biden to host leaders") and event.what.endswith("for historic summit")
+    # a happening's noun looked forward to (the Quad background call's sentence, read as said on Wednesday 22 September 2021)
+    text = (
+        "So, President Biden is looking forward to his separate bilateral meeting with Prime Minister Modi in the Oval "
+        "Office on Friday morning ahead of the Quad summit."
+    )
+    (event,) = analyse_text(text, dt.date(2021, 9, 22)).events
+    assert event.when.range.start == dt.date(2021, 9, 24) and "bilateral meeting with Prime Minister Modi" in event.what
 
 
 def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):
