@@ -229,6 +229,21 @@ NOT_UPCOMING = [
         "It is also the case that other members of their delegation will be with us in Baltimore and Washington next week.",
         "presence with the speaker",
     ),
+    (
+        (
+            "The people of India too are focusing on both heritage and development as they move forward at a fast "
+            "pace and with a firm resolve to ensure a developed India by 2047."
+        ),
+        "an aim: an infinitive describing a noun of wanting",
+    ),
+    (
+        (
+            "And this president expects that every nation on this planet will cooperate with the repatriation of "
+            "their citizens, as proven by this weekend, when President Trump swiftly directed his team to issue "
+            "harsh sanctions."
+        ),
+        "a day a past 'when' clause tells of is behind",
+    ),
 ]
 
 

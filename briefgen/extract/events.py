@@ -193,6 +193,8 @@ def extract_events(
         question = said.strip().endswith("?")
         read = _certainty(span, verb, said)
         told = _when_clause(span)
+        if told is not None and _told_past(told):
+            return  # "as proven by this weekend, when President Trump swiftly directed ...": the day told of is behind
         if told is not None and (read_told := _certainty(span, told, said)) is not None:
             # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
             # then (if it tells of a happening: "1990, when the industry will see ..." does not)
@@ -495,7 +497,7 @@ def extract_undated_events(
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
                 or kind
-                and _will(verb)
+                and (_will(verb) or _decided(verb) and _will(_decider(verb)))
                 and subj.tag_ == "NNS"
                 and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
@@ -558,10 +560,13 @@ _DECIDING = {"decide", "agree", "commit", "pledge", "resolve", "direct", "instru
 def _decided(verb: Token) -> bool:
     """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
     to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
-    head = verb.head
+    step = verb
+    while step.dep_ == "conj" and step.head != step:
+        step = step.head  # "will agree to increase defense spending and adopt a new pledge": the adopting is agreed too
+    head = step.head
     return (
-        verb.dep_ == "xcomp"
-        and head != verb
+        step.dep_ == "xcomp"
+        and head != step
         and head.lemma_ in _DECIDING
         and not any(c.dep_ == "neg" for c in head.children)
         and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
@@ -570,6 +575,14 @@ def _decided(verb: Token) -> bool:
 
 
 _REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
+
+
+def _decider(verb: Token) -> Token:
+    """The verb of deciding a decided step hangs on ("Allies will agree to increase ... and adopt a new pledge": agree)."""
+    step = verb
+    while step.dep_ == "conj" and step.head != step:
+        step = step.head
+    return step.head
 
 
 def _there_will_be(verb: Token) -> Token | None:
@@ -786,6 +799,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
     if _on_if(chain):
         return None  # "If we haven't achieved it, I'll move the goalposts next year": it happens only on the condition
+    if any(v.dep_ == "acl" and v.head.lemma_.lower() in _WANTING for v in chain):
+        return None  # "a firm resolve to ensure a developed India by 2047", "the need to continue to stand together"
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or v is not verb and v.lemma_ in _DECIDING), None)
     be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
@@ -893,6 +908,22 @@ def _occasion(awaited: Token) -> Token | None:
         ),
         None,
     )
+
+
+# Nouns of wanting, as `_WISHES` are its verbs: an infinitive describing one ("the need to stand together through
+# 2023", "a firm resolve to ensure a developed India by 2047") tells an aim, not an arrangement.
+_WANTING = {"need", "wish", "desire", "hope", "resolve", "determination", "ambition", "aspiration", "dream"}
+# "would" and its contractions: a "when" clause in it is no account of what happened ("when the leaders would meet").
+_WOULD = {"would", "'d", "\u2019d"}
+
+
+def _told_past(told: Token) -> bool:
+    """A "when" clause describing a date, told in the past ("this weekend, when President Trump swiftly directed his
+    team ..."): what the day is known for has happened, so the day is behind, whatever the expression's value."""
+    auxes = [a for a in told.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _WILL or a.lower_ in _WOULD for a in auxes):
+        return False
+    return told.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _on_if(chain: list[Token]) -> bool:
