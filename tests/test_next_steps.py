@@ -35,6 +35,20 @@ def test_a_step_coordinated_with_an_agreed_one_is_agreed_too(analyse_text):
     assert [w for w, _, _ in undated(an)] == ["allies to adopt new Defense Investment Pledge"]
 
 
+def test_a_step_dated_on_the_verb_above_it_is_not_listed_again_undated(analyse_text):
+    """ "On Wednesday, Mohamed and his father are to travel to the United Nations" (Wikinews, 2015-09-22): the date
+    hangs on "are", the travel's is-to; the trip is the one dated "tomorrow" before, kept once there, and not listed
+    a second time without a date."""
+    text = (
+        "Yesterday Mohamed received VIP attention at Google headquarters \u2014 and tomorrow he plans to meet "
+        "international dignitaries at the United Nations headquarters in New York. On Wednesday, Mohamed and his "
+        "father are to travel to the United Nations."
+    )
+    an = analyse_text(text, dt.date(2015, 9, 22))
+    assert [e.when.text for e in an.events] == ["tomorrow"]
+    assert undated(an) == []
+
+
 def test_a_present_going_to_carries_a_happening_as_will_does(analyse_text):
     """ "is going to vote" is a next step as "will vote" is; not "was going to" (a plan told in the past), nor a
     "going to see" (no happening)."""

@@ -465,6 +465,7 @@ def extract_undated_events(
                 and not told
                 and not (shortly and (awaited(verb) or worked_toward(verb)))
                 or any(t.i in timed or t.i in habitual for t in own_clause(verb))
+                or _dated_above(verb, timed, span)
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
@@ -509,6 +510,19 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             listed.add(verb.i)
     return tuple(out)
+
+
+def _dated_above(verb: Token, timed: set[int], sentence: Span) -> bool:
+    """ "On Wednesday, Mohamed and his father are to travel to the United Nations": the parse hangs the date on the
+    "are" whose infinitive the travel is, so the step is dated all the same (the dated path's, which may have kept it
+    as another mention of the same trip), not an undated one. Only a date in the sentence: the parse can run a live
+    blog's time stamp on the line above ("7:45 a.m.") into the clause, and that dates no step."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head != node:
+        node = node.head
+        if any(t.i in timed and sentence.start <= t.i < sentence.end for t in own_clause(node)):
+            return True
+    return False
 
 
 # The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,
