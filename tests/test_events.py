@@ -222,6 +222,28 @@ NOT_UPCOMING = [
     ("I think the senator will end up winning the vote on Monday.", "the speaker's opinion"),
     ("The next governor, even before Inauguration Day, will have to choose a cabinet.", "some time before a day"),
     ("The campaign now has to convince voters to support her in November.", "an obligation"),
+    # corpus transcripts (White House briefings and calls, 2021-2023)
+    ("If we haven\u2019t achieved it, I\u2019ll move the goalposts next year.", "it happens only if a condition holds"),
+    ("As I mentioned, Administrator Criswell will be here tomorrow.", "presence at the speaker's place"),
+    (
+        "It is also the case that other members of their delegation will be with us in Baltimore and Washington next week.",
+        "presence with the speaker",
+    ),
+    (
+        (
+            "The people of India too are focusing on both heritage and development as they move forward at a fast "
+            "pace and with a firm resolve to ensure a developed India by 2047."
+        ),
+        "an aim: an infinitive describing a noun of wanting",
+    ),
+    (
+        (
+            "And this president expects that every nation on this planet will cooperate with the repatriation of "
+            "their citizens, as proven by this weekend, when President Trump swiftly directed his team to issue "
+            "harsh sanctions."
+        ),
+        "a day a past 'when' clause tells of is behind",
+    ),
 ]
 
 
@@ -229,6 +251,41 @@ NOT_UPCOMING = [
 def test_what_is_not_upcoming_is_no_event(analyse_text, text, why):
     an = analyse_text(text, dt.date(2016, 9, 30))
     assert an.events == (), why
+
+
+def test_a_month_spoken_to_is_no_date_and_unless_or_even_if_is_no_condition(analyse_text):
+    """ "It is a good question, April." (a 2025-01-29 briefing): the month's name after a comma at the sentence's end
+    is the reporter spoken to, not the April ahead. An "unless" tells what happens by default and an "even if" what
+    happens whatever, so neither makes the clause a conditional (PolNeAR's EB-5 program "will expire at the end of
+    this month unless Congress acts to extend it" is listed)."""
+    assert analyse_text("It is a good question, April.", dt.date(2025, 1, 29)).events == ()
+    assert [e.when.text for e in analyse_text("The Senate will vote in April.", dt.date(2025, 1, 29)).events] == ["April"]
+    text = (
+        "A contentious visa program will expire at the end of this month unless Congress acts to extend it. "
+        "Even if it rains, the leaders will meet on Monday."
+    )
+    got = [e.when.text for e in analyse_text(text, dt.date(2016, 9, 8)).events]
+    assert sorted(got) == ["Monday", "the end of this month"]
+
+
+def test_the_happening_looked_forward_to_takes_the_date_of_the_looking(analyse_text):
+    """The parse hangs "next week" on "is looking forward" (a 2024-07-05 background call), but one looks forward now:
+    the date is the awaited happening's, a gerund naming something done; not an opinion ("seeing you")."""
+    text = (
+        "President Biden is looking forward to hosting the leaders of our 31 NATO Allies, as well as a number of our "
+        "NATO partners, next week in Washington for a historic summit to mark the 75th anniversary of NATO\u2019s "
+        "founding.\n\nI look forward to seeing you next week."
+    )
+    (event,) = analyse_text(text, dt.date(2024, 7, 5)).events
+    assert (event.when.text, event.when.range.start) == ("next week", dt.date(2024, 7, 8))
+    assert event.what.startswith("Biden to host leaders") and event.what.endswith("for historic summit")
+    # a happening's noun looked forward to (the Quad background call's sentence, read as said on Wednesday 22 September 2021)
+    text = (
+        "So, President Biden is looking forward to his separate bilateral meeting with Prime Minister Modi in the Oval "
+        "Office on Friday morning ahead of the Quad summit."
+    )
+    (event,) = analyse_text(text, dt.date(2021, 9, 22)).events
+    assert event.when.range.start == dt.date(2021, 9, 24) and "bilateral meeting with Prime Minister Modi" in event.what
 
 
 def test_upcoming_clauses_are_events_with_their_certainty(analyse_text):

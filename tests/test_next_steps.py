@@ -26,6 +26,29 @@ def test_each_coordinated_step_is_listed_and_a_nouns_habit_is_not_the_steps(anal
     ]
 
 
+def test_a_step_coordinated_with_an_agreed_one_is_agreed_too(analyse_text):
+    """ "Allies will agree to increase defense spending and adopt a new Defense Investment Pledge" (a 2023-07-11
+    Vilnius briefing): the adopting is agreed as the increasing is, and names a kind of happening."""
+    text = "Allies will agree to increase defense spending and adopt a new Defense Investment Pledge."
+    an = analyse_text(text, dt.date(2023, 7, 11))
+    assert an.events == ()
+    assert [w for w, _, _ in undated(an)] == ["allies to adopt new Defense Investment Pledge"]
+
+
+def test_a_step_dated_on_the_verb_above_it_is_not_listed_again_undated(analyse_text):
+    """ "On Wednesday, Mohamed and his father are to travel to the United Nations" (Wikinews, 2015-09-22): the date
+    hangs on "are", the travel's is-to; the trip is the one dated "tomorrow" before, kept once there, and not listed
+    a second time without a date."""
+    text = (
+        "Yesterday Mohamed received VIP attention at Google headquarters \u2014 and tomorrow he plans to meet "
+        "international dignitaries at the United Nations headquarters in New York. On Wednesday, Mohamed and his "
+        "father are to travel to the United Nations."
+    )
+    an = analyse_text(text, dt.date(2015, 9, 22))
+    assert [e.when.text for e in an.events] == ["tomorrow"]
+    assert undated(an) == []
+
+
 def test_a_present_going_to_carries_a_happening_as_will_does(analyse_text):
     """ "is going to vote" is a next step as "will vote" is; not "was going to" (a plan told in the past), nor a
     "going to see" (no happening)."""

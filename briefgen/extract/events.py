@@ -26,6 +26,7 @@ from .event_wording import noun_phrase as _phrase
 from .event_wording import what as _what
 from .feasts import holiday_rule
 from .lexicon import FIRST_PERSON as _FIRST_PERSON
+from .lexicon import MONTHS as _MONTHS
 from .lexicon import PERSONAL as _PERSONAL
 from .lexicon import QUANTITY_LABELS as _QUANTITIES
 from .lexicon import SIGNALLING as _REPORTING
@@ -99,7 +100,7 @@ def extract_events(
     mentions: set[int] = set()  # the happenings a day names as its own ("Monday's debate")
 
     def consider(t: Timex, span: Span | None) -> None:
-        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span):
+        if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span) or _spoken_to(span):
             return
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
@@ -153,6 +154,10 @@ def extract_events(
             # expression's value spans ("late 2023", said before it, stays September to December)
             days = DateRange(dt.date(days.end.year, 12, 20), days.end, "month")
         verb = governor = planned or _governor(span)
+        if (awaited_then := _looked_forward(governor)) is not None:
+            # "is looking forward to hosting the leaders ... next week in Washington": the date the parse hung on the
+            # looking forward is the awaited happening's (one looks forward now)
+            verb = governor = awaited_then
         if _overtaken(span, governor):
             return  # "the delivery, originally due later this year, will be delayed": a date since given up
         if governor.dep_ == "xcomp" and governor.head.lemma_ in _PLANNING and undone(governor.head, governor):
@@ -188,6 +193,8 @@ def extract_events(
         question = said.strip().endswith("?")
         read = _certainty(span, verb, said)
         told = _when_clause(span)
+        if told is not None and _told_past(told):
+            return  # "as proven by this weekend, when President Trump swiftly directed ...": the day told of is behind
         if told is not None and (read_told := _certainty(span, told, said)) is not None:
             # "on Tuesday, when Jake Sullivan addresses the forum": the clause the date introduces is what happens
             # then (if it tells of a happening: "1990, when the industry will see ..." does not)
@@ -230,6 +237,12 @@ def extract_events(
         seen.add(key)
         undated = dated | {tok.i for tok in span}  # "that evening" is no time expression of the parse's own
         what, who = _what(span, verb, actors, undated, speaker_at)
+        if verb is awaited_then and verb.pos_ == "NOUN":
+            what = f"{_phrase(verb, exclude=undated)} to be held"  # "bilateral meeting with Prime Minister Modi to be held"
+        elif verb is awaited_then and (occasion := _occasion(verb)) is not None:
+            # "looking forward to hosting the leaders ... for a historic summit": the parse hangs the occasion on the
+            # looking forward, but it is what the hosting is for, and what the analyst names
+            what = f"{what} for {_phrase(occasion, exclude=undated)}"
         if verb is moved:
             what = _moved_what(moved, undated) or what
         elif verb is due:
@@ -452,6 +465,7 @@ def extract_undated_events(
                 and not told
                 and not (shortly and (awaited(verb) or worked_toward(verb)))
                 or any(t.i in timed or t.i in habitual for t in own_clause(verb))
+                or _dated_above(verb, timed, span)
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
             read = _certainty(None, verb, text[s_start:s_end])
@@ -484,7 +498,7 @@ def extract_undated_events(
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
                 or kind
-                and _will(verb)
+                and (_will(verb) or _decided(verb) and _will(_decider(verb)))
                 and subj.tag_ == "NNS"
                 and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
@@ -496,6 +510,19 @@ def extract_undated_events(
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             listed.add(verb.i)
     return tuple(out)
+
+
+def _dated_above(verb: Token, timed: set[int], sentence: Span) -> bool:
+    """ "On Wednesday, Mohamed and his father are to travel to the United Nations": the parse hangs the date on the
+    "are" whose infinitive the travel is, so the step is dated all the same (the dated path's, which may have kept it
+    as another mention of the same trip), not an undated one. Only a date in the sentence: the parse can run a live
+    blog's time stamp on the line above ("7:45 a.m.") into the clause, and that dates no step."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head != node:
+        node = node.head
+        if any(t.i in timed and sentence.start <= t.i < sentence.end for t in own_clause(node)):
+            return True
+    return False
 
 
 # The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,
@@ -547,10 +574,13 @@ _DECIDING = {"decide", "agree", "commit", "pledge", "resolve", "direct", "instru
 def _decided(verb: Token) -> bool:
     """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
     to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
-    head = verb.head
+    step = verb
+    while step.dep_ == "conj" and step.head != step:
+        step = step.head  # "will agree to increase defense spending and adopt a new pledge": the adopting is agreed too
+    head = step.head
     return (
-        verb.dep_ == "xcomp"
-        and head != verb
+        step.dep_ == "xcomp"
+        and head != step
         and head.lemma_ in _DECIDING
         and not any(c.dep_ == "neg" for c in head.children)
         and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
@@ -559,6 +589,14 @@ def _decided(verb: Token) -> bool:
 
 
 _REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
+
+
+def _decider(verb: Token) -> Token:
+    """The verb of deciding a decided step hangs on ("Allies will agree to increase ... and adopt a new pledge": agree)."""
+    step = verb
+    while step.dep_ == "conj" and step.head != step:
+        step = step.head
+    return step.head
 
 
 def _there_will_be(verb: Token) -> Token | None:
@@ -773,6 +811,10 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     )
     if "would" in modals and (conditional or not reported):
         return None  # "if elected, she would", "the campaign would do well to": "he said he would" is reported
+    if _on_if(chain):
+        return None  # "If we haven't achieved it, I'll move the goalposts next year": it happens only on the condition
+    if any(v.dep_ == "acl" and v.head.lemma_.lower() in _WANTING for v in chain):
+        return None  # "a firm resolve to ensure a developed India by 2047", "the need to continue to stand together"
     future = bool(modals & _WILL) or "would" in modals
     plan = next((v for v in chain if v.lemma_ in FUTURE_GOVERNORS and v.lemma_ != "be" or v is not verb and v.lemma_ in _DECIDING), None)
     be_to = any(v.lemma_ == "be" and any(_is_to(c, v) for c in v.children) for v in chain)
@@ -823,6 +865,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
         )
     ):
         return None  # "that's tomorrow", "tomorrow is about security", "the largest order ever": "there will be a vote" is one
+    if action is verb and _presence(action, subj):
+        return None  # "Administrator Criswell will be here tomorrow": being at the speaker's place is no happening
     if (
         subj is not None
         and subj.lower_ in _PERSONAL
@@ -840,6 +884,103 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
     ):
         return "scheduled", ahead  # "is scheduled for", "is to travel", "is hosting on Monday", "takes over on October 1st"
     return "expected", ahead
+
+
+def _looked_forward(look: Token) -> Token | None:
+    """The happening someone says, in the present and not denied, they look forward to: a gerund naming something
+    done ("is looking forward to hosting the leaders"), or a happening's noun ("looking forward to his separate
+    bilateral meeting with Prime Minister Modi"); not an opinion or a light verb ("look forward to seeing you")."""
+    if look.lemma_ != "look" or not any(c.lower_ == "forward" for c in look.children) or any(c.dep_ == "neg" for c in look.children):
+        return None
+    auxes = [a for a in look.children if a.dep_ in ("aux", "auxpass")]
+    if not (look.tag_ in ("VBP", "VBZ") or look.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes)):
+        return None  # "looked forward to", "had looked forward to": told of the past
+    for prep in look.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for c in prep.children:
+            if c.dep_ == "pcomp" and c.tag_ == "VBG":
+                action = _action(c)
+                if action.lemma_ not in _OPINION and (action.lemma_ not in _LIGHT or _names_happening(action)):
+                    return c
+            if c.dep_ == "pobj" and c.lemma_.lower() in _HAPPENING_NOUNS:
+                return c
+    return None
+
+
+def _occasion(awaited: Token) -> Token | None:
+    """The happening a looked-forward-to step is for, hung by the parse on the looking forward ("looking forward to
+    hosting the leaders ... for a historic summit"): a happening's noun after "for"."""
+    look = awaited.head.head
+    return next(
+        (
+            o
+            for c in look.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in _HAPPENING_NOUNS
+        ),
+        None,
+    )
+
+
+# Nouns of wanting, as `_WISHES` are its verbs: an infinitive describing one ("the need to stand together through
+# 2023", "a firm resolve to ensure a developed India by 2047") tells an aim, not an arrangement.
+_WANTING = {"need", "wish", "desire", "hope", "resolve", "determination", "ambition", "aspiration", "dream"}
+# "would" and its contractions: a "when" clause in it is no account of what happened ("when the leaders would meet").
+_WOULD = {"would", "'d", "\u2019d"}
+
+
+def _told_past(told: Token) -> bool:
+    """A "when" clause describing a date, told in the past ("this weekend, when President Trump swiftly directed his
+    team ..."): what the day is known for has happened, so the day is behind, whatever the expression's value."""
+    auxes = [a for a in told.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _WILL or a.lower_ in _WOULD for a in auxes):
+        return False
+    return told.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _on_if(chain: list[Token]) -> bool:
+    """A clause an "if" clause conditions ("If we haven't achieved it, I'll move the goalposts next year"): the
+    guidelines list no conditional. Not "unless", which tells what happens by default ("will expire at the end of this
+    month unless Congress acts"), nor "even if" (it happens whatever) or "as if" (a manner)."""
+    for v in chain:
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ == "if" and not (m.i > 0 and m.doc[m.i - 1].lower_ in ("even", "as")):
+                    return True
+    return False
+
+
+def _presence(be: Token, subj: Token | None) -> bool:
+    """A main "be" that says only that someone is at the speaker's place ("will be here tomorrow", "will be with us
+    next week"): presence, not a happening; the happening that brings them (a visit, joining a briefing) is told of in
+    its own words. A happening's own noun as the subject stays one ("the vote will be here")."""
+    if be.lemma_ != "be" or subj is None or subj.dep_ == "expl" or subj.lemma_.lower() in _HAPPENING_NOUNS:
+        return False
+    if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "oprd") for c in be.children):
+        return False
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in ("here", "there")
+        or c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(o.dep_ == "pobj" and o.lower_ in _FIRST_PERSON for o in c.children)
+        for c in be.children
+    )
+
+
+def _spoken_to(span: Span) -> bool:
+    """A month's name alone, after a comma at the end of a sentence, is a name spoken to ("It is a good question,
+    April."), not a date: no preposition, determiner or number goes with it."""
+    if len(span) != 1 or span[0].lower_.rstrip(".") not in _MONTHS or span[0].like_num:
+        return False
+    doc, i = span.doc, span.start
+    before = doc[i - 1].text if i > 0 else ""
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return before == "," and after in (".", "!", "?", "")
 
 
 # Verbs that move a happening to a new date ("extended its offer until Nov. 9", "was postponed to Monday", "pushed
