@@ -163,3 +163,35 @@ def test_a_step_worked_on_now_with_a_named_partner_is_a_next_step(analyse_text):
     an = analyse_text(text, dt.date(2024, 5, 23))
     assert an.events == ()
     assert undated(an) == [("Jane Roe to make Ohio the first state to receive the new grants", "expected", None)]
+
+
+def test_a_happening_named_by_a_noun_said_to_be_still_to_come_is_a_next_step(analyse_text):
+    """ "the upcoming election", "ahead of the presidential election" in a present clause (PolNeAR): a single happening
+    the noun alone says is still to come, worded as held, whatever the tense of the clause naming it; not a plural
+    series ("the upcoming presidential debates and beyond"), nor "ahead of" it in a past clause."""
+    text = (
+        "Several judges handling federal Freedom of Information Act lawsuits seeking information about Hillary "
+        "Clinton's tenure as secretary of state have cited the upcoming election as a reason to speed release of "
+        "records held by the State Department.\n\n"
+        "Retired U.S. Air Force Gen. Norman Ham is speaking out ahead of the presidential election about the serious "
+        "problems he has with the current commander in chief.\n\n"
+        "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday in the upcoming presidential debates "
+        "and beyond.\n\n"
+        "The governor spoke ahead of the referendum."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 22))
+    assert an.events == ()
+    assert undated(an) == [("election to be held", "scheduled", None)]
+    ahead = analyse_text(text.split("\n\n")[1], dt.date(2016, 9, 15))
+    assert undated(ahead) == [("presidential election to be held", "scheduled", None)]
+
+
+def test_a_foretold_happening_of_a_kind_already_listed_is_a_re_mention(analyse_text):
+    """ "the upcoming debate" after the debate the article dates is that debate again, not a second happening."""
+    text = (
+        "Donald Trump will debate Hillary Clinton on Monday at Hofstra University.\n\n"
+        "Clinton aides have been preparing for weeks for the upcoming debate."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 23))
+    assert [e.what for e in an.events] == ["Donald Trump to debate Hillary Clinton at Hofstra University"]
+    assert undated(an) == []

@@ -34,6 +34,8 @@ from .next_steps import (
     UNDOING,
     awaited,
     comes_shortly,
+    foretold,
+    foretold_phrase,
     further_step,
     going_to,
     near_term,
@@ -495,7 +497,45 @@ def extract_undated_events(
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
             out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
             listed.add(verb.i)
+    out.extend(_foretold_events(doc, actors, article_id, sentences, [*dated, *out]))
     return tuple(out)
+
+
+def _foretold_events(
+    doc: Doc, actors: ActorIndex, article_id: str, sentences: Sequence[tuple[int, int]], listed: Sequence[Event]
+) -> list[Event]:
+    """Happenings named only by a noun said to be still to come (`next_steps.foretold`: "the upcoming election",
+    "ahead of the presidential election"), in a sentence with no event of its own, worded as held ("presidential
+    election to be held"). A kind the article already lists an event of is a re-mention ("the upcoming debate" after
+    "the debate on Monday"), not a happening of its own, so each kind is taken once, and only where none is listed."""
+    text = doc_text(doc)
+    busy = {e.start for e in listed}
+    named = {w for e in listed for w in re.findall(r"[^\W_]+", e.what.lower())}
+    out: list[Event] = []
+    for s_start, s_end in sentences:
+        if s_start in busy or text[s_start:s_end].strip().endswith("?"):
+            continue  # a sentence's own event stands; a question asks
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = next((t for t in span if foretold(t, _HAPPENING_NOUNS) and t.lower_ not in named and t.lemma_.lower() not in named), None)
+        if noun is None:
+            continue
+        what = f"{_phrase(noun, exclude=foretold_phrase(noun))} to be held"
+        named.update((noun.lower_, noun.lemma_.lower()))
+        out.append(
+            Event(
+                text[s_start:s_end],
+                s_start,
+                s_end,
+                what,
+                tuple(_actors_in(s_start, s_end, actors)),
+                None,
+                article_id,
+                certainty="scheduled",
+            )
+        )
+    return out
 
 
 # The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,

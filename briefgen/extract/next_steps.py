@@ -187,3 +187,42 @@ def worked_toward(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children) for c in work.children
     )
     return ongoing and partner and not any(c.dep_ == "neg" for c in work.children)
+
+
+# Adjectives that say of a happening that it is still to come, whatever the tense of the clause naming it: "the
+# upcoming election", "a forthcoming report", "the impending vote".
+_FORETELLING = {"upcoming", "forthcoming", "impending"}
+
+
+def foretold(noun: Token, kinds: set[str]) -> bool:
+    """Whether a single happening of a kind the analysts list (`kinds`, by lemma) is named as still to come by the noun
+    alone: an adjective that foretells it ("cited the upcoming election", "his opponent in the upcoming gubernatorial
+    election"), or "ahead of" it in a present or future clause ("is speaking out ahead of the presidential election";
+    not "spoke ahead of the election", which may be long past). A plural names a series ("the upcoming presidential
+    debates and beyond"), not one happening someone can prepare for."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lemma_.lower() not in kinds:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _FORETELLING for c in noun.children):
+        return True
+    of, ahead = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or ahead.lower_ != "ahead" or ahead.head == ahead:
+        return False
+    verb = ahead.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    now_or_later = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes)
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and now_or_later
+        and not any(a.tag_ == "VBD" for a in auxes)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def foretold_phrase(noun: Token) -> set[int]:
+    """The words to leave out of a foretold happening's wording: the foretelling adjective and what the parse hangs
+    on the noun after it ("the presidential election about the serious problems he has"): "presidential election"."""
+    out = {c.i for c in noun.children if c.dep_ == "amod" and c.lower_ in _FORETELLING}
+    for c in noun.children:
+        if c.i > noun.i:
+            out.update(t.i for t in c.subtree)
+    return out
