@@ -195,3 +195,13 @@ def test_a_foretold_happening_of_a_kind_already_listed_is_a_re_mention(analyse_t
     an = analyse_text(text, dt.date(2016, 9, 23))
     assert [e.what for e in an.events] == ["Donald Trump to debate Hillary Clinton at Hofstra University"]
     assert undated(an) == []
+
+
+def test_a_happening_a_relative_clause_tells_of_ahead_is_a_next_step(analyse_text):
+    """ "the vote that you will see on this substantial aid package" (a White House call): a relative clause with a
+    "will" of its own says the happening it describes is still to come; not one denied ("a vote that will not take
+    place")."""
+    an = analyse_text("I think the vote that you will see on this substantial aid package demonstrates that.", dt.date(2022, 12, 21))
+    assert an.events == ()
+    assert undated(an) == [("vote to be held", "scheduled", None)]
+    assert undated(analyse_text("The speaker said it was a vote that will not take place.", dt.date(2022, 12, 21))) == []

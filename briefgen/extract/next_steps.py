@@ -204,6 +204,8 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _FORETELLING for c in noun.children):
         return True
+    if any(c.dep_ == "relcl" and _told_ahead(c) for c in noun.children):
+        return True  # "the vote that you will see on this aid package": a clause about the happening, ahead
     of, ahead = noun.head, noun.head.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or ahead.lower_ != "ahead" or ahead.head == ahead:
         return False
@@ -216,6 +218,12 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         and not any(a.tag_ == "VBD" for a in auxes)
         and not any(c.dep_ == "neg" for c in verb.children)
     )
+
+
+def _told_ahead(verb: Token) -> bool:
+    """A clause with a "will" of its own, not denied: "that you will see", not "that will not take place"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def foretold_phrase(noun: Token) -> set[int]:
