@@ -205,3 +205,24 @@ def test_a_happening_a_relative_clause_tells_of_ahead_is_a_next_step(analyse_tex
     assert an.events == ()
     assert undated(an) == [("vote to be held", "scheduled", None)]
     assert undated(analyse_text("The speaker said it was a vote that will not take place.", dt.date(2022, 12, 21))) == []
+
+
+def test_a_relative_clause_that_will_do_a_kind_of_happening_tells_of_its_noun_whatever_its_article(analyse_text):
+    """ "I signed an order that will designate the cartels as ..." (a White House speech): the clause makes "an
+    order" the one thing it tells of, as "the communiqué that will be released" is; a habit stays out."""
+    text = "I signed an order that will designate the cartels as \u201cforeign terrorist organizations.\u201d"
+    an = analyse_text(text, dt.date(2025, 1, 25))
+    assert an.events == ()
+    assert undated(an) == [("order to designate cartels as foreign terrorist organizations", "expected", None)]
+
+
+def test_a_happening_coordinated_with_a_step_decided_on_is_decided_too(analyse_text):
+    """ "Allies will agree to increase defense spending and adopt a new Defense Investment Pledge" (a NATO briefing):
+    the infinitive coordinated with the one agreed on shares the deciding, and a plural body's deciding still to come
+    is a step as its "will" is; not a clause of its own coordinated after it ("and that we would release ..."), nor a
+    bare plural's deciding told in the past."""
+    an = analyse_text("Allies will agree to increase defense spending and adopt a new Defense Investment Pledge.", dt.date(2023, 7, 11))
+    assert an.events == ()
+    assert undated(an) == [("allies to adopt new Defense Investment Pledge", "expected", None)]
+    past = analyse_text("Allies agreed to increase defense spending and adopt a new Defense Investment Pledge.", dt.date(2023, 7, 11))
+    assert undated(past) == []

@@ -485,8 +485,10 @@ def extract_undated_events(
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
+                or told  # "signed an order that will designate ...": the clause makes the noun the one it tells of
+                and subj.pos_ == "NOUN"
                 or kind
-                and _will(verb)
+                and (_will(verb) or _will_decide(verb))
                 and subj.tag_ == "NNS"
                 and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
@@ -588,6 +590,13 @@ def _decided(verb: Token) -> bool:
     """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
     to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
     head = verb.head
+    if verb.dep_ == "conj" and head != verb and not any(c.dep_ in (*_SUBJECTS, "mark") for c in verb.children):
+        # "Allies will agree to increase defense spending and adopt a new pledge": an infinitive coordinated with the
+        # one decided on shares its deciding (not "... and that we would release ...", a clause of its own)
+        first = head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        return first.dep_ == "xcomp" and _decided_on(first) and _names_happening(verb)
     return (
         verb.dep_ == "xcomp"
         and head != verb
@@ -599,6 +608,24 @@ def _decided(verb: Token) -> bool:
 
 
 _REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
+
+
+def _will_decide(verb: Token) -> bool:
+    """A step decided on by a deciding still to come ("Allies will agree to ... adopt a new pledge"), which a plural
+    body takes as it takes a "will" of its own; not a deciding told in the past ("surety companies agreed to release
+    millions", already acted on)."""
+    return _decided(verb) and any(a.lemma_ in _DECIDING and _will(a) for a in verb.ancestors)
+
+
+def _decided_on(xcomp: Token) -> bool:
+    """Whether an infinitive is what someone decided or agreed on, not denied or refused (as `_decided` reads it),
+    whatever its own verb ("agree to increase defense spending")."""
+    head = xcomp.head
+    return (
+        head.lemma_ in _DECIDING
+        and not any(c.dep_ == "neg" for c in head.children)
+        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)
+    )
 
 
 def _there_will_be(verb: Token) -> Token | None:
