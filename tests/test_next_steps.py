@@ -226,3 +226,21 @@ def test_a_happening_coordinated_with_a_step_decided_on_is_decided_too(analyse_t
     assert undated(an) == [("allies to adopt new Defense Investment Pledge", "expected", None)]
     past = analyse_text("Allies agreed to increase defense spending and adopt a new Defense Investment Pledge.", dt.date(2023, 7, 11))
     assert undated(past) == []
+
+
+def test_a_happening_a_reported_decision_says_would_come_is_a_next_step(analyse_text):
+    """ "The Leaders decided that their governments would initiate an annual ... Dialogue" (a Camp David fact sheet):
+    the "would" of a decision reported is its step still to come, as "he said he would" is; initiating a dialogue
+    holds a happening as beginning one does. Not a "would" of no one's decision ("their governments would initiate a
+    dialogue if asked"), nor a decision denied."""
+    text = (
+        "The Leaders decided that their governments would initiate an annual Assistant Secretary-led Indo-Pacific "
+        "Dialogue focused on coordinating implementation of their respective Indo-Pacific approaches."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert undated(an) == [("their governments to initiate annual Assistant Secretary-led Indo-Pacific Dialogue", "expected", None)]
+    hypothetical = "The Leaders said that their governments would initiate a trilateral dialogue if they were asked."
+    assert undated(analyse_text(hypothetical, dt.date(2023, 8, 18))) == []
+    denied = "The Leaders did not decide that their governments would initiate a trilateral dialogue."
+    assert undated(analyse_text(denied, dt.date(2023, 8, 18))) == []

@@ -558,7 +558,7 @@ _HAPPENING_NOUNS = {
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
 _HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue",
-            "begin", "start", "resume", "conclude"}  # fmt: skip
+            "begin", "start", "resume", "conclude", "initiate"}  # fmt: skip
 
 
 # Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
@@ -597,6 +597,10 @@ def _decided(verb: Token) -> bool:
         while first.dep_ == "conj" and first.head != first:
             first = first.head
         return first.dep_ == "xcomp" and _decided_on(first) and _names_happening(verb)
+    if verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", *_WILL) for c in verb.children):
+        # "the Leaders decided that their governments would initiate an annual dialogue": the "would" of a decision
+        # reported is its step still to come, not a hypothetical
+        return _decided_on(verb) and _names_happening(verb)
     return (
         verb.dep_ == "xcomp"
         and head != verb
@@ -834,7 +838,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
             return None
         if v.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "aux", "auxpass", "acl", "relcl"):
             break
-    reported = top.dep_ in ("ccomp", "conj") and top.head.lemma_ in _REPORTING
+    # a decision reported is reported too: "the Leaders decided that their governments would initiate a dialogue"
+    reported = top.dep_ in ("ccomp", "conj") and (top.head.lemma_ in _REPORTING or top.head.lemma_ in _DECIDING)
     conditional = any(
         c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark") for v in chain for c in v.children
     )
