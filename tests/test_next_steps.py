@@ -244,3 +244,20 @@ def test_a_happening_a_reported_decision_says_would_come_is_a_next_step(analyse_
     assert undated(analyse_text(hypothetical, dt.date(2023, 8, 18))) == []
     denied = "The Leaders did not decide that their governments would initiate a trilateral dialogue."
     assert undated(analyse_text(denied, dt.date(2023, 8, 18))) == []
+
+
+def test_a_step_someone_announced_is_a_next_step_whatever_its_verb(analyse_text):
+    """ "the White House announced that the United States would end a long-standing national emergency against Burma"
+    (PolNeAR): officially announced, a step is arranged whatever its verb; not one whose doer the announcement does
+    not name ("announced that we would be opening new embassies", a White House call), nor an announcement denied."""
+    text = (
+        "After her meeting with Obama, the White House announced that the United States would end a long-standing "
+        "national emergency against Burma."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 16))
+    assert an.events == ()
+    assert undated(an) == [("United States to end long-standing national emergency against Burma", "scheduled", None)]
+    unnamed = "You'll recall that it was not very long ago that the United States announced that we would be opening new embassies."
+    assert undated(analyse_text(unnamed, dt.date(2023, 9, 25))) == []
+    denied = "The White House did not announce that the United States would end the national emergency against Burma."
+    assert undated(analyse_text(denied, dt.date(2016, 9, 16))) == []

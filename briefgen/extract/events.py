@@ -32,6 +32,7 @@ from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
 from .next_steps import (
     UNDOING,
+    announced,
     awaited,
     comes_shortly,
     foretold,
@@ -470,6 +471,8 @@ def extract_undated_events(
                     or kind
                     and (_will(verb) or going_to(verb) or _decided(verb))
                     and not _on_condition(verb)
+                    or announced(verb)
+                    and not _on_condition(verb)
                 )
             ):
                 continue
@@ -497,7 +500,9 @@ def extract_undated_events(
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
-            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+            # officially announced is arranged: `scheduled` (events-guidelines.md)
+            certainty: Certainty = "scheduled" if announced(verb) and read[0] == "expected" else read[0]
+            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=certainty))
             listed.add(verb.i)
     out.extend(_foretold_events(doc, actors, article_id, sentences, [*dated, *out]))
     return tuple(out)

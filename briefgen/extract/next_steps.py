@@ -234,3 +234,19 @@ def foretold_phrase(noun: Token) -> set[int]:
         if c.i > noun.i:
             out.update(t.i for t in c.subtree)
     return out
+
+
+def announced(verb: Token) -> bool:
+    """A step someone announced ("the White House announced that the United States would end a long-standing
+    national emergency"): officially announced, it is arranged (events-guidelines.md: `scheduled`), whatever its verb;
+    the "would" or "will" of the announcement's own clause, not an announcement denied, and done by someone it names
+    ("announced that we would be opening new embassies", said years on, names no one an analyst could list)."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head != verb
+        and head.lemma_ == "announce"
+        and not any(c.dep_ == "neg" for c in head.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "'ll", "\u2019ll") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
+    )
