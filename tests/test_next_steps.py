@@ -261,3 +261,18 @@ def test_a_step_someone_announced_is_a_next_step_whatever_its_verb(analyse_text)
     assert undated(analyse_text(unnamed, dt.date(2023, 9, 25))) == []
     denied = "The White House did not announce that the United States would end the national emergency against Burma."
     assert undated(analyse_text(denied, dt.date(2016, 9, 16))) == []
+
+
+def test_what_is_forthcoming_is_a_next_step_to_be_released(analyse_text):
+    """ "in line with its forthcoming concessionality framework" (a Camp David joint statement): what is forthcoming
+    is about to be released, whatever it is; the adjective's other sense ("the FBI was not being forthcoming") is no
+    noun's."""
+    text = (
+        "The Leaders committed to explore delivering new World Bank Group concessional resources and headroom to fight "
+        "poverty by addressing global challenges in line with its forthcoming concessionality framework and enhancing "
+        "resources for the poorest countries.\n\n"
+        "Republicans had called the hearing because they felt the FBI was not being forthcoming in their request."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert undated(an) == [("its concessionality framework to be released", "expected", None)]

@@ -528,7 +528,10 @@ def _foretold_events(
         noun = next((t for t in span if foretold(t, _HAPPENING_NOUNS) and t.lower_ not in named and t.lemma_.lower() not in named), None)
         if noun is None:
             continue
-        what = f"{_phrase(noun, exclude=foretold_phrase(noun))} to be held"
+        # a happening is held, on a calendar; anything else forthcoming ("its forthcoming concessionality framework")
+        # is released, when it is ready
+        kind = noun.lemma_.lower() in _HAPPENING_NOUNS
+        what = f"{_phrase(noun, exclude=foretold_phrase(noun))} to be {'held' if kind else 'released'}"
         named.update((noun.lower_, noun.lemma_.lower()))
         out.append(
             Event(
@@ -539,7 +542,7 @@ def _foretold_events(
                 tuple(_actors_in(s_start, s_end, actors)),
                 None,
                 article_id,
-                certainty="scheduled",
+                certainty="scheduled" if kind else "expected",
             )
         )
     return out

@@ -200,7 +200,11 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
     election"), or "ahead of" it in a present or future clause ("is speaking out ahead of the presidential election";
     not "spoke ahead of the election", which may be long past). A plural names a series ("the upcoming presidential
     debates and beyond"), not one happening someone can prepare for."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lemma_.lower() not in kinds:
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "forthcoming" for c in noun.children):
+        return True  # "its forthcoming concessionality framework": what is forthcoming is about to be released, whatever it is
+    if noun.lemma_.lower() not in kinds:
         return False
     if any(c.dep_ == "amod" and c.lower_ in _FORETELLING for c in noun.children):
         return True
