@@ -276,3 +276,15 @@ def test_what_is_forthcoming_is_a_next_step_to_be_released(analyse_text):
     an = analyse_text(text, dt.date(2023, 8, 18))
     assert an.events == ()
     assert undated(an) == [("its concessionality framework to be released", "expected", None)]
+
+
+def test_a_happening_days_before_which_something_comes_now_is_still_to_come(analyse_text):
+    """ "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against
+    Donald Trump" (PolNeAR): days "before" a happening, in a present clause, put it still to come; not in a past one
+    ("was escorted off the premises on Monday afternoon, hours before the start of the first debate")."""
+    text = "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against Donald Trump."
+    an = analyse_text(text, dt.date(2016, 9, 23))
+    assert an.events == ()
+    assert undated(an) == [("her first debate to be held", "scheduled", None)]
+    past = "Green Party presidential candidate Jill Stein was escorted off the premises, hours before the first debate."
+    assert undated(analyse_text(past, dt.date(2016, 9, 26))) == []

@@ -192,13 +192,15 @@ def worked_toward(verb: Token) -> bool:
 # Adjectives that say of a happening that it is still to come, whatever the tense of the clause naming it: "the
 # upcoming election", "a forthcoming report", "the impending vote".
 _FORETELLING = {"upcoming", "forthcoming", "impending"}
+_UNITS = {"minute", "hour", "day", "week", "month"}  # "days before the debate", "weeks before the vote"
 
 
 def foretold(noun: Token, kinds: set[str]) -> bool:
     """Whether a single happening of a kind the analysts list (`kinds`, by lemma) is named as still to come by the noun
     alone: an adjective that foretells it ("cited the upcoming election", "his opponent in the upcoming gubernatorial
-    election"), or "ahead of" it in a present or future clause ("is speaking out ahead of the presidential election";
-    not "spoke ahead of the election", which may be long past). A plural names a series ("the upcoming presidential
+    election"), or "ahead of" it, or days or weeks "before" it, in a present or future clause ("is speaking out ahead
+    of the presidential election", "comes just days before her first debate"; not "spoke ahead of the election", which
+    may be long past). A plural names a series ("the upcoming presidential
     debates and beyond"), not one happening someone can prepare for."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN":
         return False
@@ -210,8 +212,12 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         return True
     if any(c.dep_ == "relcl" and _told_ahead(c) for c in noun.children):
         return True  # "the vote that you will see on this aid package": a clause about the happening, ahead
+    if noun.dep_ != "pobj":
+        return False
     of, ahead = noun.head, noun.head.head
-    if noun.dep_ != "pobj" or of.lower_ != "of" or ahead.lower_ != "ahead" or ahead.head == ahead:
+    if of.lower_ == "before" and any(c.dep_ == "npadvmod" and c.lemma_ in _UNITS for c in of.children):
+        ahead = of  # "comes at an inopportune time, just days before her first debate": a span of time before it, now
+    elif of.lower_ != "of" or ahead.lower_ != "ahead" or ahead.head == ahead:
         return False
     verb = ahead.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
