@@ -280,11 +280,17 @@ def test_what_is_forthcoming_is_a_next_step_to_be_released(analyse_text):
 
 def test_a_happening_days_before_which_something_comes_now_is_still_to_come(analyse_text):
     """ "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against
-    Donald Trump" (PolNeAR): days "before" a happening, in a present clause, put it still to come; not in a past one
-    ("was escorted off the premises on Monday afternoon, hours before the start of the first debate")."""
-    text = "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against Donald Trump."
+    Donald Trump" (PolNeAR): days "before" a happening, in a present clause, put it still to come (worded with the
+    person "her" stands for); not in a past one ("was escorted off the premises ..., hours before the first debate")."""
+    text = (
+        "The revelation that several Hillary Clinton staffers received partial immunity in the FBI email probe set off "
+        "another round of partisan fireworks.\n\n"
+        "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against "
+        "Donald Trump."
+    )
     an = analyse_text(text, dt.date(2016, 9, 23))
     assert an.events == ()
-    assert undated(an) == [("her first debate to be held", "scheduled", None)]
+    # "her" worded as the person it stands for, and who the debate is against kept
+    assert undated(an) == [("Hillary Clinton's first debate against Donald Trump to be held", "scheduled", None)]
     past = "Green Party presidential candidate Jill Stein was escorted off the premises, hours before the first debate."
     assert undated(analyse_text(past, dt.date(2016, 9, 26))) == []

@@ -16,7 +16,7 @@ from ..model import Certainty, DateRange, Event, Quote, Timex, Turn, When, sente
 from .actors import ActorIndex
 from .event_wording import DEICTIC as _DEICTIC
 from .event_wording import SUBJECTS as _SUBJECTS
-from .event_wording import SpeakerAt
+from .event_wording import SpeakerAt, antecedent
 from .event_wording import action_of as _action
 from .event_wording import actors_in as _actors_in
 from .event_wording import clause as _clause
@@ -508,6 +508,19 @@ def extract_undated_events(
     return tuple(out)
 
 
+def _foretold_phrase(noun: Token, actors: ActorIndex) -> str:
+    """A foretold happening's words (`next_steps.foretold_phrase`), a possessive "his" or "her" worded as the person
+    it stands for ("just days before her first debate against Donald Trump": Hillary Clinton's first debate ...), as
+    a "he" or "she" doing a step is; an analyst's list names no one by a pronoun."""
+    exclude = foretold_phrase(noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    named = antecedent(owner, actors) if owner is not None else None
+    actor = actors.actor_at(named.idx, named.idx + len(named)) if named is not None else None
+    if owner is None or actor is None:
+        return _phrase(noun, exclude=exclude)
+    return f"{actor.name}'s {_phrase(noun, exclude=exclude | {owner.i})}"
+
+
 def _foretold_events(
     doc: Doc, actors: ActorIndex, article_id: str, sentences: Sequence[tuple[int, int]], listed: Sequence[Event]
 ) -> list[Event]:
@@ -531,7 +544,7 @@ def _foretold_events(
         # a happening is held, on a calendar; anything else forthcoming ("its forthcoming concessionality framework")
         # is released, when it is ready
         kind = noun.lemma_.lower() in _HAPPENING_NOUNS
-        what = f"{_phrase(noun, exclude=foretold_phrase(noun))} to be {'held' if kind else 'released'}"
+        what = f"{_foretold_phrase(noun, actors)} to be {'held' if kind else 'released'}"
         named.update((noun.lower_, noun.lemma_.lower()))
         out.append(
             Event(

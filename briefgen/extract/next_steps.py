@@ -238,12 +238,18 @@ def _told_ahead(verb: Token) -> bool:
 
 def foretold_phrase(noun: Token) -> set[int]:
     """The words to leave out of a foretold happening's wording: the foretelling adjective and what the parse hangs
-    on the noun after it ("the presidential election about the serious problems he has"): "presidential election"."""
+    on the noun after it ("the presidential election about the serious problems he has"): "presidential election";
+    not who it is with or against (`_OTHER_SIDE`)."""
     out = {c.i for c in noun.children if c.dep_ == "amod" and c.lower_ in _FORETELLING}
     for c in noun.children:
-        if c.i > noun.i:
+        if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ in _OTHER_SIDE):
             out.update(t.i for t in c.subtree)
     return out
+
+
+# Prepositions that name the other side of a happening: "her first debate against Donald Trump", "talks with Iran",
+# "a summit between the two leaders": who takes part, worth keeping in its wording.
+_OTHER_SIDE = {"against", "between", "with"}
 
 
 def announced(verb: Token) -> bool:
