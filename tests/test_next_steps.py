@@ -294,3 +294,30 @@ def test_a_happening_days_before_which_something_comes_now_is_still_to_come(anal
     assert undated(an) == [("Hillary Clinton's first debate against Donald Trump to be held", "scheduled", None)]
     past = "Green Party presidential candidate Jill Stein was escorted off the premises, hours before the first debate."
     assert undated(analyse_text(past, dt.date(2016, 9, 26))) == []
+
+
+def test_a_present_plans_the_tagger_read_as_a_noun_is_a_plan(analyse_text):
+    """ "The Clinton campaign plans to employ Mr. Obama ... in the coming weeks" (PolNeAR): in its article the model
+    tags "plans" a plural noun with "campaign" its compound, but gives it an infinitive complement and makes it the
+    root, as only a verb is: a present plan, its compound the one who plans; a noun's own infinitive ("his plans to
+    cut taxes") stays a noun's."""
+    plans = (
+        "The Clinton campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible in "
+        "the coming weeks, making particular use of the couple in Florida, Ohio and North Carolina."
+    )
+    before = (
+        "She spoke about her deep ties to black churches while at the National Baptist Convention in Kansas City, Mo.; "
+        "she called into Tom Joyner's radio program when she was home sick with pneumonia; and, this past week, she "
+        "addressed the Black Women's Agenda Symposium.\n\n"
+    )
+    # alone, the model gives "plans" "campaign" as its subject; after the sentence before it, as its compound
+    for text in (plans, before + plans):
+        an = analyse_text(text, dt.date(2016, 9, 19))
+        assert an.events == ()
+        assert undated(an) == [("Clinton campaign to employ Mr. Obama", "expected", None)]
+    assert (
+        undated(
+            analyse_text("Police have said they have no immediate plans to release two recordings of the shooting.", dt.date(2016, 9, 25))
+        )
+        == []
+    )

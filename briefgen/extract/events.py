@@ -40,6 +40,7 @@ from .next_steps import (
     further_step,
     going_to,
     near_term,
+    noun_as_verb,
     own_clause,
     planned_happening,
     says_what,
@@ -479,6 +480,7 @@ def extract_undated_events(
             if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            subj = subj or next((c for v in verb.ancestors if noun_as_verb(v) for c in v.children if c.dep_ == "compound"), None)
             if told:
                 subj = verb.head  # the noun the clause tells the happening of
             if subj is None or not (
@@ -720,6 +722,7 @@ def _firm(verb: Token) -> bool:
         if node.dep_ != "xcomp" or head == node:
             return False
         present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
+        present = present or noun_as_verb(head)  # "The Clinton campaign plans to employ ...", tagged a plural noun
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return _is_to(node, head)  # "the Senate is to vote", not "our objective is to deny"
         if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:

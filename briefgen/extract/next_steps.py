@@ -266,3 +266,10 @@ def announced(verb: Token) -> bool:
         and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "'ll", "\u2019ll") for c in verb.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
     )
+
+
+def noun_as_verb(tok: Token) -> bool:
+    """A present verb the tagger read as a plural noun ("The Clinton campaign plans to employ Mr. Obama", "plans" a
+    noun with "campaign" its compound): the parse gives it an infinitive complement (xcomp), which a noun never takes
+    (a noun's infinitive describes it: "his plans to cut taxes", acl), and makes it the sentence's root."""
+    return tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
