@@ -186,3 +186,161 @@ def test_a_step_worked_on_now_with_a_named_partner_is_a_next_step(analyse_text):
     an = analyse_text(text, dt.date(2024, 5, 23))
     assert an.events == ()
     assert undated(an) == [("Jane Roe to make Ohio the first state to receive the new grants", "expected", None)]
+
+
+def test_a_happening_named_by_a_noun_said_to_be_still_to_come_is_a_next_step(analyse_text):
+    """ "the upcoming election", "ahead of the presidential election" in a present clause (PolNeAR): a single happening
+    the noun alone says is still to come, worded as held, whatever the tense of the clause naming it; not a plural
+    series ("the upcoming presidential debates and beyond"), nor "ahead of" it in a past clause."""
+    text = (
+        "Several judges handling federal Freedom of Information Act lawsuits seeking information about Hillary "
+        "Clinton's tenure as secretary of state have cited the upcoming election as a reason to speed release of "
+        "records held by the State Department.\n\n"
+        "Retired U.S. Air Force Gen. Norman Ham is speaking out ahead of the presidential election about the serious "
+        "problems he has with the current commander in chief.\n\n"
+        "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday in the upcoming presidential debates "
+        "and beyond.\n\n"
+        "The governor spoke ahead of the referendum."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 22))
+    assert an.events == ()
+    assert undated(an) == [("election to be held", "scheduled", None)]
+    ahead = analyse_text(text.split("\n\n")[1], dt.date(2016, 9, 15))
+    assert undated(ahead) == [("presidential election to be held", "scheduled", None)]
+
+
+def test_a_foretold_happening_of_a_kind_already_listed_is_a_re_mention(analyse_text):
+    """ "the upcoming debate" after the debate the article dates is that debate again, not a second happening."""
+    text = (
+        "Donald Trump will debate Hillary Clinton on Monday at Hofstra University.\n\n"
+        "Clinton aides have been preparing for weeks for the upcoming debate."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 23))
+    assert [e.what for e in an.events] == ["Donald Trump to debate Hillary Clinton at Hofstra University"]
+    assert undated(an) == []
+
+
+def test_a_happening_a_relative_clause_tells_of_ahead_is_a_next_step(analyse_text):
+    """ "the vote that you will see on this substantial aid package" (a White House call): a relative clause with a
+    "will" of its own says the happening it describes is still to come; not one denied ("a vote that will not take
+    place")."""
+    an = analyse_text("I think the vote that you will see on this substantial aid package demonstrates that.", dt.date(2022, 12, 21))
+    assert an.events == ()
+    assert undated(an) == [("vote to be held", "scheduled", None)]
+    assert undated(analyse_text("The speaker said it was a vote that will not take place.", dt.date(2022, 12, 21))) == []
+
+
+def test_a_relative_clause_that_will_do_a_kind_of_happening_tells_of_its_noun_whatever_its_article(analyse_text):
+    """ "I signed an order that will designate the cartels as ..." (a White House speech): the clause makes "an
+    order" the one thing it tells of, as "the communiqué that will be released" is; a habit stays out."""
+    text = "I signed an order that will designate the cartels as \u201cforeign terrorist organizations.\u201d"
+    an = analyse_text(text, dt.date(2025, 1, 25))
+    assert an.events == ()
+    assert undated(an) == [("order to designate cartels as foreign terrorist organizations", "expected", None)]
+
+
+def test_a_happening_coordinated_with_a_step_decided_on_is_decided_too(analyse_text):
+    """ "Allies will agree to increase defense spending and adopt a new Defense Investment Pledge" (a NATO briefing):
+    the infinitive coordinated with the one agreed on shares the deciding, and a plural body's deciding still to come
+    is a step as its "will" is; not a clause of its own coordinated after it ("and that we would release ..."), nor a
+    bare plural's deciding told in the past."""
+    an = analyse_text("Allies will agree to increase defense spending and adopt a new Defense Investment Pledge.", dt.date(2023, 7, 11))
+    assert an.events == ()
+    assert undated(an) == [("allies to adopt new Defense Investment Pledge", "expected", None)]
+    past = analyse_text("Allies agreed to increase defense spending and adopt a new Defense Investment Pledge.", dt.date(2023, 7, 11))
+    assert undated(past) == []
+
+
+def test_a_happening_a_reported_decision_says_would_come_is_a_next_step(analyse_text):
+    """ "The Leaders decided that their governments would initiate an annual ... Dialogue" (a Camp David fact sheet):
+    the "would" of a decision reported is its step still to come, as "he said he would" is; initiating a dialogue
+    holds a happening as beginning one does. Not a "would" of no one's decision ("their governments would initiate a
+    dialogue if asked"), nor a decision denied."""
+    text = (
+        "The Leaders decided that their governments would initiate an annual Assistant Secretary-led Indo-Pacific "
+        "Dialogue focused on coordinating implementation of their respective Indo-Pacific approaches."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert undated(an) == [("their governments to initiate annual Assistant Secretary-led Indo-Pacific Dialogue", "expected", None)]
+    hypothetical = "The Leaders said that their governments would initiate a trilateral dialogue if they were asked."
+    assert undated(analyse_text(hypothetical, dt.date(2023, 8, 18))) == []
+    denied = "The Leaders did not decide that their governments would initiate a trilateral dialogue."
+    assert undated(analyse_text(denied, dt.date(2023, 8, 18))) == []
+
+
+def test_a_step_someone_announced_is_a_next_step_whatever_its_verb(analyse_text):
+    """ "the White House announced that the United States would end a long-standing national emergency against Burma"
+    (PolNeAR): officially announced, a step is arranged whatever its verb; not one whose doer the announcement does
+    not name ("announced that we would be opening new embassies", a White House call), nor an announcement denied."""
+    text = (
+        "After her meeting with Obama, the White House announced that the United States would end a long-standing "
+        "national emergency against Burma."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 16))
+    assert an.events == ()
+    assert undated(an) == [("United States to end long-standing national emergency against Burma", "scheduled", None)]
+    unnamed = "You'll recall that it was not very long ago that the United States announced that we would be opening new embassies."
+    assert undated(analyse_text(unnamed, dt.date(2023, 9, 25))) == []
+    denied = "The White House did not announce that the United States would end the national emergency against Burma."
+    assert undated(analyse_text(denied, dt.date(2016, 9, 16))) == []
+
+
+def test_what_is_forthcoming_is_a_next_step_to_be_released(analyse_text):
+    """ "in line with its forthcoming concessionality framework" (a Camp David joint statement): what is forthcoming
+    is about to be released, whatever it is; the adjective's other sense ("the FBI was not being forthcoming") is no
+    noun's."""
+    text = (
+        "The Leaders committed to explore delivering new World Bank Group concessional resources and headroom to fight "
+        "poverty by addressing global challenges in line with its forthcoming concessionality framework and enhancing "
+        "resources for the poorest countries.\n\n"
+        "Republicans had called the hearing because they felt the FBI was not being forthcoming in their request."
+    )
+    an = analyse_text(text, dt.date(2023, 8, 18))
+    assert an.events == ()
+    assert undated(an) == [("its concessionality framework to be released", "expected", None)]
+
+
+def test_a_happening_days_before_which_something_comes_now_is_still_to_come(analyse_text):
+    """ "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against
+    Donald Trump" (PolNeAR): days "before" a happening, in a present clause, put it still to come (worded with the
+    person "her" stands for); not in a past one ("was escorted off the premises ..., hours before the first debate")."""
+    text = (
+        "The revelation that several Hillary Clinton staffers received partial immunity in the FBI email probe set off "
+        "another round of partisan fireworks.\n\n"
+        "This latest email flare-up comes at an inopportune time for Clinton, just days before her first debate against "
+        "Donald Trump."
+    )
+    an = analyse_text(text, dt.date(2016, 9, 23))
+    assert an.events == ()
+    # "her" worded as the person it stands for, and who the debate is against kept
+    assert undated(an) == [("Hillary Clinton's first debate against Donald Trump to be held", "scheduled", None)]
+    past = "Green Party presidential candidate Jill Stein was escorted off the premises, hours before the first debate."
+    assert undated(analyse_text(past, dt.date(2016, 9, 26))) == []
+
+
+def test_a_present_plans_the_tagger_read_as_a_noun_is_a_plan(analyse_text):
+    """ "The Clinton campaign plans to employ Mr. Obama ... in the coming weeks" (PolNeAR): in its article the model
+    tags "plans" a plural noun with "campaign" its compound, but gives it an infinitive complement and makes it the
+    root, as only a verb is: a present plan, its compound the one who plans; a noun's own infinitive ("his plans to
+    cut taxes") stays a noun's."""
+    plans = (
+        "The Clinton campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible in "
+        "the coming weeks, making particular use of the couple in Florida, Ohio and North Carolina."
+    )
+    before = (
+        "She spoke about her deep ties to black churches while at the National Baptist Convention in Kansas City, Mo.; "
+        "she called into Tom Joyner's radio program when she was home sick with pneumonia; and, this past week, she "
+        "addressed the Black Women's Agenda Symposium.\n\n"
+    )
+    # alone, the model gives "plans" "campaign" as its subject; after the sentence before it, as its compound
+    for text in (plans, before + plans):
+        an = analyse_text(text, dt.date(2016, 9, 19))
+        assert an.events == ()
+        assert undated(an) == [("Clinton campaign to employ Mr. Obama", "expected", None)]
+    assert (
+        undated(
+            analyse_text("Police have said they have no immediate plans to release two recordings of the shooting.", dt.date(2016, 9, 25))
+        )
+        == []
+    )

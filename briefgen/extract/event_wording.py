@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor
 from .actors import PERSON_TITLES, ActorIndex
+from .next_steps import noun_as_verb
 from .nlp import relative_antecedent
 from .timexes import FUTURE_GOVERNORS, HOLIDAYS, SCHEDULED, SEASONS
 
@@ -60,6 +61,10 @@ def what(span: Span | None, verb: Token, actors: ActorIndex, dated: set[int], sp
         subj = [c for c in node.children if c.dep_ in SUBJECTS]
         if subj:
             subject_tok = subj[0]
+            break
+        if noun_as_verb(node):
+            # "The Clinton campaign plans to employ ...": the verb the tagger read as a noun has its subject as a compound
+            subject_tok = next((c for c in node.children if c.dep_ == "compound"), None)
             break
         left = _left_noun(node)
         if node.dep_ == "conj" and left is not None:

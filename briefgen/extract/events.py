@@ -16,7 +16,7 @@ from ..model import Certainty, DateRange, Event, Quote, Timex, Turn, When, sente
 from .actors import ActorIndex
 from .event_wording import DEICTIC as _DEICTIC
 from .event_wording import SUBJECTS as _SUBJECTS
-from .event_wording import SpeakerAt
+from .event_wording import SpeakerAt, antecedent
 from .event_wording import action_of as _action
 from .event_wording import actors_in as _actors_in
 from .event_wording import clause as _clause
@@ -33,11 +33,15 @@ from .lexicon import SIGNALLING as _REPORTING
 from .lexicon import WEEKDAY_NAMES as WEEKDAYS
 from .next_steps import (
     UNDOING,
+    announced,
     awaited,
     comes_shortly,
+    foretold,
+    foretold_phrase,
     further_step,
     going_to,
     near_term,
+    noun_as_verb,
     own_clause,
     planned_happening,
     says_what,
@@ -482,12 +486,15 @@ def extract_undated_events(
                     or kind
                     and (_will(verb) or going_to(verb) or _decided(verb))
                     and not _on_condition(verb)
+                    or announced(verb)
+                    and not _on_condition(verb)
                 )
             ):
                 continue
             if _quoted(verb, s_start, text):
                 continue
             subj = next((c for v in (verb, *verb.ancestors) for c in v.children if c.dep_ in _SUBJECTS), None)
+            subj = subj or next((c for v in verb.ancestors if noun_as_verb(v) for c in v.children if c.dep_ == "compound"), None)
             if told:
                 subj = verb.head  # the noun the clause tells the happening of
             if subj is None or not (
@@ -497,8 +504,10 @@ def extract_undated_events(
                 or subj.lower_ in ("he", "she")
                 or subj.pos_ == "NOUN"
                 and any(c.dep_ == "poss" or c.lower_ == "the" for c in subj.children)
+                or told  # "signed an order that will designate ...": the clause makes the noun the one it tells of
+                and subj.pos_ == "NOUN"
                 or kind
-                and (_will(verb) or _decided(verb) and _will(_decider(verb)))
+                and (_will(verb) or _will_decide(verb))
                 and subj.tag_ == "NNS"
                 and not any(t.i in habitual or t.lower_ in _HABITUAL for t in shared_clause(verb))
             ):
@@ -507,8 +516,11 @@ def extract_undated_events(
             if len(what.split()) < 3:
                 continue
             ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
-            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=read[0]))
+            # officially announced is arranged: `scheduled` (events-guidelines.md)
+            certainty: Certainty = "scheduled" if announced(verb) and read[0] == "expected" else read[0]
+            out.append(Event(text[s_start:s_end], s_start, s_end, what, tuple(ids), None, article_id, certainty=certainty))
             listed.add(verb.i)
+    out.extend(_foretold_events(doc, actors, article_id, sentences, [*dated, *out]))
     return tuple(out)
 
 
@@ -523,6 +535,59 @@ def _dated_above(verb: Token, timed: set[int], sentence: Span) -> bool:
         if any(t.i in timed and sentence.start <= t.i < sentence.end for t in own_clause(node)):
             return True
     return False
+
+
+def _foretold_phrase(noun: Token, actors: ActorIndex) -> str:
+    """A foretold happening's words (`next_steps.foretold_phrase`), a possessive "his" or "her" worded as the person
+    it stands for ("just days before her first debate against Donald Trump": Hillary Clinton's first debate ...), as
+    a "he" or "she" doing a step is; an analyst's list names no one by a pronoun."""
+    exclude = foretold_phrase(noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    named = antecedent(owner, actors) if owner is not None else None
+    actor = actors.actor_at(named.idx, named.idx + len(named)) if named is not None else None
+    if owner is None or actor is None:
+        return _phrase(noun, exclude=exclude)
+    return f"{actor.name}'s {_phrase(noun, exclude=exclude | {owner.i})}"
+
+
+def _foretold_events(
+    doc: Doc, actors: ActorIndex, article_id: str, sentences: Sequence[tuple[int, int]], listed: Sequence[Event]
+) -> list[Event]:
+    """Happenings named only by a noun said to be still to come (`next_steps.foretold`: "the upcoming election",
+    "ahead of the presidential election"), in a sentence with no event of its own, worded as held ("presidential
+    election to be held"). A kind the article already lists an event of is a re-mention ("the upcoming debate" after
+    "the debate on Monday"), not a happening of its own, so each kind is taken once, and only where none is listed."""
+    text = doc_text(doc)
+    busy = {e.start for e in listed}
+    named = {w for e in listed for w in re.findall(r"[^\W_]+", e.what.lower())}
+    out: list[Event] = []
+    for s_start, s_end in sentences:
+        if s_start in busy or text[s_start:s_end].strip().endswith("?"):
+            continue  # a sentence's own event stands; a question asks
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = next((t for t in span if foretold(t, _HAPPENING_NOUNS) and t.lower_ not in named and t.lemma_.lower() not in named), None)
+        if noun is None:
+            continue
+        # a happening is held, on a calendar; anything else forthcoming ("its forthcoming concessionality framework")
+        # is released, when it is ready
+        kind = noun.lemma_.lower() in _HAPPENING_NOUNS
+        what = f"{_foretold_phrase(noun, actors)} to be {'held' if kind else 'released'}"
+        named.update((noun.lower_, noun.lemma_.lower()))
+        out.append(
+            Event(
+                text[s_start:s_end],
+                s_start,
+                s_end,
+                what,
+                tuple(_actors_in(s_start, s_end, actors)),
+                None,
+                article_id,
+                certainty="scheduled" if kind else "expected",
+            )
+        )
+    return out
 
 
 # The kinds of happening an analyst lists (events-guidelines.md: visits, meetings, summits, votes, hearings, debates,
@@ -543,7 +608,7 @@ _HAPPENING_NOUNS = {
 }  # fmt: skip
 # Verbs that only hold a happening named by their object ("hold a meeting", "have a briefing", "make an announcement").
 _HOLDING = {"hold", "have", "host", "conduct", "make", "attend", "give", "deliver", "stage", "convene", "join", "take", "issue",
-            "begin", "start", "resume", "conclude"}  # fmt: skip
+            "begin", "start", "resume", "conclude", "initiate"}  # fmt: skip
 
 
 # Happening verbs that name one only with what they act on: "will announce new steps", not "that we'll be unveiling"
@@ -574,13 +639,21 @@ _DECIDING = {"decide", "agree", "commit", "pledge", "resolve", "direct", "instru
 def _decided(verb: Token) -> bool:
     """A happening someone has decided or agreed on ("the three countries decided to launch a pilot", "we have agreed
     to hold talks"): a plan, whatever the tense of the deciding, if the deciding is not denied."""
-    step = verb
-    while step.dep_ == "conj" and step.head != step:
-        step = step.head  # "will agree to increase defense spending and adopt a new pledge": the adopting is agreed too
-    head = step.head
+    head = verb.head
+    if verb.dep_ == "conj" and head != verb and not any(c.dep_ in (*_SUBJECTS, "mark") for c in verb.children):
+        # "Allies will agree to increase defense spending and adopt a new pledge": an infinitive coordinated with the
+        # one decided on shares its deciding (not "... and that we would release ...", a clause of its own)
+        first = head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        return first.dep_ == "xcomp" and _decided_on(first) and _names_happening(verb)
+    if verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", *_WILL) for c in verb.children):
+        # "the Leaders decided that their governments would initiate an annual dialogue": the "would" of a decision
+        # reported is its step still to come, not a hypothetical
+        return _decided_on(verb) and _names_happening(verb)
     return (
-        step.dep_ == "xcomp"
-        and head != step
+        verb.dep_ == "xcomp"
+        and head != verb
         and head.lemma_ in _DECIDING
         and not any(c.dep_ == "neg" for c in head.children)
         and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
@@ -591,12 +664,22 @@ def _decided(verb: Token) -> bool:
 _REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
 
 
-def _decider(verb: Token) -> Token:
-    """The verb of deciding a decided step hangs on ("Allies will agree to increase ... and adopt a new pledge": agree)."""
-    step = verb
-    while step.dep_ == "conj" and step.head != step:
-        step = step.head
-    return step.head
+def _will_decide(verb: Token) -> bool:
+    """A step decided on by a deciding still to come ("Allies will agree to ... adopt a new pledge"), which a plural
+    body takes as it takes a "will" of its own; not a deciding told in the past ("surety companies agreed to release
+    millions", already acted on)."""
+    return _decided(verb) and any(a.lemma_ in _DECIDING and _will(a) for a in verb.ancestors)
+
+
+def _decided_on(xcomp: Token) -> bool:
+    """Whether an infinitive is what someone decided or agreed on, not denied or refused (as `_decided` reads it),
+    whatever its own verb ("agree to increase defense spending")."""
+    head = xcomp.head
+    return (
+        head.lemma_ in _DECIDING
+        and not any(c.dep_ == "neg" for c in head.children)
+        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)
+    )
 
 
 def _there_will_be(verb: Token) -> Token | None:
@@ -666,6 +749,7 @@ def _firm(verb: Token) -> bool:
         if node.dep_ != "xcomp" or head == node:
             return False
         present = head.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in head.children if a.dep_ in ("aux", "auxpass"))
+        present = present or noun_as_verb(head)  # "The Clinton campaign plans to employ ...", tagged a plural noun
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return _is_to(node, head)  # "the Senate is to vote", not "our objective is to deny"
         if head.lemma_ in ("plan", "intend", "schedule", "set", "slate", "expect", "prepare") and present:
@@ -805,7 +889,8 @@ def _certainty(span: Span | None, verb: Token, sentence: str) -> tuple[Certainty
             return None
         if v.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "aux", "auxpass", "acl", "relcl"):
             break
-    reported = top.dep_ in ("ccomp", "conj") and top.head.lemma_ in _REPORTING
+    # a decision reported is reported too: "the Leaders decided that their governments would initiate a dialogue"
+    reported = top.dep_ in ("ccomp", "conj") and (top.head.lemma_ in _REPORTING or top.head.lemma_ in _DECIDING)
     conditional = any(
         c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children if m.dep_ == "mark") for v in chain for c in v.children
     )

@@ -187,3 +187,89 @@ def worked_toward(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in c.children) for c in work.children
     )
     return ongoing and partner and not any(c.dep_ == "neg" for c in work.children)
+
+
+# Adjectives that say of a happening that it is still to come, whatever the tense of the clause naming it: "the
+# upcoming election", "a forthcoming report", "the impending vote".
+_FORETELLING = {"upcoming", "forthcoming", "impending"}
+_UNITS = {"minute", "hour", "day", "week", "month"}  # "days before the debate", "weeks before the vote"
+
+
+def foretold(noun: Token, kinds: set[str]) -> bool:
+    """Whether a single happening of a kind the analysts list (`kinds`, by lemma) is named as still to come by the noun
+    alone: an adjective that foretells it ("cited the upcoming election", "his opponent in the upcoming gubernatorial
+    election"), or "ahead of" it, or days or weeks "before" it, in a present or future clause ("is speaking out ahead
+    of the presidential election", "comes just days before her first debate"; not "spoke ahead of the election", which
+    may be long past). A plural names a series ("the upcoming presidential
+    debates and beyond"), not one happening someone can prepare for."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "forthcoming" for c in noun.children):
+        return True  # "its forthcoming concessionality framework": what is forthcoming is about to be released, whatever it is
+    if noun.lemma_.lower() not in kinds:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _FORETELLING for c in noun.children):
+        return True
+    if any(c.dep_ == "relcl" and _told_ahead(c) for c in noun.children):
+        return True  # "the vote that you will see on this aid package": a clause about the happening, ahead
+    if noun.dep_ != "pobj":
+        return False
+    of, ahead = noun.head, noun.head.head
+    if of.lower_ == "before" and any(c.dep_ == "npadvmod" and c.lemma_ in _UNITS for c in of.children):
+        ahead = of  # "comes at an inopportune time, just days before her first debate": a span of time before it, now
+    elif of.lower_ != "of" or ahead.lower_ != "ahead" or ahead.head == ahead:
+        return False
+    verb = ahead.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    now_or_later = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes)
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and now_or_later
+        and not any(a.tag_ == "VBD" for a in auxes)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _told_ahead(verb: Token) -> bool:
+    """A clause with a "will" of its own, not denied: "that you will see", not "that will not take place"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes) and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def foretold_phrase(noun: Token) -> set[int]:
+    """The words to leave out of a foretold happening's wording: the foretelling adjective and what the parse hangs
+    on the noun after it ("the presidential election about the serious problems he has"): "presidential election";
+    not who it is with or against (`_OTHER_SIDE`)."""
+    out = {c.i for c in noun.children if c.dep_ == "amod" and c.lower_ in _FORETELLING}
+    for c in noun.children:
+        if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ in _OTHER_SIDE):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+# Prepositions that name the other side of a happening: "her first debate against Donald Trump", "talks with Iran",
+# "a summit between the two leaders": who takes part, worth keeping in its wording.
+_OTHER_SIDE = {"against", "between", "with"}
+
+
+def announced(verb: Token) -> bool:
+    """A step someone announced ("the White House announced that the United States would end a long-standing
+    national emergency"): officially announced, it is arranged (events-guidelines.md: `scheduled`), whatever its verb;
+    the "would" or "will" of the announcement's own clause, not an announcement denied, and done by someone it names
+    ("announced that we would be opening new embassies", said years on, names no one an analyst could list)."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head != verb
+        and head.lemma_ == "announce"
+        and not any(c.dep_ == "neg" for c in head.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "'ll", "\u2019ll") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
+    )
+
+
+def noun_as_verb(tok: Token) -> bool:
+    """A present verb the tagger read as a plural noun ("The Clinton campaign plans to employ Mr. Obama", "plans" a
+    noun with "campaign" its compound): the parse gives it an infinitive complement (xcomp), which a noun never takes
+    (a noun's infinitive describes it: "his plans to cut taxes", acl), and makes it the sentence's root."""
+    return tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
