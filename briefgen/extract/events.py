@@ -468,7 +468,8 @@ def extract_undated_events(
                 verb.dep_ in ("amod", "acl", "relcl", "advcl", "pcomp", "csubj")
                 and not told
                 and not (shortly and (awaited(verb) or worked_toward(verb)))
-                or any(t.i in timed or t.i in habitual for t in own_clause(verb))
+                or (timed or habitual)
+                and any(t.i in timed or t.i in habitual for t in own_clause(verb))
                 or _dated_above(verb, timed, span)
             ):
                 continue  # a participle describing a noun, or a clause with a date of its own (the dated path's)
@@ -623,13 +624,16 @@ def _names_happening(verb: Token) -> bool:
     """Whether a verb names a kind of happening an analyst lists, itself ("will vote", "will sign the bill") or by
     the noun it holds ("will hold the first trilateral meeting", "will have a briefing"); a light verb only by its
     noun; never a habit ("will meet annually")."""
-    if verb.pos_ != "VERB" or any(t.lower_ in _HABITUAL for t in own_clause(verb)):
+    if verb.pos_ != "VERB":
         return False
     if verb.lemma_ in _HAPPENING_VERBS and verb.lemma_ not in _HOLDING:
-        return verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)
-    if verb.lemma_ in _HOLDING or verb.lemma_ in _HAPPENING_VERBS:
-        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _HAPPENING_NOUNS for c in verb.children)
-    return False
+        kind = verb.lemma_ not in _ACTS_ON or any(c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in verb.children)
+    elif verb.lemma_ in _HOLDING:
+        kind = any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in _HAPPENING_NOUNS for c in verb.children)
+    else:
+        return False
+    # the habit last: it reads the whole clause, and most verbs name no kind anyway
+    return kind and not any(t.lower_ in _HABITUAL for t in own_clause(verb))
 
 
 # Verbs of deciding on a step: "the leaders decided to launch a pilot", "have agreed to hold talks", "pledged to ...".

@@ -131,6 +131,8 @@ def comes_shortly(verb: Token, near: set[int]) -> bool:
     soon open new consulates", "plans to make the records available soon") or the clause that carries it ahead ("In
     the coming weeks, the United States is going to make ... available"): a step someone says is coming shortly is a
     next step, whatever its verb."""
+    if not near:
+        return False  # most articles say nothing is coming shortly: no clause to read
     if any(t.i in near for t in own_clause(verb)):
         return True
     node = verb
