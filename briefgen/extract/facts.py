@@ -77,7 +77,8 @@ def talk_kind(span: Span) -> str | None:
         return "question"
     if text.endswith(":") or _INTRODUCER.match(text.lstrip(QUOTE_MARKS + "'(")):
         return "introduction"
-    if _GREETING.match(text) or _PLEASANTRY.search(text) or any(t.lemma_ == "thank" and t.dep_ == "ROOT" for t in span):
+    thanks = "thank" in text.lower() and any(t.lemma_ == "thank" and t.dep_ == "ROOT" for t in span)  # the words first
+    if _GREETING.match(text) or _PLEASANTRY.search(text) or thanks:
         return "greeting"
     if (m := _HOUSEKEEPING.search(text)) is not None and not _someone_elses(span, m.start() + len(span.text) - len(span.text.lstrip())):
         return "housekeeping"
@@ -208,6 +209,8 @@ def disfluent(span: Span) -> bool:
     a pronoun ("for the \u2014 for Congress", "they \u2014 supposedly"), fillers ("you know,"), or "(inaudible)"."""
     if _FILLER.search(_plain(span.text)) or _UNHEARD.search(span.text):
         return True  # fillers, or a gap the transcriber could not hear
+    if not any(d in span.text for d in ("-", "\u2013", "\u2014")):
+        return False  # a cut-off word and a restart both need a hyphen or a dash (every one of DASHES is made of them)
     toks = list(span)
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
