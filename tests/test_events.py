@@ -922,3 +922,18 @@ def test_a_stretch_from_now_to_a_date_is_no_happening_on_that_date(analyse_text)
     """A press gaggle of 2021-06-13: what is done "between now and" a date happens all along, not then."""
     an = analyse_text("We’re going to try and make a real dent in it between now and 15 years from now.", dt.date(2021, 6, 13))
     assert an.events == ()
+
+
+def test_a_reporter_stating_the_principals_own_plan_is_an_event(analyse_text):
+    """A press conference of 2021-07-15: a reporter's turn is talk, but a statement (not a question) whose subject
+    is "your" administration puts the principal's own plan to them; what the reporter says they said is not."""
+    text = (
+        "East Room\n\n5:16 P.M. EDT\n\nPRESIDENT BIDEN: Thank you all. Please have a seat.\n\nMs. Leonard of Bloomberg.\n\n"
+        "Q Thank you, Mr. President. I have two questions for you, and then some for Chancellor Merkel as well. Your"
+        " administration, tomorrow, is issuing a business advisory for Hong Kong. I was wondering if you can explain why"
+        " you think that is necessary.\n\nQ You said roughly $50 billion is set to be cut in a year of waste, fraud, and"
+        " abuse by unelected bureaucrats.\n\nPRESIDENT BIDEN: Well, look, we'll see.\n"
+    )
+    an = analyse_text(text, dt.date(2021, 7, 15))
+    assert [(e.when.text, e.when.range.start) for e in an.events] == [("tomorrow", dt.date(2021, 7, 16))]
+    assert "business advisory for Hong Kong" in an.events[0].what
