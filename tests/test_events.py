@@ -898,3 +898,42 @@ def test_two_happenings_sharing_only_a_light_verb_are_two_events(analyse_text):
     text = "Joe Biden will have the chance tomorrow to meet with President Zelenskyy. We will have a briefing tomorrow morning."
     events = analyse_text(text, dt.date(2023, 7, 11)).events
     assert [e.when.text for e in events] == ["tomorrow", "tomorrow morning"], [e.what for e in events]
+
+
+def test_a_fronted_date_dates_the_plain_will_of_the_next_sentence(analyse_text):
+    """The guidelines' "an event's date given in the previous sentence" (a NATO summit's background call, 2024-07-05):
+    "Next week," opening one sentence dates the "will" of the next, which has no date of its own."""
+    text = (
+        "Next week, you’ll also see a strong demonstration of U.S. and Allied support for Ukraine. Allies will reaffirm"
+        " that Ukraine’s future is in NATO; will make significant new announcements about how we’re increasing NATO’s"
+        " military, political, and financial support for Ukraine."
+    )
+    an = analyse_text(text, dt.date(2024, 7, 5))
+    dated = [(e.text[:6], e.when.text, e.when.range.start.isoformat()) for e in an.events]
+    assert ("Allies", "Next week", "2024-07-08") in dated, dated
+
+
+def test_a_past_fronted_date_dates_nothing_in_the_next_sentence(analyse_text):
+    an = analyse_text("Last week, the ministers met in Brussels. They will meet again.", dt.date(2024, 7, 5))
+    assert an.events == ()
+
+
+def test_a_stretch_from_now_to_a_date_is_no_happening_on_that_date(analyse_text):
+    """A press gaggle of 2021-06-13: what is done "between now and" a date happens all along, not then."""
+    an = analyse_text("We’re going to try and make a real dent in it between now and 15 years from now.", dt.date(2021, 6, 13))
+    assert an.events == ()
+
+
+def test_a_reporter_stating_the_principals_own_plan_is_an_event(analyse_text):
+    """A press conference of 2021-07-15: a reporter's turn is talk, but a statement (not a question) whose subject
+    is "your" administration puts the principal's own plan to them; what the reporter says they said is not."""
+    text = (
+        "East Room\n\n5:16 P.M. EDT\n\nPRESIDENT BIDEN: Thank you all. Please have a seat.\n\nMs. Leonard of Bloomberg.\n\n"
+        "Q Thank you, Mr. President. I have two questions for you, and then some for Chancellor Merkel as well. Your"
+        " administration, tomorrow, is issuing a business advisory for Hong Kong. I was wondering if you can explain why"
+        " you think that is necessary.\n\nQ You said roughly $50 billion is set to be cut in a year of waste, fraud, and"
+        " abuse by unelected bureaucrats.\n\nPRESIDENT BIDEN: Well, look, we'll see.\n"
+    )
+    an = analyse_text(text, dt.date(2021, 7, 15))
+    assert [(e.when.text, e.when.range.start) for e in an.events] == [("tomorrow", dt.date(2021, 7, 16))]
+    assert "business advisory for Hong Kong" in an.events[0].what

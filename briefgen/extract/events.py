@@ -106,6 +106,8 @@ def extract_events(
     def consider(t: Timex, span: Span | None) -> None:
         if span is None or (t.direction == 0 and _names_a_kind(span)) or _a_day_as_a_thing(t, span) or _spoken_to(span):
             return
+        if _until_from_now(span):
+            return  # "make a real dent in it between now and 15 years from now": a stretch of time, no happening on its end
         # "the bid was extended to Nov. 16", "postponed until next week": the date a happening was moved to is ahead
         # whatever the tense of the moving.
         after_ref = t.range is not None and t.range.start > ref
@@ -284,6 +286,24 @@ def extract_events(
             anchors = [(e.dated.start, e.dated.range) for e, _ in events if e.dated.start < m.start()]
             if (found := _anaphoric(doc, m, max(anchors, key=lambda x: x[0], default=None), starts)) is not None:
                 consider(*found)
+    # "Next week, you'll also see a strong demonstration of ... support for Ukraine. Allies will reaffirm that ...": a
+    # date fronted at a sentence's start dates the plain "will" of the next sentence of the same paragraph, which has
+    # no date of its own (the guidelines' "an event's date given in the previous sentence").
+    for t, span in zip(timexes, spans):
+        if (follows := _dated_by_previous(doc, t, span, ref, sentences, timexes)) is None:
+            continue
+        (s_start, s_end), verb = follows
+        said = text[s_start:s_end]
+        days = t.range
+        if days is None or (s_start, days) in seen or (read := _certainty(None, verb, said)) is None:
+            continue
+        seen.add((s_start, days))
+        what, who = _what(None, verb, actors, dated, speaker_at)
+        if len(what.split()) < 3:
+            what = _clause(verb, dated) or what
+        ids = list(dict.fromkeys(who + _actors_in(s_start, s_end, actors)))
+        when = When(text[t.start : t.end], t.start, t.end, days)
+        events.append((Event(said, s_start, s_end, what, tuple(ids), when, article_id, certainty=read[0]), verb.i))
     # "the President will sign an executive order shortly": later on the article's own day, if the clause says it is
     # ahead (consider checks) and names a kind of happening ("in just a moment Diane Sawyer will have some other
     # news" is a broadcast's patter), as the guidelines' same-day events are.
@@ -314,6 +334,42 @@ def extract_events(
     # The time of day each expression names ("Thursday morning": MO, "the afternoon": AF, "at 3 p.m.": 15:00)
     hours = {t.start: t.value.partition("T")[2] for t in timexes if "T" in t.value[4:]}
     return _once(kept, hours)
+
+
+def _until_from_now(span: Span) -> bool:
+    """Whether the expression closes a stretch that starts now ("between now and 15 years from now", "from now until
+    2030"): what is done over it happens all along, not on its last day."""
+    before = [tok.lower_ for tok in span.doc[max(0, span.start - 3) : span.start]]
+    return before == ["between", "now", "and"] or before[-3:-1] == ["from", "now"] and before[-1] in ("until", "till", "to")
+
+
+def _dated_by_previous(
+    doc: Doc, t: Timex, span: Span | None, ref: dt.date, sentences: Sequence[tuple[int, int]], timexes: Sequence[Timex]
+) -> tuple[tuple[int, int], Token] | None:
+    """The next sentence and its verb, when `t` is fronted at its sentence's start with a comma after it ("Next week,
+    you'll also see ...") and the next sentence, in the same paragraph and without a time expression of its own,
+    says with a plain "will" what happens ("Allies will reaffirm ..."): the date carries over, as a reader reads it.
+    Only a date ahead, so that a past one ("Last week, ...") never dates a forecast."""
+    if span is None or t.range is None or t.range.start <= ref or t.direction < 0 or span.end >= len(doc):
+        return None
+    first = span.sent.start
+    while first < span.start and doc[first].lower_ in ("and", "so", "but", "then", "also", "now"):
+        first += 1  # "And next week, ...": a sentence's joining word comes before the fronted date
+    if first != span.start or doc[span.end].text != ",":
+        return None
+    at = bisect.bisect_right([a for a, _ in sentences], t.start) - 1
+    if at < 0 or at + 1 >= len(sentences):
+        return None
+    (_, prev_end), (s_start, s_end) = sentences[at], sentences[at + 1]
+    if "\n" in doc_text(doc)[prev_end:s_start] or any(s_start <= x.start < s_end for x in timexes):
+        return None  # another paragraph, or a sentence dated by its own words
+    nxt = doc.char_span(s_start, s_end, alignment_mode="expand")
+    if nxt is None:
+        return None
+    verb = nxt.root
+    if verb.pos_ not in ("VERB", "AUX") or not _will(verb) or verb.sent.start > nxt.start:
+        return None
+    return (s_start, s_end), verb
 
 
 def _named_elsewhere(events: list[tuple[Event, int]], mentions: set[int]) -> list[tuple[Event, int]]:
