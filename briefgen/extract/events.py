@@ -289,8 +289,9 @@ def extract_events(
     # "Next week, you'll also see a strong demonstration of ... support for Ukraine. Allies will reaffirm that ...": a
     # date fronted at a sentence's start dates the plain "will" of the next sentence of the same paragraph, which has
     # no date of its own (the guidelines' "an event's date given in the previous sentence").
+    starts, dated_at = [a for a, _ in sentences], sorted(x.start for x in timexes)  # looked up by bisect: linear
     for t, span in zip(timexes, spans):
-        if (follows := _dated_by_previous(doc, t, span, ref, sentences, timexes)) is None:
+        if (follows := _dated_by_previous(doc, t, span, ref, sentences, starts, dated_at)) is None:
             continue
         (s_start, s_end), verb = follows
         said = text[s_start:s_end]
@@ -344,7 +345,13 @@ def _until_from_now(span: Span) -> bool:
 
 
 def _dated_by_previous(
-    doc: Doc, t: Timex, span: Span | None, ref: dt.date, sentences: Sequence[tuple[int, int]], timexes: Sequence[Timex]
+    doc: Doc,
+    t: Timex,
+    span: Span | None,
+    ref: dt.date,
+    sentences: Sequence[tuple[int, int]],
+    starts: list[int],
+    dated_at: list[int],
 ) -> tuple[tuple[int, int], Token] | None:
     """The next sentence and its verb, when `t` is fronted at its sentence's start with a comma after it ("Next week,
     you'll also see ...") and the next sentence, in the same paragraph and without a time expression of its own,
@@ -357,11 +364,11 @@ def _dated_by_previous(
         first += 1  # "And next week, ...": a sentence's joining word comes before the fronted date
     if first != span.start or doc[span.end].text != ",":
         return None
-    at = bisect.bisect_right([a for a, _ in sentences], t.start) - 1
+    at = bisect.bisect_right(starts, t.start) - 1  # `starts`: the sentences' starts; `dated_at`: the expressions', sorted
     if at < 0 or at + 1 >= len(sentences):
         return None
     (_, prev_end), (s_start, s_end) = sentences[at], sentences[at + 1]
-    if "\n" in doc_text(doc)[prev_end:s_start] or any(s_start <= x.start < s_end for x in timexes):
+    if "\n" in doc_text(doc)[prev_end:s_start] or bisect.bisect_left(dated_at, s_start) < bisect.bisect_left(dated_at, s_end):
         return None  # another paragraph, or a sentence dated by its own words
     nxt = doc.char_span(s_start, s_end, alignment_mode="expand")
     if nxt is None:

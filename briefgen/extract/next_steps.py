@@ -195,6 +195,7 @@ def worked_toward(verb: Token) -> bool:
 # upcoming election", "a forthcoming report", "the impending vote".
 _FORETELLING = {"upcoming", "forthcoming", "impending"}
 _UNITS = {"minute", "hour", "day", "week", "month"}  # "days before the debate", "weeks before the vote"
+_WILL = {"will", "'ll", "\u2019ll"}  # the future's auxiliary, contracted too, with either apostrophe
 
 
 def foretold(noun: Token, kinds: set[str]) -> bool:
@@ -223,7 +224,7 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         return False
     verb = ahead.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    now_or_later = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") or a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes)
+    now_or_later = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") or a.lower_ in _WILL for a in auxes)
     return (
         verb.pos_ in ("VERB", "AUX")
         and now_or_later
@@ -235,7 +236,7 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
 def _told_ahead(verb: Token) -> bool:
     """A clause with a "will" of its own, not denied: "that you will see", not "that will not take place"."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lower_ in ("will", "'ll", "\u2019ll") for a in auxes) and not any(c.dep_ == "neg" for c in verb.children)
+    return any(a.lower_ in _WILL for a in auxes) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def foretold_phrase(noun: Token) -> set[int]:
@@ -265,7 +266,7 @@ def announced(verb: Token) -> bool:
         and head != verb
         and head.lemma_ == "announce"
         and not any(c.dep_ == "neg" for c in head.children)
-        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "will", "'ll", "\u2019ll") for c in verb.children)
+        and any(c.dep_ in ("aux", "auxpass") and (c.lower_ in _WILL or c.lower_ == "would") for c in verb.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
     )
 
