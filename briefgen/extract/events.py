@@ -786,6 +786,19 @@ def _gives_days(t: Timex) -> bool:
     return t.range is not None or re.fullmatch(r"P\d+[DWMY]", t.value) is not None
 
 
+def put_to_principal(doc: Doc, start: int, end: int) -> bool:
+    """Whether a reporter's sentence states, not asks, what the principal addressed will do ("Your administration,
+    tomorrow, is issuing a business advisory for Hong Kong."): the subject of its main clause is "you" or is "your"
+    someone's, so the plan is the principal's own, put to them before the question (which `extract_events` already
+    leaves out with its "?"). Not a report of what they said ("You said roughly $50 billion is set to be cut in a
+    year"): the reporter's reading of earlier words, which the principal's own turn states if it is news."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.text.rstrip().endswith(".") or span.root.lemma_.lower() in _REPORTING:
+        return False
+    subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ == "you" or any(p.dep_ == "poss" and p.lower_ == "your" for p in s.children) for s in subjects)
+
+
 def speaker_finder(turns: Sequence[Turn], quotes: Sequence[Quote]) -> SpeakerAt:
     """Who speaks at an offset: a principal's turn of a transcript, else the speaker of a quotation around it."""
     turn_at = turn_finder(turns)

@@ -15,9 +15,8 @@ from spacy.tokens import Doc
 from threadpoolctl import ThreadpoolController
 
 from ..extract.actors import extract_actors
-from ..extract.events import extract_events, extract_undated_events, speaker_finder
+from ..extract.events import extract_events, extract_undated_events, put_to_principal, speaker_finder
 from ..extract.facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
-from ..extract.lexicon import SIGNALLING
 from ..extract.nlp import doc_text, parse, sentence_spans
 from ..extract.quotes import extract_quotes, quotes_from_turns
 from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
@@ -138,7 +137,7 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
             for e in events
             if not _in_talk(e.when.start if e.when else e.start, sentences, no_news)
             or transcript is not None
-            and _put_to_principal(doc, e.start, e.end)
+            and put_to_principal(doc, e.start, e.end)
         )
         undated = extract_undated_events(doc, timexes, actors, article.id, sentences, events, speaker_at)
         undated = tuple(e for e in undated if not _in_talk(e.start, sentences, no_news))
@@ -172,19 +171,6 @@ def analyse_doc(article: Article, doc: Doc, options: Options, as_of: dt.date, ti
         with times.stage("quotes"):
             quotes = quotes_from_turns(doc, sentences, transcript, talk | _indexes(sentences, facts), actors, timexes, quotes, article.id)
     return Analysis(article, summary, actors.actors, quotes, events, facts, timexes, tuple(sentences), transcript, undated)
-
-
-def _put_to_principal(doc: Doc, start: int, end: int) -> bool:
-    """Whether a reporter's sentence states, not asks, what the principal addressed will do ("Your administration,
-    tomorrow, is issuing a business advisory for Hong Kong."): the subject of its main clause is "you" or is "your"
-    someone's, so the plan is the principal's own, put to them before the question (which `extract_events` already
-    leaves out with its "?"). Not a report of what they said ("You said roughly $50 billion is set to be cut in a
-    year"): the reporter's reading of earlier words, which the principal's own turn states if it is news."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not span.text.rstrip().endswith(".") or span.root.lemma_.lower() in SIGNALLING:
-        return False
-    subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ == "you" or any(p.dep_ == "poss" and p.lower_ == "your" for p in s.children) for s in subjects)
 
 
 def _in_talk(offset: int, sentences: list[tuple[int, int]], talk: frozenset[int]) -> bool:
