@@ -1,16 +1,19 @@
-"""The attribute ruler and lemmatizer briefgen runs in their place give every token the attributes spaCy's own do."""
+"""The attribute ruler and lemmatizer briefgen runs in their place, and the matrix products it has numpy compute, give
+every token the attributes (and every text the entities) spaCy's own components and BLIS products do."""
 
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_info
 
-from briefgen.extract.nlp import DEFAULT_MODEL
+from briefgen.extract.nlp import DEFAULT_MODEL, one_blas_thread
 from briefgen.extract.token_attrs import NAME, fast_token_attrs
 
 from .conftest import EXAMPLES, SHARED
 
-COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 # What the rules of two tokens, the matched expressions and the exceptions by dependency are for ("gonna" is "go to",
 # "y'all" "you", "ain't" "be not", "nothin'" "nothing"; a "do" heading its clause is a verb, an "is" after "there" too).
 SPOKEN = [
@@ -41,6 +44,25 @@ def test_same_attributes_as_spacys_own_components(nlp) -> None:
         "be",
         "nothing",
     ]
+
+
+def test_products_by_numpy_on_one_thread(nlp) -> None:
+    layers = [layer for _, c in nlp.pipeline if getattr(c, "model", None) is not None for layer in c.model.walk()]
+    assert len(layers) > 100 and all(isinstance(x.ops, NumpyOps) and not x.ops.use_blis for x in layers)
+    assert all(
+        isinstance(x.ops, NumpyOps) and x.ops.use_blis
+        for _, c in spacy.load(DEFAULT_MODEL).pipeline
+        if getattr(c, "model", None) is not None
+        for x in c.model.walk()
+    )
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    with one_blas_thread():
+        assert blas_threads() and set(blas_threads()) == {1}
+    assert blas_threads() == before  # the caller's setting is back once the block ends
 
 
 def test_left_alone_when_a_rule_is_beyond_it() -> None:

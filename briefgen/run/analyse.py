@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -12,12 +11,11 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from threadpoolctl import ThreadpoolController
 
 from ..extract.actors import extract_actors
 from ..extract.events import extract_events, extract_undated_events, put_to_principal, speaker_finder
 from ..extract.facts import author_of, extract_facts, talk_kinds, talk_sentences, uninformative
-from ..extract.nlp import doc_text, parse, sentence_spans
+from ..extract.nlp import doc_text, one_blas_thread, parse, sentence_spans
 from ..extract.quotes import extract_quotes, quotes_from_turns
 from ..extract.summaries import TRANSCRIPT_POSITION_WEIGHT, summarise
 from ..extract.timexes import extract_timexes
@@ -73,21 +71,13 @@ def _analyse(
         with times.stage("parse"):
             doc = next(docs)
         try:
-            with _blas().limit(limits=1, user_api="blas"):  # only around the work: never across a yield to the caller
+            with one_blas_thread():  # only around the work: never across a yield to the caller
                 outcome: Analysis | Problem = analyse_doc(article, doc, options, as_of, times)
         except Exception as exc:  # one article's bug must not lose the others (unless the caller asks for it)
             if not isolate:
                 raise  # the caller wants the error itself (and its traceback under --debug)
             outcome = failure(article, exc)
         yield outcome
-
-
-@functools.cache
-def _blas() -> ThreadpoolController:
-    """The process's BLAS libraries, found once. Analyses run on one BLAS thread: the summaries' matrices are a few
-    dozen sentences wide, and OpenBLAS's second thread spins on each of their products and power steps without ever
-    paying off (about 7% of the extractors' CPU time, a tenth of all of it on a machine under load)."""
-    return ThreadpoolController()
 
 
 def _parallel(
