@@ -344,3 +344,18 @@ def test_a_present_plans_the_tagger_read_as_a_noun_is_a_plan(analyse_text):
         )
         == []
     )
+
+
+def test_a_happening_someone_looks_forward_to_now_goes_ahead(analyse_text):
+    """ "So, we are looking forward to this deployment" (President Ruto, the 2024-05-23 White House press conference):
+    the deployment of the Kenyan-led mission is a next step, worded as going ahead (a deployment is not "held"); looked
+    forward to in the past, or not, it is none."""
+    said = (
+        "So, we are looking forward to this deployment because we believe that the women and children in Haiti deserve "
+        "peace, like all other women and children and people around the world."
+    )
+    an = analyse_text(said, dt.date(2024, 5, 23))
+    assert an.events == ()
+    assert undated(an) == [("deployment to go ahead", "expected", None)]
+    for told in (said.replace("we are looking", "we were looking"), said.replace("are looking", "are not looking")):
+        assert undated(analyse_text(told, dt.date(2024, 5, 23))) == []

@@ -203,8 +203,8 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
     alone: an adjective that foretells it ("cited the upcoming election", "his opponent in the upcoming gubernatorial
     election"), or "ahead of" it, or days or weeks "before" it, in a present or future clause ("is speaking out ahead
     of the presidential election", "comes just days before her first debate"; not "spoke ahead of the election", which
-    may be long past). A plural names a series ("the upcoming presidential
-    debates and beyond"), not one happening someone can prepare for."""
+    may be long past), or someone says now they look forward to it ("we are looking forward to this deployment"). A
+    plural names a series ("the upcoming presidential debates and beyond"), not one happening someone can prepare for."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN":
         return False
     if any(c.dep_ == "amod" and c.lower_ == "forthcoming" for c in noun.children):
@@ -217,6 +217,8 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         return True  # "the vote that you will see on this aid package": a clause about the happening, ahead
     if noun.dep_ != "pobj":
         return False
+    if looked_forward_to(noun):
+        return True
     of, ahead = noun.head, noun.head.head
     if of.lower_ == "before" and any(c.dep_ == "npadvmod" and c.lemma_ in _UNITS for c in of.children):
         ahead = of  # "comes at an inopportune time, just days before her first debate": a span of time before it, now
@@ -231,6 +233,19 @@ def foretold(noun: Token, kinds: set[str]) -> bool:
         and not any(a.tag_ == "VBD" for a in auxes)
         and not any(c.dep_ == "neg" for c in verb.children)
     )
+
+
+def looks_forward(look: Token) -> bool:
+    """ "looks forward", "are looking forward": said now and not denied (not "looked forward", "had looked forward")."""
+    if look.lemma_ != "look" or not any(c.lower_ == "forward" for c in look.children) or any(c.dep_ == "neg" for c in look.children):
+        return False
+    auxes = [a for a in look.children if a.dep_ in ("aux", "auxpass")]
+    return look.tag_ in ("VBP", "VBZ") or look.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes)
+
+
+def looked_forward_to(noun: Token) -> bool:
+    """A happening someone says they look forward to, named by its noun ("we are looking forward to this deployment")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and looks_forward(noun.head.head)
 
 
 def _told_ahead(verb: Token) -> bool:
