@@ -724,14 +724,7 @@ def _decided(verb: Token) -> bool:
         # "the Leaders decided that their governments would initiate an annual dialogue": the "would" of a decision
         # reported is its step still to come, not a hypothetical
         return _decided_on(verb) and _names_happening(verb)
-    return (
-        verb.dep_ == "xcomp"
-        and head != verb
-        and head.lemma_ in _DECIDING
-        and not any(c.dep_ == "neg" for c in head.children)
-        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
-        and _names_happening(verb)
-    )
+    return verb.dep_ == "xcomp" and head != verb and _decided_on(verb) and _names_happening(verb)
 
 
 _REFUSING = {"refuse", "decline", "fail", "reject", "oppose"}
@@ -751,7 +744,7 @@ def _decided_on(xcomp: Token) -> bool:
     return (
         head.lemma_ in _DECIDING
         and not any(c.dep_ == "neg" for c in head.children)
-        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)
+        and not (head.dep_ == "xcomp" and head.head.lemma_ in _REFUSING)  # "refused to pledge to release"
     )
 
 

@@ -160,15 +160,7 @@ def awaited(verb: Token) -> bool:
     near-term expression (`comes_shortly`) it is announced, not merely hoped for."""
     prep = verb.head
     look = prep.head
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and prep.lower_ == "to"
-        and look.lemma_ == "look"
-        and look.tag_ in ("VBP", "VBZ")
-        and any(c.lower_ == "forward" for c in look.children)
-        and not any(c.dep_ == "neg" for c in look.children)
-    )
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ == "to" and look.tag_ in ("VBP", "VBZ") and looks_forward(look)
 
 
 def worked_toward(verb: Token) -> bool:
